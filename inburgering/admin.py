@@ -1,0 +1,122 @@
+"""Functioneel beheer: regio's, gemeenten (OIN, briefhoofd), organisaties, teams and users."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.decorators import login_required
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import Gemeente, GemeenteGroupObjectPermission, Organisatie, Regio, Team
+from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
+
+# Admin login goes through the product's own login (axes lock-out, two-factor).
+admin.site.login = login_required(admin.site.login)
+
+
+@admin.register(Regio)
+class RegioAdmin(admin.ModelAdmin):
+    search_fields = ["naam"]
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ["naam", "gemeentecode", "regio", "oin"]
+    list_filter = ["regio"]
+    search_fields = ["naam", "gemeentecode", "oin"]
+    fieldsets = [
+        (None, {"fields": ["naam", "gemeentecode", "oin", "regio"]}),
+        (
+            _("Briefhoofd en ondertekening van beschikkingen"),
+            {
+                "fields": [
+                    "logo",
+                    "bezoekadres",
+                    "postadres",
+                    "telefoon",
+                    "website",
+                    "ondertekenaar_naam",
+                    "ondertekenaar_functie",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "soort"]
+    list_filter = ["soort"]
+    search_fields = ["naam"]
+
+
+_RECHTEN = {
+    "gemeenten_inzien": (INZIEN, _("Dossiers inzien voor")),
+    "gemeenten_wijzigen": (WIJZIGEN, _("Dossiers wijzigen voor")),
+    "gemeenten_rapportages": (RAPPORTAGES, _("Rapportages inzien voor")),
+}
+
+
+class TeamForm(forms.ModelForm):
+    """The team, its members, and the gemeenten it serves, per right (django-guardian)."""
+
+    leden = forms.ModelMultipleChoiceField(
+        label=_("Leden"),
+        queryset=get_user_model().objects.order_by("username"),
+        required=False,
+        widget=admin.widgets.FilteredSelectMultiple(_("leden"), is_stacked=False),
+    )
+
+    class Meta:
+        model = Team
+        fields = ["naam", "organisatie"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veldnaam, (codename, label) in _RECHTEN.items():
+            self.fields[veldnaam] = forms.ModelMultipleChoiceField(
+                label=label,
+                queryset=Gemeente.objects.all(),
+                required=False,
+                widget=admin.widgets.FilteredSelectMultiple(_("gemeenten"), is_stacked=False),
+            )
+            if self.instance.pk:
+                self.fields[veldnaam].initial = GemeenteGroupObjectPermission.objects.filter(
+                    group=self.instance.groep, permission__codename=codename
+                ).values_list("content_object_id", flat=True)
+        if self.instance.pk:
+            self.fields["leden"].initial = self.instance.groep.user_set.values_list("pk", flat=True)
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    form = TeamForm
+    list_display = ["naam", "organisatie"]
+    list_filter = ["organisatie"]
+    search_fields = ["naam", "organisatie__naam"]
+    fieldsets = [
+        (None, {"fields": ["naam", "organisatie", "leden"]}),
+        (_("Gemeenten die dit team bedient"), {"fields": list(_RECHTEN)}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save()
+        else:
+            nieuw = services.maak_team(organisatie=obj.organisatie, naam=obj.naam)
+            obj.pk, obj.groep = nieuw.pk, nieuw.groep
+        services.ken_gemeenten_toe(
+            team=obj, rechten={codename: form.cleaned_data[veld] for veld, (codename, _label) in _RECHTEN.items()}
+        )
+        obj.groep.user_set.set(form.cleaned_data["leden"])
+
+
+@admin.register(get_user_model())
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "organisatie", "is_active"]
+    list_filter = ["is_active", "groups", "organisatie"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (_("Organisatie"), {"fields": ["organisatie"]}),
+    ]

@@ -1,0 +1,31 @@
+"""BSN validation with python-stdnum (elfproef) and masking for display."""
+
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.nl import bsn as stdnum_bsn
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def valideer_bsn(waarde: str) -> None:
+    """Refuse anything that is not nine digits passing the elfproef."""
+    if not (isinstance(waarde, str) and len(waarde) == 9 and waarde.isdigit()):
+        raise ValidationError(_("Een BSN bestaat uit precies 9 cijfers."), code="bsn_formaat")
+    try:
+        stdnum_bsn.validate(waarde)
+    except stdnum_exceptions.ValidationError:
+        raise ValidationError(
+            _("Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers."),
+            code="bsn_elfproef",
+        ) from None
+
+
+def normaliseer_bsn(waarde: str) -> str:
+    """Drop spaces, dots and dashes that people type; pad 8-digit BSNs with a leading zero."""
+    waarde = (waarde or "").strip()
+    return stdnum_bsn.compact(waarde) if waarde else ""
+
+
+def maskeer_bsn(waarde: str) -> str:
+    """Show only the last three digits, as the caseload does: ******123."""
+    return "*" * 6 + waarde[-3:] if waarde else ""

@@ -1,0 +1,47 @@
+"""The dossier's fasen and which moves between them the law's process allows (DESIGN.md).
+
+    aangemeld -> intake -> pip -> uitvoering -> afgerond
+          \\_______________________________/ -> uitgeschreven
+
+Pure data and functions: no database, so the machine is tested exhaustively.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Fase(models.TextChoices):
+    AANGEMELD = "aangemeld", _("Aangemeld")
+    INTAKE = "intake", _("Brede intake")
+    PIP = "pip", _("PIP in voorbereiding")
+    UITVOERING = "uitvoering", _("Uitvoering")
+    AFGEROND = "afgerond", _("Afgerond")
+    UITGESCHREVEN = "uitgeschreven", _("Uitgeschreven")
+
+
+class RedenUitschrijving(models.TextChoices):
+    VERHUISD = "verhuisd", _("Verhuisd naar een gemeente buiten dit systeem")
+    VERTROKKEN = "vertrokken", _("Vertrokken uit Nederland")
+    OVERLEDEN = "overleden", _("Overleden")
+
+
+TRANSITIES: dict[str, frozenset[str]] = {
+    Fase.AANGEMELD: frozenset({Fase.INTAKE, Fase.UITGESCHREVEN}),
+    Fase.INTAKE: frozenset({Fase.PIP, Fase.UITGESCHREVEN}),
+    Fase.PIP: frozenset({Fase.UITVOERING, Fase.UITGESCHREVEN}),
+    Fase.UITVOERING: frozenset({Fase.AFGEROND, Fase.UITGESCHREVEN}),
+    Fase.AFGEROND: frozenset(),
+    Fase.UITGESCHREVEN: frozenset(),
+}
+
+# Fasen in which the dossier is still active work for the regisseur.
+LOPEND = frozenset({Fase.AANGEMELD, Fase.INTAKE, Fase.PIP, Fase.UITVOERING})
+
+
+def volgende_fasen(huidig: str) -> list[Fase]:
+    """The fasen a dossier in `huidig` may move to, in process order."""
+    return [fase for fase in Fase if fase in TRANSITIES[huidig]]
+
+
+def mag_naar(huidig: str, nieuw: str) -> bool:
+    return nieuw in TRANSITIES[huidig]

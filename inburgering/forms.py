@@ -1,0 +1,285 @@
+"""Browser forms of the core. They validate and collect input; services do the writing."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
+from django.forms.renderers import TemplatesSetting
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .bsn import normaliseer_bsn, valideer_bsn
+from .fasen import Fase, RedenUitschrijving, volgende_fasen
+from .models import Doelgroep, Gemeente, Inburgeraar
+from .permissions import INZIEN, WIJZIGEN, gemeenten_met_recht
+from .queries import regisseurs_voor, regisseurs_voor_gebruiker
+
+_WIDGET_KLASSE = {
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+}
+
+
+class FormRenderer(TemplatesSetting):
+    """Render every field as an NL Design System form field with its error beside it."""
+
+    field_template_name = "forms/veld.html"
+
+
+class UtrechtFormMixin:
+    """Give each widget the NL Design System class that fits it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            klasse = _WIDGET_KLASSE.get(type(veld.widget), "utrecht-textbox utrecht-textbox--html-input")
+            veld.widget.attrs.setdefault("class", klasse)
+
+
+class LoginForm(UtrechtFormMixin, AuthenticationForm):
+    pass
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _niet_in_de_toekomst(datum, veldnaam):
+    if datum and datum > timezone.localdate():
+        raise forms.ValidationError(_("%(veld)s kan niet in de toekomst liggen.") % {"veld": veldnaam}, code="toekomst")
+    return datum
+
+
+class DossierForm(UtrechtFormMixin, forms.ModelForm):
+    """Person and koppeling details, for registering and for editing a dossier."""
+
+    class Meta:
+        model = Inburgeraar
+        fields = [
+            "bsn",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "doelgroep",
+            "regime",
+            "datum_koppeling",
+            "datum_kennisgeving",
+            "datum_vestiging",
+            "azc",
+            "taal",
+            "tolk_nodig",
+            "telefoon",
+            "email",
+            "adres",
+        ]
+        widgets = {
+            "geboortedatum": DatumInput(),
+            "datum_koppeling": DatumInput(),
+            "datum_kennisgeving": DatumInput(),
+            "datum_vestiging": DatumInput(),
+            "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 11}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["doelgroep"].choices = [("", _("— kies de doelgroep —")), *Doelgroep.choices]
+        # The model validator runs after our own check; keep one clear message.
+        self.fields["bsn"].validators = []
+
+    def clean_bsn(self):
+        bsn = normaliseer_bsn(self.cleaned_data["bsn"])
+        valideer_bsn(bsn)
+        bestaand = Inburgeraar.objects.filter(bsn=bsn).exclude(pk=self.instance.pk).first()
+        if bestaand is None:
+            return bsn
+        if Inburgeraar.objects.zichtbaar_voor(self.user, INZIEN).filter(pk=bestaand.pk).exists():
+            raise forms.ValidationError(
+                format_html(
+                    _('Er bestaat al een dossier met dit BSN: <a href="{}" class="utrecht-link">{}</a>.'),
+                    reverse("dossier", args=[bestaand.pk]),
+                    bestaand.naam,
+                ),
+                code="bsn_dubbel",
+            )
+        raise forms.ValidationError(
+            _(
+                "Er bestaat al een dossier met dit BSN bij een gemeente die u niet kunt inzien. "
+                "Vraag de functioneel beheerder of het dossier moet worden overgedragen."
+            ),
+            code="bsn_dubbel",
+        )
+
+    def clean_geboortedatum(self):
+        return _niet_in_de_toekomst(self.cleaned_data["geboortedatum"], _("De geboortedatum"))
+
+    def clean_datum_koppeling(self):
+        return _niet_in_de_toekomst(self.cleaned_data["datum_koppeling"], _("De datum koppeling"))
+
+    def clean_datum_kennisgeving(self):
+        return _niet_in_de_toekomst(self.cleaned_data["datum_kennisgeving"], _("De datum kennisgeving"))
+
+    def clean_datum_vestiging(self):
+        return _niet_in_de_toekomst(self.cleaned_data["datum_vestiging"], _("De datum vestiging"))
+
+    def clean(self):
+        cleaned = super().clean()
+        geboren, koppeling = cleaned.get("geboortedatum"), cleaned.get("datum_koppeling")
+        if geboren and koppeling and koppeling < geboren:
+            self.add_error("datum_koppeling", _("De datum koppeling ligt vóór de geboortedatum."))
+        return cleaned
+
+    def _post_clean(self):
+        # Services validate the model; the form must not write anything before that.
+        pass
+
+
+class RegistratieForm(DossierForm):
+    """Registering a new dossier adds the gemeente, a regisseur and the household."""
+
+    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=Gemeente.objects.none())
+    regisseur = forms.ModelChoiceField(
+        label=_("Casusregisseur"),
+        queryset=None,
+        required=False,
+        help_text=_("Laat leeg om later toe te wijzen."),
+    )
+    huishouden_bsn = forms.CharField(
+        label=_("Hoort bij het huishouden van (BSN)"),
+        required=False,
+        help_text=_("BSN van een huisgenoot die al een dossier heeft."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    aantal_minderjarige_kinderen = forms.IntegerField(
+        label=_("Aantal minderjarige kinderen in het huishouden"), min_value=0, max_value=20, required=False
+    )
+
+    field_order = ["bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "gemeente", "doelgroep"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["gemeente"].queryset = gemeenten_met_recht(user, WIJZIGEN)
+        self.fields["regisseur"].queryset = regisseurs_voor_gebruiker(user)
+        self.order_fields(self.field_order)
+
+    def clean_huishouden_bsn(self):
+        bsn = normaliseer_bsn(self.cleaned_data["huishouden_bsn"])
+        if not bsn:
+            return None
+        huisgenoot = Inburgeraar.objects.zichtbaar_voor(self.user, WIJZIGEN).filter(bsn=bsn).first()
+        if huisgenoot is None:
+            raise forms.ValidationError(
+                _("U heeft geen dossier met BSN %(bsn)s in beheer.") % {"bsn": bsn}, code="huisgenoot_onbekend"
+            )
+        return huisgenoot
+
+
+class RegisseurForm(UtrechtFormMixin, forms.Form):
+    regisseur = forms.ModelChoiceField(label=_("Casusregisseur"), queryset=None)
+
+    def __init__(self, *args, inburgeraar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regisseur"].queryset = regisseurs_voor(inburgeraar.gemeente)
+        self.fields["regisseur"].initial = inburgeraar.regisseur_id
+
+
+class FaseForm(UtrechtFormMixin, forms.Form):
+    fase = forms.ChoiceField(label=_("Nieuwe fase"))
+    reden_uitschrijving = forms.ChoiceField(
+        label=_("Reden uitschrijving"),
+        choices=[("", _("— alleen bij uitschrijven —")), *RedenUitschrijving.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, inburgeraar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fase"].choices = [(f.value, f.label) for f in volgende_fasen(inburgeraar.fase)]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("fase") == Fase.UITGESCHREVEN and not cleaned.get("reden_uitschrijving"):
+            self.add_error("reden_uitschrijving", _("Kies de reden van uitschrijving."))
+        return cleaned
+
+
+class OverdrachtForm(UtrechtFormMixin, forms.Form):
+    naar = forms.ModelChoiceField(label=_("Naar gemeente"), queryset=Gemeente.objects.none())
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+    )
+    bevestig = forms.BooleanField(
+        label=_("Ik begrijp dat ons team na overdracht geen toegang meer heeft tot dit dossier."),
+    )
+
+    def __init__(self, *args, inburgeraar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar"].queryset = Gemeente.objects.exclude(pk=inburgeraar.gemeente_id)
+
+
+class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
+    SORTERINGEN = {
+        "naam": ("achternaam", "voornamen", "pk"),
+        "-naam": ("-achternaam", "-voornamen", "-pk"),
+        "koppeling": ("datum_koppeling", "pk"),
+        "-koppeling": ("-datum_koppeling", "-pk"),
+        "fase": ("fase", "achternaam", "voornamen", "pk"),
+        "-fase": ("-fase", "achternaam", "voornamen", "pk"),
+        "gemeente": ("gemeente__naam", "achternaam", "voornamen", "pk"),
+        "-gemeente": ("-gemeente__naam", "achternaam", "voornamen", "pk"),
+        "doelgroep": ("doelgroep", "achternaam", "voornamen", "pk"),
+        "-doelgroep": ("-doelgroep", "achternaam", "voornamen", "pk"),
+    }
+
+    verberg_optioneel = True  # every filter is optional; saying so on each is noise
+
+    q = forms.CharField(label=_("Naam of volledig BSN"), required=False, max_length=100)
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"), queryset=Gemeente.objects.none(), required=False, empty_label=_("Alle gemeenten")
+    )
+    fase = forms.ChoiceField(label=_("Fase"), choices=[("", _("Alle fasen")), *Fase.choices], required=False)
+    doelgroep = forms.ChoiceField(
+        label=_("Doelgroep"), choices=[("", _("Alle doelgroepen")), *Doelgroep.choices], required=False
+    )
+    van = forms.ChoiceField(
+        label=_("Dossiers"),
+        choices=[("alle", _("Alle dossiers van het team")), ("mijn", _("Alleen mijn dossiers"))],
+        required=False,
+    )
+    sorteer = forms.ChoiceField(choices=[(k, k) for k in SORTERINGEN], required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["gemeente"].queryset = gemeenten_met_recht(user, INZIEN)
+
+    def filter(self, queryset):
+        data = self.cleaned_data if self.is_valid() else {}
+        if zoekterm := (data.get("q") or "").strip():
+            queryset = _zoek(queryset, zoekterm)
+        if data.get("gemeente"):
+            queryset = queryset.filter(gemeente=data["gemeente"])
+        if data.get("fase"):
+            queryset = queryset.filter(fase=data["fase"])
+        if data.get("doelgroep"):
+            queryset = queryset.filter(doelgroep=data["doelgroep"])
+        if data.get("van") == "mijn":
+            queryset = queryset.filter(regisseur=self.user)
+        return queryset.order_by(*self.SORTERINGEN[data.get("sorteer") or "naam"])
+
+
+def _zoek(queryset, zoekterm: str):
+    """A full BSN finds that one dossier; anything else searches the names, word by word."""
+    bsn = normaliseer_bsn(zoekterm)
+    if len(bsn) == 9 and bsn.isdigit():
+        return queryset.filter(bsn=bsn)
+    for woord in zoekterm.split():
+        queryset = queryset.filter(
+            Q(voornamen__icontains=woord) | Q(achternaam__icontains=woord) | Q(tussenvoegsel__iexact=woord)
+        )
+    return queryset

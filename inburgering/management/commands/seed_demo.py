@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
+
+from inburgering.demo import DEMO_WACHTWOORD, laad_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Laadt de demodata (regio's, gemeenten, teams, gebruikers, ~300 dossiers). Twee keer draaien verandert niets."
+    )
+
+    def handle(self, *args, **options):
+        # Demo dossiers must not mail their demo regisseurs.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            resultaat = laad_demo()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demodata klaar: {resultaat['gemeenten']} gemeenten, {resultaat['gebruikers']} gebruikers, "
+                f"{resultaat['nieuwe_dossiers']} nieuwe dossiers. Wachtwoord van de demo-accounts: {DEMO_WACHTWOORD}"
+            )
+        )

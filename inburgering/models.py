@@ -1,0 +1,335 @@
+"""The core domain: regio, gemeente, organisatie, team, the dossier (Inburgeraar) and its tijdlijn."""
+
+from auditlog.registry import auditlog
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, Group
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .bsn import maskeer_bsn, valideer_bsn
+from .fasen import Fase, RedenUitschrijving
+
+
+class User(AbstractUser):
+    """A person who logs in: a medewerker of a gemeente, an uitvoeringsorganisatie or a partner."""
+
+    organisatie = models.ForeignKey(
+        "Organisatie",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medewerkers",
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class Regio(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Gemeente(models.Model):
+    """A gemeente responsible for its inburgeraars; object permissions on it decide who sees what."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    gemeentecode = models.CharField(
+        _("gemeentecode"), max_length=4, unique=True, help_text=_("De viercijferige CBS-gemeentecode, bijv. 0770.")
+    )
+    oin = models.CharField(
+        _("OIN"),
+        max_length=20,
+        unique=True,
+        help_text=_("Organisatie-identificatienummer (20 cijfers); DUO adresseert berichten hiermee."),
+    )
+    regio = models.ForeignKey(Regio, verbose_name=_("regio"), on_delete=models.PROTECT, related_name="gemeenten")
+    # Letterhead of the beschikkingen.
+    logo = models.FileField(_("logo"), upload_to="logo/", blank=True)
+    bezoekadres = models.CharField(_("bezoekadres"), max_length=200, blank=True)
+    postadres = models.CharField(_("postadres"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    ondertekenaar_naam = models.CharField(_("naam ondertekenaar"), max_length=100, blank=True)
+    ondertekenaar_functie = models.CharField(_("functie ondertekenaar"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+        permissions = [
+            ("dossiers_inzien", _("Dossiers van deze gemeente inzien")),
+            ("dossiers_wijzigen", _("Dossiers van deze gemeente wijzigen")),
+            ("rapportages_inzien", _("Rapportages van deze gemeente inzien")),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class Organisatie(models.Model):
+    class Soort(models.TextChoices):
+        GEMEENTE = "gemeente", _("Gemeente")
+        UITVOERDER = "uitvoerder", _("Uitvoeringsorganisatie")
+        PARTNER = "partner", _("Partnerorganisatie")
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Team(models.Model):
+    """A team of an organisatie. Its group carries the object permissions on gemeenten."""
+
+    naam = models.CharField(_("naam"), max_length=100)
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="teams"
+    )
+    groep = models.OneToOneField(Group, verbose_name=_("groep"), on_delete=models.PROTECT, related_name="team")
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["organisatie__naam", "naam"]
+        constraints = [models.UniqueConstraint(fields=["organisatie", "naam"], name="team_naam_uniek")]
+
+    def __str__(self):
+        return f"{self.organisatie} – {self.naam}"
+
+
+# Object permissions with real foreign keys (django-guardian's "direct" tables): the visibility
+# rule joins them in one SQL query instead of casting generic object ids.
+class GemeenteUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Gemeente, on_delete=models.CASCADE)
+
+
+class GemeenteGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Gemeente, on_delete=models.CASCADE)
+
+
+class Huishouden(models.Model):
+    """The household an inburgeraar lives in; other inburgeraars of it are linked to the same row."""
+
+    aantal_minderjarige_kinderen = models.PositiveSmallIntegerField(_("aantal minderjarige kinderen"), default=0)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("huishouden")
+        verbose_name_plural = _("huishoudens")
+
+    def __str__(self):
+        return _("Huishouden %(nummer)s") % {"nummer": self.pk}
+
+
+class Doelgroep(models.TextChoices):
+    """DUO's gedetailleerde doelgroep (Inburgeringsplicht.openapi.yml, GedetailleerdeDoelgroep)."""
+
+    ASIELSTATUSHOUDER = "Asielstatushouder", _("Asielstatushouder")
+    GEESTELIJK_BEDIENAAR = "Geestelijk bedienaar", _("Geestelijk bedienaar")
+    GEZINSHERENIGER = "Gezinshereniger", _("Gezinshereniger")
+    GEZINSHERENIGER_ASIEL = "Gezinshereniger met Asielstatushouder", _("Gezinshereniger met asielstatushouder")
+    GEZINSVORMER = "Gezinsvormer", _("Gezinsvormer")
+    GEZINSVORMER_ASIEL = "Gezinsvormer met Asielstatushouder", _("Gezinsvormer met asielstatushouder")
+    OVERIG = "Overig", _("Overig")
+
+
+class Regime(models.TextChoices):
+    WI2021 = "wi2021", _("Wet inburgering 2021")
+    WI2013 = "wi2013", _("Wet inburgering 2013 (ondertussen-groep)")
+
+
+class InburgeraarQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user, perm="dossiers_inzien"):
+        """The one way a list reaches dossiers: see inburgering.permissions."""
+        from .permissions import zichtbare_dossiers
+
+        return zichtbare_dossiers(self, user, perm)
+
+
+class Inburgeraar(models.Model):
+    """The dossier's root: the person, the gemeente responsible now, and where the case stands."""
+
+    bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[valideer_bsn])
+    voornamen = models.CharField(_("voornamen"), max_length=200)
+    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=200)
+    geboortedatum = models.DateField(_("geboortedatum"))
+    doelgroep = models.CharField(
+        _("doelgroep"),
+        max_length=40,
+        choices=Doelgroep.choices,
+        help_text=_("De gedetailleerde doelgroep zoals DUO die vaststelt."),
+    )
+    regime = models.CharField(_("regime"), max_length=10, choices=Regime.choices, default=Regime.WI2021)
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="inburgeraars"
+    )
+    regisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("casusregisseur"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="caseload",
+    )
+    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.AANGEMELD)
+    reden_uitschrijving = models.CharField(
+        _("reden uitschrijving"), max_length=20, choices=RedenUitschrijving.choices, blank=True
+    )
+    huishouden = models.ForeignKey(
+        Huishouden,
+        verbose_name=_("huishouden"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leden",
+    )
+    # Koppeling / warme overdracht.
+    datum_koppeling = models.DateField(
+        _("datum koppeling"), help_text=_("De dag dat COA de persoon aan de gemeente koppelde, of de aanmelding.")
+    )
+    azc = models.CharField(_("AZC"), max_length=100, blank=True, help_text=_("Het AZC waar de persoon nu woont."))
+    taal = models.CharField(_("voorkeurstaal"), max_length=50, blank=True)
+    tolk_nodig = models.BooleanField(_("tolk nodig"), default=False)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    # Milestone dates that deadlines are computed from (DESIGN.md: facts on the dossier itself).
+    datum_kennisgeving = models.DateField(
+        _("datum kennisgeving DUO"), null=True, blank=True, help_text=_("Dagtekening van DUO's kennisgeving.")
+    )
+    datum_vestiging = models.DateField(
+        _("datum vestiging in gemeente"), null=True, blank=True, help_text=_("Inschrijving in de BRP.")
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = InburgeraarQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inburgeraar")
+        verbose_name_plural = _("inburgeraars")
+        ordering = ["achternaam", "voornamen", "pk"]
+        permissions = [("historie_inzien", _("Wijzigingshistorie van dossiers inzien"))]
+        indexes = [
+            models.Index(fields=["gemeente", "fase"]),
+            models.Index(fields=["regisseur", "fase"]),
+            models.Index(fields=["achternaam", "voornamen"]),
+            models.Index(fields=["datum_koppeling"]),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("dossier", args=[self.pk])
+
+    @property
+    def naam(self) -> str:
+        return " ".join(deel for deel in (self.voornamen, self.tussenvoegsel, self.achternaam) if deel)
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        return maskeer_bsn(self.bsn)
+
+    @property
+    def is_asielstatushouder(self) -> bool:
+        return self.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+
+    def dagen_sinds_koppeling(self, vandaag=None) -> int:
+        return ((vandaag or timezone.localdate()) - self.datum_koppeling).days
+
+
+class InburgeraarUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Inburgeraar, on_delete=models.CASCADE)
+
+
+class InburgeraarGroupObjectPermission(GroupObjectPermissionBase):
+    """Per-dossier access for a partner's team, granted by a verwijzing (referral)."""
+
+    content_object = models.ForeignKey(Inburgeraar, on_delete=models.CASCADE)
+
+
+class Gebeurtenis(models.Model):
+    """One event on a dossier's tijdlijn: who, when, what, and the gemeente responsible then."""
+
+    class Soort(models.TextChoices):
+        GEREGISTREERD = "geregistreerd", _("Dossier geregistreerd")
+        GEWIJZIGD = "gewijzigd", _("Gegevens gewijzigd")
+        REGISSEUR = "regisseur", _("Casusregisseur toegewezen")
+        FASE = "fase", _("Fase gewijzigd")
+        OVERGEDRAGEN = "overgedragen", _("Overgedragen aan andere gemeente")
+        ONTVANGEN = "ontvangen", _("Ontvangen van andere gemeente")
+
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.CASCADE, related_name="tijdlijn"
+    )
+    soort = models.CharField(_("soort"), max_length=30)
+    omschrijving = models.TextField(_("omschrijving"))
+    gemeente = models.ForeignKey(Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    gegevens = models.JSONField(_("gegevens"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["-tijdstip", "-pk"]
+        indexes = [models.Index(fields=["inburgeraar", "-tijdstip"])]
+
+    def __str__(self):
+        return self.omschrijving
+
+
+class Inzage(models.Model):
+    """Every view of a dossier: who, when, which BSN, which page (AVG accountability)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.PROTECT, related_name="+"
+    )
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    bsn = models.CharField(_("BSN"), max_length=9, db_index=True)
+    pagina = models.CharField(_("pagina"), max_length=300)
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzages")
+        ordering = ["-tijdstip"]
+
+    def __str__(self):
+        return f"{self.user} – {self.bsn} – {self.tijdstip:%Y-%m-%d %H:%M}"
+
+
+auditlog.register(Inburgeraar)
+auditlog.register(Huishouden)
+auditlog.register(Gemeente)
+auditlog.register(Team)
+auditlog.register(Organisatie)

@@ -1,0 +1,41 @@
+"""Reusable reads of the core domain. Dossier lists start from Inburgeraar.objects.zichtbaar_voor."""
+
+from django.contrib.auth import get_user_model
+
+from .permissions import WIJZIGEN, gemeenten_met_recht
+from .rollen import CASUSREGISSEUR, TEAMLEIDER
+
+
+def regisseurs_voor(gemeente):
+    """The active regisseurs and teamleiders whose team may change dossiers of `gemeente`."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__in=[CASUSREGISSEUR, TEAMLEIDER],
+        )
+        .filter(
+            groups__gemeentegroupobjectpermission__content_object=gemeente,
+            groups__gemeentegroupobjectpermission__permission__codename=WIJZIGEN,
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+def regisseurs_voor_gebruiker(user):
+    """The regisseurs a user can choose from: those serving any gemeente the user may change."""
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__in=[CASUSREGISSEUR, TEAMLEIDER],
+        )
+        .filter(
+            groups__gemeentegroupobjectpermission__permission__codename=WIJZIGEN,
+            groups__gemeentegroupobjectpermission__content_object__in=gemeenten_met_recht(user, WIJZIGEN),
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )

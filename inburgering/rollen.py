@@ -1,0 +1,66 @@
+"""Roles are groups with model permissions; which dossiers a person reaches comes from their team.
+
+`sync_rollen` makes the groups match this table; it runs after every migrate, so a fresh
+production database has the roles too.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+
+CASUSREGISSEUR = "Casusregisseur"
+TEAMLEIDER = "Teamleider"
+BEGELEIDER = "Maatschappelijk begeleider"
+BELEIDSMEDEWERKER = "Beleidsmedewerker"
+FUNCTIONEEL_BEHEERDER = "Functioneel beheerder"
+
+_DOSSIERWERK = [
+    "inburgering.view_inburgeraar",
+    "inburgering.add_inburgeraar",
+    "inburgering.change_inburgeraar",
+    "inburgering.historie_inzien",
+]
+_BEHEER = [
+    f"{app}.{actie}_{model}"
+    for app, model in [
+        ("inburgering", "regio"),
+        ("inburgering", "gemeente"),
+        ("inburgering", "organisatie"),
+        ("inburgering", "team"),
+        ("inburgering", "user"),
+    ]
+    for actie in ("view", "add", "change")
+] + ["auth.view_group"]
+
+ROLLEN: dict[str, list[str]] = {
+    CASUSREGISSEUR: _DOSSIERWERK,
+    TEAMLEIDER: _DOSSIERWERK,
+    BEGELEIDER: [],
+    BELEIDSMEDEWERKER: [],
+    FUNCTIONEEL_BEHEERDER: _BEHEER,
+}
+
+OMSCHRIJVING = {
+    CASUSREGISSEUR: _("Voert de casusregie: intake, PIP, voortgang."),
+    TEAMLEIDER: _("Stuurt een team regisseurs aan en ziet de caseload van het team."),
+    BEGELEIDER: _("Ziet alleen doorverwezen inburgeraars en registreert uren."),
+    BELEIDSMEDEWERKER: _("Ziet cijfers, nooit personen."),
+    FUNCTIONEEL_BEHEERDER: _("Beheert gebruikers, teams, gemeenten en briefhoofden."),
+}
+
+
+def sync_rollen() -> None:
+    for naam, codes in ROLLEN.items():
+        groep, _created = Group.objects.get_or_create(name=naam)
+        groep.permissions.set(_permissions(codes))
+
+
+def _permissions(codes: list[str]) -> list[Permission]:
+    gevonden = []
+    for code in codes:
+        app_label, codename = code.split(".")
+        gevonden.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return gevonden
+
+
+def heeft_rol(user, rol: str) -> bool:
+    return user.groups.filter(name=rol).exists()

@@ -1,0 +1,201 @@
+"""Every write to the core domain goes through here (STYLE.md: services are the public surface).
+
+Each function is atomic, takes keyword arguments, and records what it did on the dossier's
+tijdlijn. Views, admin, tasks and commands call these; they never write models themselves.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from . import tasks
+from .fasen import Fase, RedenUitschrijving, mag_naar
+from .models import Gebeurtenis, Gemeente, GemeenteGroupObjectPermission, Huishouden, Inburgeraar, Team
+from .queries import regisseurs_voor
+
+
+def schrijf_gebeurtenis(*, inburgeraar, soort, omschrijving, door=None, gemeente=None, **gegevens) -> Gebeurtenis:
+    """Add an event to the tijdlijn; `gemeente` defaults to the one responsible now."""
+    return Gebeurtenis.objects.create(
+        inburgeraar=inburgeraar,
+        soort=soort,
+        omschrijving=omschrijving,
+        actor=door,
+        gemeente=gemeente or inburgeraar.gemeente,
+        gegevens=gegevens,
+    )
+
+
+@transaction.atomic
+def registreer_dossier(*, door, gegevens: dict, huishouden_van: Inburgeraar | None = None) -> Inburgeraar:
+    """Koppeling / warme overdracht: open a dossier in fase aangemeld."""
+    regisseur = gegevens.pop("regisseur", None)
+    aantal_kinderen = gegevens.pop("aantal_minderjarige_kinderen", None)
+    inburgeraar = Inburgeraar(**gegevens, fase=Fase.AANGEMELD)
+    inburgeraar.full_clean()
+    inburgeraar.huishouden = _huishouden(huishouden_van, aantal_kinderen)
+    inburgeraar.save()
+    schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Gebeurtenis.Soort.GEREGISTREERD,
+        omschrijving=_("Dossier geregistreerd bij gemeente %(gemeente)s (koppeling %(datum)s).")
+        % {"gemeente": inburgeraar.gemeente, "datum": inburgeraar.datum_koppeling.strftime("%d-%m-%Y")},
+        door=door,
+    )
+    if regisseur:
+        wijs_regisseur_toe(door=door, inburgeraar=inburgeraar, regisseur=regisseur)
+    return inburgeraar
+
+
+def _huishouden(huishouden_van, aantal_kinderen) -> Huishouden | None:
+    if huishouden_van is not None:
+        huishouden = huishouden_van.huishouden or Huishouden.objects.create()
+        if huishouden_van.huishouden_id is None:
+            huishouden_van.huishouden = huishouden
+            huishouden_van.save(update_fields=["huishouden", "updated_at"])
+    elif aantal_kinderen:
+        huishouden = Huishouden.objects.create()
+    else:
+        return None
+    if aantal_kinderen is not None and huishouden.aantal_minderjarige_kinderen != aantal_kinderen:
+        huishouden.aantal_minderjarige_kinderen = aantal_kinderen
+        huishouden.save(update_fields=["aantal_minderjarige_kinderen"])
+    return huishouden
+
+
+@transaction.atomic
+def wijzig_dossier(*, door, inburgeraar: Inburgeraar, wijzigingen: dict) -> list[str]:
+    """Change the person's details; the tijdlijn names the fields, the audit log keeps the values."""
+    inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
+    gewijzigd = [veld for veld, waarde in wijzigingen.items() if getattr(inburgeraar, veld) != waarde]
+    if not gewijzigd:
+        return []
+    for veld in gewijzigd:
+        setattr(inburgeraar, veld, wijzigingen[veld])
+    inburgeraar.full_clean()
+    inburgeraar.save(update_fields=[*gewijzigd, "updated_at"])
+    namen = ", ".join(str(Inburgeraar._meta.get_field(veld).verbose_name) for veld in gewijzigd)
+    schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Gebeurtenis.Soort.GEWIJZIGD,
+        omschrijving=_("Gegevens gewijzigd: %(velden)s.") % {"velden": namen},
+        door=door,
+        velden=gewijzigd,
+    )
+    return gewijzigd
+
+
+@transaction.atomic
+def wijs_regisseur_toe(*, door, inburgeraar: Inburgeraar, regisseur) -> None:
+    inburgeraar = Inburgeraar.objects.select_for_update().select_related("gemeente").get(pk=inburgeraar.pk)
+    if not regisseurs_voor(inburgeraar.gemeente).filter(pk=regisseur.pk).exists():
+        raise ValidationError(
+            {
+                "regisseur": _("%(naam)s is geen casusregisseur voor gemeente %(gemeente)s.")
+                % {"naam": regisseur, "gemeente": inburgeraar.gemeente}
+            },
+            code="geen_regisseur",
+        )
+    if inburgeraar.regisseur_id == regisseur.pk:
+        return
+    inburgeraar.regisseur = regisseur
+    inburgeraar.save(update_fields=["regisseur", "updated_at"])
+    schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Gebeurtenis.Soort.REGISSEUR,
+        omschrijving=_("%(naam)s is casusregisseur.") % {"naam": regisseur},
+        door=door,
+        regisseur=regisseur.pk,
+    )
+    transaction.on_commit(lambda: tasks.mail_toewijzing.delay(inburgeraar.pk, regisseur.pk))
+
+
+@transaction.atomic
+def wijzig_fase(*, door, inburgeraar: Inburgeraar, fase: str, reden_uitschrijving: str = "") -> Inburgeraar:
+    """Move the dossier to another fase, only along DESIGN.md's state machine."""
+    inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
+    oud = inburgeraar.fase
+    if not mag_naar(oud, fase):
+        raise ValidationError(
+            {
+                "fase": _("Een dossier in fase '%(van)s' kan niet naar fase '%(naar)s'.")
+                % {"van": Fase(oud).label, "naar": Fase(fase).label if fase in Fase.values else fase}
+            },
+            code="fase_overgang",
+        )
+    if fase == Fase.UITGESCHREVEN and reden_uitschrijving not in RedenUitschrijving.values:
+        raise ValidationError({"reden_uitschrijving": _("Kies de reden van uitschrijving.")}, code="reden_ontbreekt")
+    inburgeraar.fase = fase
+    inburgeraar.reden_uitschrijving = reden_uitschrijving if fase == Fase.UITGESCHREVEN else ""
+    inburgeraar.save(update_fields=["fase", "reden_uitschrijving", "updated_at"])
+    omschrijving = _("Fase gewijzigd van '%(van)s' naar '%(naar)s'.") % {
+        "van": Fase(oud).label,
+        "naar": Fase(fase).label,
+    }
+    if reden_uitschrijving and fase == Fase.UITGESCHREVEN:
+        omschrijving += " " + _("Reden: %(reden)s.") % {"reden": RedenUitschrijving(reden_uitschrijving).label}
+    schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Gebeurtenis.Soort.FASE,
+        omschrijving=omschrijving,
+        door=door,
+        van=oud,
+        naar=fase,
+    )
+    return inburgeraar
+
+
+@transaction.atomic
+def draag_over(*, door, inburgeraar: Inburgeraar, naar: Gemeente, toelichting: str = "") -> Inburgeraar:
+    """Verhuizing: the receiving gemeente's team gets the dossier, the sending team loses it."""
+    inburgeraar = Inburgeraar.objects.select_for_update().select_related("gemeente").get(pk=inburgeraar.pk)
+    van = inburgeraar.gemeente
+    if naar.pk == van.pk:
+        raise ValidationError({"naar": _("Het dossier hoort al bij gemeente %(gemeente)s.") % {"gemeente": van}})
+    extra = f" {toelichting}" if toelichting else ""
+    schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Gebeurtenis.Soort.OVERGEDRAGEN,
+        omschrijving=_("Dossier overgedragen aan gemeente %(naar)s wegens verhuizing.") % {"naar": naar} + extra,
+        door=door,
+        gemeente=van,
+        van=van.pk,
+        naar=naar.pk,
+    )
+    inburgeraar.gemeente = naar
+    inburgeraar.regisseur = None
+    inburgeraar.save(update_fields=["gemeente", "regisseur", "updated_at"])
+    schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Gebeurtenis.Soort.ONTVANGEN,
+        omschrijving=_("Dossier ontvangen van gemeente %(van)s wegens verhuizing; wijs een casusregisseur toe.")
+        % {"van": van}
+        + extra,
+        door=door,
+        gemeente=naar,
+        van=van.pk,
+        naar=naar.pk,
+    )
+    return inburgeraar
+
+
+@transaction.atomic
+def maak_team(*, organisatie, naam: str) -> Team:
+    groep = Group.objects.create(name=f"Team {organisatie.naam} – {naam}")
+    return Team.objects.create(organisatie=organisatie, naam=naam, groep=groep)
+
+
+@transaction.atomic
+def ken_gemeenten_toe(*, team: Team, rechten: dict[str, list[Gemeente]]) -> None:
+    """Make the team's object permissions on gemeenten exactly `rechten` (codename -> gemeenten)."""
+    for codename, gemeenten in rechten.items():
+        permission = Permission.objects.get(content_type__app_label="inburgering", codename=codename)
+        bestaand = GemeenteGroupObjectPermission.objects.filter(group=team.groep, permission=permission)
+        gewenst = {g.pk for g in gemeenten}
+        bestaand.exclude(content_object_id__in=gewenst).delete()
+        al_toegekend = set(bestaand.values_list("content_object_id", flat=True))
+        GemeenteGroupObjectPermission.objects.bulk_create(
+            GemeenteGroupObjectPermission(group=team.groep, permission=permission, content_object_id=pk)
+            for pk in gewenst - al_toegekend
+        )

@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from . import account, health, views
+from .forms import LoginForm
+
+admin.site.site_header = "Inburgering – functioneel beheer"
+admin.site.site_title = "Inburgering"
+admin.site.index_title = "Beheer"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="caseload", permanent=False)),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tweefactor/", account.tweefactor, name="tweefactor"),
+    path("dossiers/", views.caseload, name="caseload"),
+    path("dossiers/nieuw/", views.dossier_registreren, name="dossier_registreren"),
+    path("dossiers/<int:pk>/", views.dossier, name="dossier"),
+    path("dossiers/<int:pk>/wijzigen/", views.dossier_wijzigen, name="dossier_wijzigen"),
+    path("dossiers/<int:pk>/regisseur/", views.regisseur_toewijzen, name="regisseur_toewijzen"),
+    path("dossiers/<int:pk>/fase/", views.fase_wijzigen, name="fase_wijzigen"),
+    path("dossiers/<int:pk>/overdragen/", views.dossier_overdragen, name="dossier_overdragen"),
+    path("dossiers/<int:pk>/historie/", views.dossier_historie, name="dossier_historie"),
+    path("health/", health.health, name="health"),
+    path("beheer/", admin.site.urls),
+]

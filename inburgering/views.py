@@ -1,0 +1,187 @@
+"""Browser views of the core: caseload and dossier. Thin: forms validate, services write."""
+
+from auditlog.models import LogEntry
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .fasen import LOPEND
+from .forms import CaseloadFilterForm, DossierForm, FaseForm, OverdrachtForm, RegisseurForm, RegistratieForm
+from .models import Inburgeraar, Inzage
+from .permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+
+
+def _open_dossier(request, pk, perm=INZIEN) -> Inburgeraar:
+    """Reach a dossier through the visibility rule and log the inzage (who, when, BSN, page)."""
+    inburgeraar = get_dossier_voor(request.user, pk, perm)
+    Inzage.objects.create(user=request.user, inburgeraar=inburgeraar, bsn=inburgeraar.bsn, pagina=request.path)
+    return inburgeraar
+
+
+@login_required
+def caseload(request):
+    form = CaseloadFilterForm(request.GET or None, user=request.user)
+    dossiers = form.filter(Inburgeraar.objects.zichtbaar_voor(request.user).select_related("gemeente", "regisseur"))
+    pagina = Paginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "inburgering/caseload.html",
+        {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"},
+    )
+
+
+@login_required
+@permission_required("inburgering.add_inburgeraar", raise_exception=True)
+def dossier_registreren(request):
+    form = RegistratieForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        gegevens = dict(form.cleaned_data)
+        huisgenoot = gegevens.pop("huishouden_bsn")
+        try:
+            inburgeraar = services.registreer_dossier(door=request.user, gegevens=gegevens, huishouden_van=huisgenoot)
+        except ValidationError as fout:
+            _fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("Dossier van %(naam)s is geregistreerd.") % {"naam": inburgeraar.naam})
+            return redirect(inburgeraar)
+    return render(request, "inburgering/dossier_registreren.html", {"form": form})
+
+
+@login_required
+def dossier(request, pk):
+    inburgeraar = _open_dossier(request, pk)
+    mag_wijzigen = mag_dossier_wijzigen(request.user, inburgeraar)
+    context = {
+        "inburgeraar": inburgeraar,
+        "tijdlijn": inburgeraar.tijdlijn.select_related("actor", "gemeente")[:200],
+        "huisgenoten": _huisgenoten(request.user, inburgeraar),
+        "mag_wijzigen": mag_wijzigen,
+        "is_lopend": inburgeraar.fase in LOPEND,
+    }
+    if mag_wijzigen:
+        context["regisseur_form"] = RegisseurForm(inburgeraar=inburgeraar)
+        context["fase_form"] = FaseForm(inburgeraar=inburgeraar)
+    return render(request, "inburgering/dossier.html", context)
+
+
+def _huisgenoten(user, inburgeraar):
+    if inburgeraar.huishouden_id is None:
+        return []
+    return list(
+        Inburgeraar.objects.zichtbaar_voor(user)
+        .filter(huishouden_id=inburgeraar.huishouden_id)
+        .exclude(pk=inburgeraar.pk)
+        .only("pk", "voornamen", "tussenvoegsel", "achternaam")
+    )
+
+
+@login_required
+@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+def dossier_wijzigen(request, pk):
+    inburgeraar = _open_dossier(request, pk, WIJZIGEN)
+    form = DossierForm(request.POST or None, instance=inburgeraar, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gewijzigd = services.wijzig_dossier(
+                door=request.user, inburgeraar=inburgeraar, wijzigingen=form.cleaned_data
+            )
+        except ValidationError as fout:
+            _fouten_op_form(form, fout)
+        else:
+            if gewijzigd:
+                messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            else:
+                messages.info(request, _("Er was niets gewijzigd."))
+            return redirect(inburgeraar)
+    return render(request, "inburgering/dossier_wijzigen.html", {"form": form, "inburgeraar": inburgeraar})
+
+
+@login_required
+@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+@require_POST
+def regisseur_toewijzen(request, pk):
+    inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
+    form = RegisseurForm(request.POST, inburgeraar=inburgeraar)
+    if form.is_valid():
+        try:
+            services.wijs_regisseur_toe(
+                door=request.user, inburgeraar=inburgeraar, regisseur=form.cleaned_data["regisseur"]
+            )
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("Casusregisseur toegewezen."))
+    else:
+        messages.error(request, _("Kies een casusregisseur uit de lijst."))
+    return redirect(inburgeraar)
+
+
+@login_required
+@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+@require_POST
+def fase_wijzigen(request, pk):
+    inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
+    form = FaseForm(request.POST, inburgeraar=inburgeraar)
+    if form.is_valid():
+        try:
+            services.wijzig_fase(
+                door=request.user,
+                inburgeraar=inburgeraar,
+                fase=form.cleaned_data["fase"],
+                reden_uitschrijving=form.cleaned_data["reden_uitschrijving"],
+            )
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("De fase is gewijzigd."))
+    else:
+        messages.error(request, " ".join(str(e) for fouten in form.errors.values() for e in fouten))
+    return redirect(inburgeraar)
+
+
+@login_required
+@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+def dossier_overdragen(request, pk):
+    inburgeraar = _open_dossier(request, pk, WIJZIGEN)
+    form = OverdrachtForm(request.POST or None, inburgeraar=inburgeraar)
+    if request.method == "POST" and form.is_valid():
+        naar = form.cleaned_data["naar"]
+        services.draag_over(
+            door=request.user, inburgeraar=inburgeraar, naar=naar, toelichting=form.cleaned_data["toelichting"]
+        )
+        messages.success(
+            request,
+            _("Het dossier is overgedragen aan gemeente %(gemeente)s.") % {"gemeente": naar},
+        )
+        if Inburgeraar.objects.zichtbaar_voor(request.user).filter(pk=inburgeraar.pk).exists():
+            return redirect(inburgeraar)
+        return redirect("caseload")
+    return render(request, "inburgering/dossier_overdragen.html", {"form": form, "inburgeraar": inburgeraar})
+
+
+@login_required
+@permission_required("inburgering.historie_inzien", raise_exception=True)
+def dossier_historie(request, pk):
+    inburgeraar = _open_dossier(request, pk)
+    wijzigingen = LogEntry.objects.get_for_object(inburgeraar).select_related("actor").order_by("-timestamp")
+    return render(
+        request,
+        "inburgering/dossier_historie.html",
+        {"inburgeraar": inburgeraar, "wijzigingen": wijzigingen[:500]},
+    )
+
+
+def _fouten_op_form(form, fout: ValidationError):
+    """Put a service's ValidationError on the form, by field where it names one."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)

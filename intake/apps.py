@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntakeConfig(AppConfig):
+    """Brede intake and leerbaarheidstoets (step 2)."""
+
+    name = "intake"
+    verbose_name = _("Brede intake")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PipConfig(AppConfig):
+    """The Plan Inburgering en Participatie as beschikking (step 3)."""
+
+    name = "pip"
+    verbose_name = _("Plan Inburgering en Participatie")
