@@ -1,0 +1,91 @@
+"""Shared fixtures: safe test settings, and a small multi-gemeente world like the demo's."""
+
+import os
+import shutil
+from types import SimpleNamespace
+
+import pytest
+
+from inburgering.celery import app as celery_app
+from inburgering.rollen import BEGELEIDER, BELEIDSMEDEWERKER, CASUSREGISSEUR, FUNCTIONEEL_BEHEERDER, TEAMLEIDER
+from tests.factories import GemeenteFactory, InburgeraarFactory, RegioFactory, UserFactory, maak_team
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def vereist(beschikbaar: bool, reden: str):
+    """Skip locally when a service or browser is missing; under CI=true that is a failure instead."""
+    if beschikbaar:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true en {reden}")
+    pytest.skip(reden)
+
+
+@pytest.fixture(autouse=True)
+def _test_instellingen(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TWEE_FACTOR_VERPLICHT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.SITE_URL = "https://inburgering.test"
+
+
+@pytest.fixture(autouse=True)
+def _taken_in_proces():
+    """Run tasks in-process, also when CI points CELERY_BROKER_URL at Redis; the worker test opts out."""
+    vorige = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = vorige
+
+
+@pytest.fixture
+def wereld(db):
+    """Kempen as in the seeds (KempenPlus runs casusregie for all but Eersel) plus Emmen (Menso)."""
+    kempen = RegioFactory(naam="Kempen")
+    drenthe = RegioFactory(naam="Zuidoost-Drenthe")
+    bergeijk = GemeenteFactory(naam="Bergeijk", gemeentecode="1724", regio=kempen)
+    bladel = GemeenteFactory(naam="Bladel", gemeentecode="1728", regio=kempen)
+    eersel = GemeenteFactory(naam="Eersel", gemeentecode="0770", regio=kempen)
+    reusel = GemeenteFactory(naam="Reusel-De Mierden", gemeentecode="1667", regio=kempen)
+    emmen = GemeenteFactory(naam="Emmen", gemeentecode="0114", regio=drenthe)
+    kempenplus_gemeenten = [bergeijk, bladel, reusel]
+    kempenplus = maak_team(
+        "KempenPlus", inzien=kempenplus_gemeenten, wijzigen=kempenplus_gemeenten, rapportages=kempenplus_gemeenten
+    )
+    team_eersel = maak_team("Gemeente Eersel", inzien=[eersel], wijzigen=[eersel], rapportages=[eersel])
+    menso = maak_team("Menso", inzien=[emmen], wijzigen=[emmen], rapportages=[emmen])
+    beleid = maak_team("Gemeente Bladel", "Beleid Kempen", rapportages=[bergeijk, bladel, eersel, reusel])
+    partner = maak_team("VluchtelingenWerk", "Begeleiding")
+
+    w = SimpleNamespace(
+        bergeijk=bergeijk,
+        bladel=bladel,
+        eersel=eersel,
+        reusel=reusel,
+        emmen=emmen,
+        kempenplus=kempenplus,
+        team_eersel=team_eersel,
+        menso=menso,
+        regisseur=UserFactory(username="sanne", rol=CASUSREGISSEUR, team=kempenplus),
+        collega=UserFactory(username="youssef", rol=CASUSREGISSEUR, team=kempenplus),
+        teamleider=UserFactory(username="marieke", rol=TEAMLEIDER, team=kempenplus),
+        regisseur_eersel=UserFactory(username="tom", rol=CASUSREGISSEUR, team=team_eersel),
+        regisseur_emmen=UserFactory(username="jeroen", rol=CASUSREGISSEUR, team=menso),
+        begeleider=UserFactory(username="amal", rol=BEGELEIDER, team=partner),
+        beleidsmedewerker=UserFactory(username="peter", rol=BELEIDSMEDEWERKER, team=beleid),
+        beheerder=UserFactory(username="anouk", rol=FUNCTIONEEL_BEHEERDER, is_staff=True),
+    )
+    w.dossier_bladel = InburgeraarFactory(gemeente=bladel, regisseur=w.regisseur, achternaam="Haile")
+    w.dossier_bergeijk = InburgeraarFactory(gemeente=bergeijk, regisseur=w.collega)
+    w.dossier_reusel = InburgeraarFactory(gemeente=reusel)
+    w.dossier_eersel = InburgeraarFactory(gemeente=eersel, regisseur=w.regisseur_eersel, achternaam="Yilmaz")
+    w.dossier_emmen = InburgeraarFactory(gemeente=emmen, regisseur=w.regisseur_emmen)
+    return w
+
+
+def chromium_pad() -> str | None:
+    return shutil.which("chromium") or (os.path.exists("/usr/bin/chromium") and "/usr/bin/chromium") or None

@@ -1,0 +1,79 @@
+"""The state machine of DESIGN.md, exhaustively, and the service that is the only way to use it."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from inburgering import services
+from inburgering.fasen import Fase, RedenUitschrijving, mag_naar, volgende_fasen
+from inburgering.models import Gebeurtenis
+from tests.factories import InburgeraarFactory
+
+TOEGESTAAN = {
+    (Fase.AANGEMELD, Fase.INTAKE),
+    (Fase.INTAKE, Fase.PIP),
+    (Fase.PIP, Fase.UITVOERING),
+    (Fase.UITVOERING, Fase.AFGEROND),
+    (Fase.AANGEMELD, Fase.UITGESCHREVEN),
+    (Fase.INTAKE, Fase.UITGESCHREVEN),
+    (Fase.PIP, Fase.UITGESCHREVEN),
+    (Fase.UITVOERING, Fase.UITGESCHREVEN),
+}
+
+
+@pytest.mark.parametrize("van", list(Fase))
+@pytest.mark.parametrize("naar", list(Fase))
+def test_it_allows_exactly_the_transitions_of_the_design(van, naar):
+    assert mag_naar(van, naar) == ((van, naar) in TOEGESTAAN)
+
+
+def test_it_offers_the_next_fasen_in_process_order():
+    assert volgende_fasen(Fase.AANGEMELD) == [Fase.INTAKE, Fase.UITGESCHREVEN]
+    assert volgende_fasen(Fase.AFGEROND) == []
+    assert volgende_fasen(Fase.UITGESCHREVEN) == []
+
+
+def test_it_moves_a_dossier_forward_and_writes_the_tijdlijn(wereld):
+    dossier = services.wijzig_fase(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, fase=Fase.INTAKE)
+
+    dossier.refresh_from_db()
+    assert dossier.fase == Fase.INTAKE
+    gebeurtenis = dossier.tijdlijn.first()
+    assert gebeurtenis.soort == Gebeurtenis.Soort.FASE
+    assert gebeurtenis.omschrijving == "Fase gewijzigd van 'Aangemeld' naar 'Brede intake'."
+    assert gebeurtenis.actor == wereld.regisseur
+    assert gebeurtenis.gemeente == wereld.bladel
+
+
+def test_it_refuses_skipping_a_fase_with_a_dutch_message(wereld):
+    with pytest.raises(ValidationError) as fout:
+        services.wijzig_fase(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, fase=Fase.UITVOERING)
+
+    assert fout.value.message_dict["fase"] == ["Een dossier in fase 'Aangemeld' kan niet naar fase 'Uitvoering'."]
+    wereld.dossier_bladel.refresh_from_db()
+    assert wereld.dossier_bladel.fase == Fase.AANGEMELD
+
+
+def test_it_refuses_uitschrijven_without_a_reason(wereld):
+    with pytest.raises(ValidationError) as fout:
+        services.wijzig_fase(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, fase=Fase.UITGESCHREVEN)
+
+    assert "reden_uitschrijving" in fout.value.message_dict
+
+
+def test_it_records_the_reason_of_uitschrijving(wereld):
+    dossier = services.wijzig_fase(
+        door=wereld.regisseur,
+        inburgeraar=wereld.dossier_bladel,
+        fase=Fase.UITGESCHREVEN,
+        reden_uitschrijving=RedenUitschrijving.OVERLEDEN,
+    )
+
+    assert dossier.reden_uitschrijving == RedenUitschrijving.OVERLEDEN
+    assert dossier.tijdlijn.first().omschrijving.endswith("Reden: Overleden.")
+
+
+def test_a_finished_dossier_cannot_move_again(wereld):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.AFGEROND)
+
+    with pytest.raises(ValidationError):
+        services.wijzig_fase(door=wereld.regisseur, inburgeraar=dossier, fase=Fase.UITVOERING)
