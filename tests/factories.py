@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import factory
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 

@@ -1,4 +1,5 @@
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from inburgering.bsn import maskeer_bsn, normaliseer_bsn, valideer_bsn

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+
 from django.urls import reverse
 
 from inburgering.fasen import Fase

@@ -2,6 +2,7 @@
 
 import pytest
 from auditlog.models import LogEntry
+
 from django.core import mail
 from django.urls import reverse
 

@@ -1,6 +1,7 @@
 """The state machine of DESIGN.md, exhaustively, and the service that is the only way to use it."""
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from inburgering import services

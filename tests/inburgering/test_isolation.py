@@ -7,6 +7,7 @@ Every named URL of the product must appear in MATRIX: a new view that is not add
 import re
 
 import pytest
+
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inburgering.models import Inburgeraar
