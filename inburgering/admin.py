@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -25,6 +26,7 @@ class GemeenteAdmin(admin.ModelAdmin):
     list_display = ["naam", "gemeentecode", "regio", "oin"]
     list_filter = ["regio"]
     search_fields = ["naam", "gemeentecode", "oin"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["naam", "gemeentecode", "oin", "regio"]}),
         (
@@ -58,6 +60,15 @@ _RECHTEN = {
 }
 
 
+def _gemeenten_veld(label):
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=Gemeente.objects.all(),
+        required=False,
+        widget=admin.widgets.FilteredSelectMultiple(_("gemeenten"), is_stacked=False),
+    )
+
+
 class TeamForm(forms.ModelForm):
     """The team, its members, and the gemeenten it serves, per right (django-guardian)."""
 
@@ -67,6 +78,9 @@ class TeamForm(forms.ModelForm):
         required=False,
         widget=admin.widgets.FilteredSelectMultiple(_("leden"), is_stacked=False),
     )
+    gemeenten_inzien = _gemeenten_veld(_RECHTEN["gemeenten_inzien"][1])
+    gemeenten_wijzigen = _gemeenten_veld(_RECHTEN["gemeenten_wijzigen"][1])
+    gemeenten_rapportages = _gemeenten_veld(_RECHTEN["gemeenten_rapportages"][1])
 
     class Meta:
         model = Team
@@ -74,19 +88,12 @@ class TeamForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for veldnaam, (codename, label) in _RECHTEN.items():
-            self.fields[veldnaam] = forms.ModelMultipleChoiceField(
-                label=label,
-                queryset=Gemeente.objects.all(),
-                required=False,
-                widget=admin.widgets.FilteredSelectMultiple(_("gemeenten"), is_stacked=False),
-            )
-            if self.instance.pk:
+        if self.instance.pk:
+            self.fields["leden"].initial = self.instance.groep.user_set.values_list("pk", flat=True)
+            for veldnaam, (codename, _label) in _RECHTEN.items():
                 self.fields[veldnaam].initial = GemeenteGroupObjectPermission.objects.filter(
                     group=self.instance.groep, permission__codename=codename
                 ).values_list("content_object_id", flat=True)
-        if self.instance.pk:
-            self.fields["leden"].initial = self.instance.groep.user_set.values_list("pk", flat=True)
 
 
 @admin.register(Team)

@@ -58,6 +58,13 @@ def _niet_in_de_toekomst(datum, veldnaam):
 class DossierForm(UtrechtFormMixin, forms.ModelForm):
     """Person and koppeling details, for registering and for editing a dossier."""
 
+    # Room for the dots and spaces people type ("1234.56.782"); clean_bsn removes them.
+    bsn = forms.CharField(
+        label=_("BSN"),
+        max_length=13,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
     class Meta:
         model = Inburgeraar
         fields = [
@@ -83,15 +90,12 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
             "datum_koppeling": DatumInput(),
             "datum_kennisgeving": DatumInput(),
             "datum_vestiging": DatumInput(),
-            "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 11}),
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["doelgroep"].choices = [("", _("— kies de doelgroep —")), *Doelgroep.choices]
-        # The model validator runs after our own check; keep one clear message.
-        self.fields["bsn"].validators = []
 
     def clean_bsn(self):
         bsn = normaliseer_bsn(self.cleaned_data["bsn"])

@@ -17,7 +17,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.FileAwareEnv()
 # A local .env (written by `make run`, never committed) fills in what the environment leaves out.
-if (BASE_DIR / ".env").is_file():
+if (BASE_DIR / ".env").is_file() and env.bool("DJANGO_READ_DOT_ENV", default=True):
     env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DEBUG", default=False)

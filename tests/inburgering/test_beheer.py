@@ -1,0 +1,73 @@
+"""Functioneel beheer in the Django admin: the core tables, and granting a team its gemeenten."""
+
+import pytest
+
+from django.urls import reverse
+
+from inburgering.models import Inburgeraar, Team
+from inburgering.permissions import INZIEN, WIJZIGEN
+from inburgering.rollen import CASUSREGISSEUR
+from tests.factories import OrganisatieFactory, UserFactory
+
+
+@pytest.fixture
+def beheerder(client, wereld):
+    client.force_login(wereld.beheerder)
+    return wereld.beheerder
+
+
+@pytest.mark.parametrize("model", ["regio", "gemeente", "organisatie", "team", "user"])
+def test_a_functioneel_beheerder_manages_the_core_tables(client, beheerder, model):
+    assert client.get(reverse(f"admin:inburgering_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:inburgering_{model}_add")).status_code == 200
+
+
+def test_the_admin_shows_no_dossiers(client, beheerder):
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Inburgeraars" not in html
+    assert client.get("/beheer/inburgering/inburgeraar/").status_code == 404
+
+
+def test_granting_a_team_its_gemeenten_opens_their_dossiers_to_its_members(client, wereld, beheerder):
+    nieuw_lid = UserFactory(username="nieuwe.regisseur", rol=CASUSREGISSEUR)
+    organisatie = OrganisatieFactory(naam="Kempen Noord")
+
+    response = client.post(
+        reverse("admin:inburgering_team_add"),
+        {
+            "naam": "Casusregie",
+            "organisatie": organisatie.pk,
+            "leden": [nieuw_lid.pk],
+            "gemeenten_inzien": [wereld.eersel.pk],
+            "gemeenten_wijzigen": [wereld.eersel.pk],
+            "gemeenten_rapportages": [],
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    team = Team.objects.get(organisatie=organisatie)
+    assert nieuw_lid.groups.filter(pk=team.groep.pk).exists()
+    assert list(Inburgeraar.objects.zichtbaar_voor(nieuw_lid, INZIEN)) == [wereld.dossier_eersel]
+    assert list(Inburgeraar.objects.zichtbaar_voor(nieuw_lid, WIJZIGEN)) == [wereld.dossier_eersel]
+
+
+def test_withdrawing_a_gemeente_closes_its_dossiers_to_the_team(client, wereld, beheerder):
+    team = wereld.kempenplus
+    blijft = [wereld.bergeijk.pk, wereld.reusel.pk]
+
+    client.post(
+        reverse("admin:inburgering_team_change", args=[team.pk]),
+        {
+            "naam": team.naam,
+            "organisatie": team.organisatie.pk,
+            "leden": list(team.groep.user_set.values_list("pk", flat=True)),
+            "gemeenten_inzien": blijft,
+            "gemeenten_wijzigen": blijft,
+            "gemeenten_rapportages": blijft,
+        },
+    )
+
+    zichtbaar = {d.gemeente_id for d in Inburgeraar.objects.zichtbaar_voor(wereld.regisseur)}
+    assert zichtbaar == set(blijft)
+    client.force_login(wereld.regisseur)
+    assert client.get(reverse("dossier", args=[wereld.dossier_bladel.pk])).status_code == 404

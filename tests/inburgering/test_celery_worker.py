@@ -1,0 +1,58 @@
+"""A real Celery worker on real Redis runs the mail task end to end (CI sets CELERY_BROKER_URL)."""
+
+import os
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+
+from django.core import mail
+from django.db import connections
+
+from inburgering import services
+from inburgering.celery import app
+from tests.conftest import vereist
+from tests.factories import InburgeraarFactory
+
+pytestmark = pytest.mark.celery_worker
+
+BROKER = os.environ.get("CELERY_BROKER_URL", "")
+
+
+@pytest.fixture
+def echte_worker(settings):
+    vereist(BROKER.startswith("redis://"), "CELERY_BROKER_URL wijst niet naar Redis")
+    app.conf.update(broker_url=BROKER, result_backend=BROKER, task_always_eager=False)
+    # The worker thread opens its own database connection; close it so the test database can go.
+    task_postrun.connect(_sluit_verbindingen, weak=False)
+    with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
+        yield
+    task_postrun.disconnect(_sluit_verbindingen)
+    app.conf.task_always_eager = True
+
+
+def _sluit_verbindingen(**kwargs):
+    connections.close_all()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_assigning_a_regisseur_mails_them_through_the_worker(wereld, echte_worker):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel)
+    mail.outbox.clear()
+
+    services.wijs_regisseur_toe(door=wereld.teamleider, inburgeraar=dossier, regisseur=wereld.collega)
+
+    # on_commit queued the task on Redis; the worker thread picks it up and sends the mail.
+    bericht = _wacht_op_mail(aan=wereld.collega.email)
+    assert f"/dossiers/{dossier.pk}/" in bericht.body
+
+
+def _wacht_op_mail(*, aan, seconden=20):
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        for bericht in mail.outbox:
+            if bericht.to == [aan]:
+                return bericht
+        time.sleep(0.1)
+    pytest.fail(f"De worker verstuurde binnen {seconden} s geen e-mail aan {aan}.")

@@ -1,0 +1,77 @@
+"""Settings from the environment: production is silent under check --deploy; misconfiguration is loud."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core import checks
+
+from inburgering.checks import taken_zonder_broker, tweefactor_in_productie
+
+PROJECT = Path(__file__).resolve().parents[2]
+PRODUCTIE = {
+    "DEBUG": "false",
+    "SECRET_KEY": "een-lange-willekeurige-sleutel-voor-productie-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "inburgering.example.nl",
+    "DATABASE_URL": "sqlite:////tmp/niet-gebruikt.sqlite3",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "TWEE_FACTOR_VERPLICHT": "true",
+}
+
+
+def _manage(*args, **env):
+    # Run from an empty folder's view of the environment: no local .env may leak in.
+    schoon = {k: v for k, v in os.environ.items() if k not in PRODUCTIE}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env={**schoon, "DJANGO_READ_DOT_ENV": "false", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_silent_with_production_settings():
+    resultaat = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTIE)
+
+    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+    assert "System check identified no issues" in resultaat.stdout
+
+
+def test_production_without_secret_key_refuses_to_start():
+    resultaat = _manage("check", **{**PRODUCTIE, "SECRET_KEY": ""})
+
+    assert resultaat.returncode != 0
+    assert "SECRET_KEY ontbreekt" in resultaat.stderr
+
+
+def test_it_warns_when_two_factor_is_off_in_production(settings):
+    settings.DEBUG = False
+    settings.TWEE_FACTOR_VERPLICHT = False
+
+    [waarschuwing] = tweefactor_in_productie(None)
+
+    assert waarschuwing.id == "inburgering.W001"
+    assert waarschuwing.level == checks.WARNING
+
+
+def test_it_warns_when_production_has_no_broker(settings):
+    settings.DEBUG = False
+    settings.CELERY_BROKER_URL = ""
+
+    assert [w.id for w in taken_zonder_broker(None)] == ["inburgering.W002"]
+
+
+def test_it_is_silent_when_both_are_configured(settings):
+    settings.DEBUG = False
+    settings.TWEE_FACTOR_VERPLICHT = True
+    settings.CELERY_BROKER_URL = "redis://redis:6379/0"
+
+    assert tweefactor_in_productie(None) == taken_zonder_broker(None) == []
+
+
+def test_the_language_and_time_zone_are_dutch(settings):
+    assert settings.LANGUAGE_CODE == "nl"
+    assert settings.TIME_ZONE == "Europe/Amsterdam"

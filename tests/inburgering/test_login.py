@@ -1,0 +1,114 @@
+"""Login, lock-out after repeated failures, 30 minutes idle expiry, and two-factor when required."""
+
+import datetime
+
+import pytest
+import time_machine
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from django.urls import reverse
+
+from inburgering.rollen import CASUSREGISSEUR
+from tests.factories import UserFactory
+
+NU = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.UTC)
+WACHTWOORD = "geheim-wachtwoord"
+
+
+@pytest.fixture
+def gebruiker(wereld):
+    return wereld.regisseur
+
+
+def _inloggen(client, username, wachtwoord=WACHTWOORD):
+    return client.post(reverse("login"), {"username": username, "password": wachtwoord})
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, db):
+    response = client.get(reverse("caseload"))
+    assert response.url == f"{reverse('login')}?next={reverse('caseload')}"
+
+
+def test_a_regisseur_logs_in_and_lands_on_the_caseload(client, gebruiker):
+    response = _inloggen(client, gebruiker.username)
+    assert response.url == reverse("caseload")
+
+
+def test_a_wrong_password_is_explained_in_dutch(client, gebruiker):
+    response = _inloggen(client, gebruiker.username, "fout")
+    assert "Gebruikersnaam of wachtwoord klopt niet" in response.content.decode()
+
+
+def test_the_account_is_locked_after_five_failures_even_for_the_right_password(client, gebruiker):
+    for _ in range(5):
+        _inloggen(client, gebruiker.username, "fout")
+
+    response = _inloggen(client, gebruiker.username)
+
+    assert response.status_code == 429
+    assert "Account tijdelijk geblokkeerd" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_session_ends_after_30_minutes_idle_but_not_while_working(client, gebruiker):
+    with time_machine.travel(NU, tick=False) as reis:
+        _inloggen(client, gebruiker.username)
+        reis.shift(datetime.timedelta(minutes=29))
+        assert client.get(reverse("caseload")).status_code == 200
+        reis.shift(datetime.timedelta(minutes=29))
+        assert client.get(reverse("caseload")).status_code == 200
+        reis.shift(datetime.timedelta(minutes=31))
+        assert client.get(reverse("caseload")).status_code == 302
+
+
+@pytest.fixture
+def tweefactor_verplicht(settings):
+    settings.TWEE_FACTOR_VERPLICHT = True
+
+
+def _code(apparaat):
+    return f"{totp(apparaat.bin_key, step=apparaat.step, t0=apparaat.t0, digits=apparaat.digits):06d}"
+
+
+def test_with_two_factor_required_a_new_user_sets_up_an_app_first(client, gebruiker, tweefactor_verplicht):
+    _inloggen(client, gebruiker.username)
+
+    response = client.get(reverse("caseload"))
+    assert response.url == f"{reverse('tweefactor')}?next={reverse('caseload')}"
+    pagina = client.get(response.url).content.decode()
+    assert "Stel daarom eenmalig een authenticator-app in" in pagina
+    assert "<svg" in pagina
+
+    apparaat = TOTPDevice.objects.get(user=gebruiker)
+    response = client.post(reverse("tweefactor"), {"token": _code(apparaat), "next": reverse("caseload")})
+
+    assert response.url == reverse("caseload")
+    assert client.get(reverse("caseload")).status_code == 200
+    apparaat.refresh_from_db()
+    assert apparaat.confirmed
+
+
+def test_a_wrong_code_is_refused_beside_the_field(client, gebruiker, tweefactor_verplicht):
+    TOTPDevice.objects.create(user=gebruiker, name="app", confirmed=True)
+    _inloggen(client, gebruiker.username)
+
+    response = client.post(reverse("tweefactor"), {"token": "000000"})
+
+    assert "Deze code klopt niet of is verlopen" in response.content.decode()
+    assert client.get(reverse("caseload")).status_code == 302
+
+
+def test_dossiers_stay_closed_until_the_second_factor(client, wereld, tweefactor_verplicht):
+    UserFactory(username="nieuw", rol=CASUSREGISSEUR, team=wereld.kempenplus)
+    _inloggen(client, "nieuw")
+
+    response = client.get(reverse("dossier", args=[wereld.dossier_bladel.pk]))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("tweefactor"))
+
+
+def test_without_the_setting_no_second_factor_is_asked(client, gebruiker):
+    _inloggen(client, gebruiker.username)
+    assert client.get(reverse("caseload")).status_code == 200

@@ -1,0 +1,70 @@
+"""The demo data: the seed documents' regio's and gemeenten, one user per role, ~300 valid dossiers."""
+
+import pytest
+from stdnum.nl import bsn
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from inburgering.fasen import Fase
+from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar
+from inburgering.rollen import ROLLEN
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    # Loading takes seconds, so the behaviours below share one load within one test.
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_the_demo_data_follows_the_seed_documents_and_loads_idempotently(demo):
+    _regions_of_the_seed_documents_with_cbs_codes()
+    _one_demo_user_per_role()
+    _kempenplus_serves_all_kempen_gemeenten_but_eersel()
+    _about_300_dossiers_with_valid_bsns_across_fasen_and_doelgroepen()
+    _running_it_again_changes_nothing()
+
+
+def _regions_of_the_seed_documents_with_cbs_codes():
+    assert Gemeente.objects.count() == 21
+    kempen = dict(Gemeente.objects.filter(regio__naam="Kempen").values_list("naam", "gemeentecode"))
+    assert kempen == {"Bergeijk": "1724", "Bladel": "1728", "Eersel": "0770", "Reusel-De Mierden": "1667"}
+    assert Gemeente.objects.filter(regio__naam="Regio Alkmaar").count() == 7
+    assert Gemeente.objects.filter(regio__naam="Maastricht-Heuvelland").count() == 6
+    assert Gemeente.objects.get(naam="Emmen").gemeentecode == "0114"
+
+
+def _one_demo_user_per_role():
+    for rol in ROLLEN:
+        assert get_user_model().objects.filter(groups__name=rol).exists(), rol
+
+
+def _kempenplus_serves_all_kempen_gemeenten_but_eersel():
+    regisseur = get_user_model().objects.get(username="regisseur")
+    gemeenten = set(Inburgeraar.objects.zichtbaar_voor(regisseur).values_list("gemeente__naam", flat=True))
+    assert gemeenten == {"Bergeijk", "Bladel", "Reusel-De Mierden"}
+
+
+def _about_300_dossiers_with_valid_bsns_across_fasen_and_doelgroepen():
+    dossiers = Inburgeraar.objects.all()
+    assert dossiers.count() == 300
+    assert all(bsn.is_valid(nummer) for nummer in dossiers.values_list("bsn", flat=True))
+    assert set(dossiers.values_list("fase", flat=True)) == set(Fase.values)
+    assert set(dossiers.values_list("doelgroep", flat=True)) == set(Doelgroep.values)
+    # the tijdlijn is spread over each dossier's own history, not stamped with today
+    eerste_koppeling = dossiers.order_by("datum_koppeling").values_list("datum_koppeling", flat=True).first()
+    assert Gebeurtenis.objects.filter(tijdstip__date__lt="2026-01-01").exists()
+    assert not Gebeurtenis.objects.filter(tijdstip__date__lt=eerste_koppeling).exists()
+
+
+def _running_it_again_changes_nothing():
+    voor = (Inburgeraar.objects.count(), Gebeurtenis.objects.count(), get_user_model().objects.count())
+    laatste_wijziging = Inburgeraar.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    na = (Inburgeraar.objects.count(), Gebeurtenis.objects.count(), get_user_model().objects.count())
+    assert na == voor
+    assert Inburgeraar.objects.order_by("-updated_at").values_list("updated_at", flat=True).first() == laatste_wijziging
