@@ -127,3 +127,9 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("Organisatie"), {"fields": ["organisatie"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only a superuser hands out superuser status or loose permissions; beheerders work with roles.
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ["is_superuser", "user_permissions", "last_login", "date_joined"]

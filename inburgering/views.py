@@ -30,11 +30,9 @@ def caseload(request):
     form = CaseloadFilterForm(request.GET or None, user=request.user)
     dossiers = form.filter(Inburgeraar.objects.zichtbaar_voor(request.user).select_related("gemeente", "regisseur"))
     pagina = Paginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "inburgering/caseload.html",
-        {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"},
-    )
+    # With htmx (filtering as you type) only the results are sent; without JavaScript the whole page.
+    template = "inburgering/_caseload_resultaten.html" if request.htmx else "inburgering/caseload.html"
+    return render(request, template, {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"})
 
 
 @login_required

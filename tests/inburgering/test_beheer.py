@@ -71,3 +71,28 @@ def test_withdrawing_a_gemeente_closes_its_dossiers_to_the_team(client, wereld, 
     assert zichtbaar == set(blijft)
     client.force_login(wereld.regisseur)
     assert client.get(reverse("dossier", args=[wereld.dossier_bladel.pk])).status_code == 404
+
+
+def test_a_functioneel_beheerder_cannot_make_anyone_superuser(client, wereld, beheerder):
+    doel = wereld.regisseur
+    formulier = client.get(reverse("admin:inburgering_user_change", args=[doel.pk])).content.decode()
+    assert 'name="is_superuser"' not in formulier
+    assert 'name="user_permissions"' not in formulier
+
+    client.post(
+        reverse("admin:inburgering_user_change", args=[doel.pk]),
+        {
+            "username": doel.username,
+            "first_name": doel.first_name,
+            "last_name": doel.last_name,
+            "email": doel.email,
+            "is_active": "on",
+            "is_staff": "on",
+            "is_superuser": "on",
+            "groups": list(doel.groups.values_list("pk", flat=True)),
+        },
+    )
+
+    doel.refresh_from_db()
+    assert doel.is_staff
+    assert not doel.is_superuser

@@ -118,3 +118,12 @@ def test_the_query_count_does_not_grow_with_the_caseload(client, wereld, regisse
     with django_assert_num_queries(10):
         response = client.get(reverse("caseload"), {"sorteer": "gemeente"})
     assert response.status_code == 200
+
+
+def test_filtering_with_htmx_returns_only_the_results(client, wereld, regisseur):
+    response = client.get(reverse("caseload"), {"q": "Haile"}, headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert '<div id="resultaten">' in html
+    assert "<form" not in html
+    assert "Haile" in html
