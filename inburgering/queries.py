@@ -6,36 +6,25 @@ from .permissions import WIJZIGEN, gemeenten_met_recht
 from .rollen import CASUSREGISSEUR, TEAMLEIDER
 
 
-def regisseurs_voor(gemeente):
-    """The active regisseurs and teamleiders whose team may change dossiers of `gemeente`."""
+def regisseurs_voor_gemeenten(gemeenten):
+    """Active regisseurs and teamleiders whose team may change dossiers of any of `gemeenten`."""
     return (
         get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__name__in=[CASUSREGISSEUR, TEAMLEIDER],
-        )
+        .objects.filter(is_active=True, groups__name__in=[CASUSREGISSEUR, TEAMLEIDER])
+        # A separate filter: the role group and the team group are different groups of the user.
         .filter(
-            groups__gemeentegroupobjectpermission__content_object=gemeente,
             groups__gemeentegroupobjectpermission__permission__codename=WIJZIGEN,
+            groups__gemeentegroupobjectpermission__content_object__in=gemeenten,
         )
         .distinct()
         .order_by("first_name", "last_name")
     )
+
+
+def regisseurs_voor(gemeente):
+    return regisseurs_voor_gemeenten([gemeente])
 
 
 def regisseurs_voor_gebruiker(user):
     """The regisseurs a user can choose from: those serving any gemeente the user may change."""
-
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__name__in=[CASUSREGISSEUR, TEAMLEIDER],
-        )
-        .filter(
-            groups__gemeentegroupobjectpermission__permission__codename=WIJZIGEN,
-            groups__gemeentegroupobjectpermission__content_object__in=gemeenten_met_recht(user, WIJZIGEN),
-        )
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
+    return regisseurs_voor_gemeenten(gemeenten_met_recht(user, WIJZIGEN))
