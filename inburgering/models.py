@@ -287,6 +287,7 @@ class Gebeurtenis(models.Model):
     inburgeraar = models.ForeignKey(
         Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.CASCADE, related_name="tijdlijn"
     )
+    # No choices on the field: each domain app adds its own soorten without a core migration.
     soort = models.CharField(_("soort"), max_length=30)
     omschrijving = models.TextField(_("omschrijving"))
     gemeente = models.ForeignKey(Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="+")
