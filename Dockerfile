@@ -1,28 +1,54 @@
 # Production image: gunicorn + whitenoise, WeasyPrint's libraries and fonts, NL Design System CSS.
+# The same image runs web, worker and beat (see docker-compose.yml).
+
+# The NL Design System CSS comes from npm, pinned by package-lock.json; only node_modules is kept.
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /build
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+RUN npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 FROM python:3.11-slim-bookworm
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/venv/bin:$PATH"
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PATH="/venv/bin:$PATH"
+
+# WeasyPrint's system libraries and fonts. fontconfig builds the system font cache at install
+# time, because the unprivileged user below cannot write one of its own.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libffi8 fonts-dejavu-core fonts-liberation \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libffi8 \
+      fontconfig fonts-dejavu-core fonts-liberation \
  && rm -rf /var/lib/apt/lists/*
-# Install requirements before the source: the app folder pip/ shadows the installer module
-# when Python runs from /app, so we use the virtualenv's pip program.
+
+# Requirements before the source, for the layer cache and because the app folder pip/ shadows
+# the installer's module when Python runs from /app: always the virtualenv's pip program.
 RUN python -m venv /venv
 COPY requirements.txt /tmp/requirements.txt
 RUN /venv/bin/pip install --no-cache-dir -r /tmp/requirements.txt
+
 WORKDIR /app
 COPY . /app
 COPY --from=frontend /build/node_modules /app/node_modules
-RUN SECRET_KEY=alleen-voor-collectstatic DJANGO_READ_DOT_ENV=false python manage.py collectstatic --noinput \
- && useradd --system --uid 1000 --home /app inburgering \
- && mkdir -p /app/media && chown -R inburgering /app/media
+
+# Static files are collected at build time with DEBUG unset (the manifest storage) and a
+# throwaway SECRET_KEY that only this step sees. The design-tokens package ships
+# background-image-icon.css pointing at SVGs it does not include; no template uses it, and the
+# manifest storage refuses a CSS file with missing references, so it is left out.
+# tests/inburgering/test_instellingen.py runs this same command.
+RUN SECRET_KEY=alleen-voor-collectstatic DJANGO_READ_DOT_ENV=false \
+      python manage.py collectstatic --noinput --ignore background-image-icon.css \
+ && useradd --system --uid 1000 --user-group --home-dir /app --shell /usr/sbin/nologin inburgering \
+ && mkdir -p /app/media \
+ && chown inburgering:inburgering /app/media
+
+# The code stays owned by root and read-only; only /app/media (a volume in compose) is writable.
 USER inburgering
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
-  CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health/').status != 200)"
+
+# /health/ is exempt from the HTTPS redirect. Django still checks the Host header, so the check
+# sends the first ALLOWED_HOSTS entry (a leading dot or '*' made concrete).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["python", "-c", "import os, urllib.request as r; h = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0].strip().lstrip('.'); r.urlopen(r.Request('http://127.0.0.1:8000/health/', headers={'Host': h if h and h != '*' else 'localhost'}), timeout=4)"]
+
 CMD ["gunicorn", "inburgering.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

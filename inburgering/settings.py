@@ -137,7 +137,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # The NL Design System CSS comes from npm (package-lock.json pins it) and is served as static files.
 STATICFILES_DIRS = [
     BASE_DIR / "static",

@@ -40,6 +40,17 @@ def test_check_deploy_is_silent_with_production_settings():
     assert "System check identified no issues" in resultaat.stdout
 
 
+def test_static_files_collect_for_production(tmp_path):
+    # The Dockerfile's command; the manifest storage fails on a CSS file with missing references.
+    resultaat = _manage(
+        "collectstatic", "--noinput", "--ignore", "background-image-icon.css", **PRODUCTIE, STATIC_ROOT=str(tmp_path)
+    )
+
+    assert resultaat.returncode == 0, resultaat.stderr[-2000:]
+    assert (tmp_path / "staticfiles.json").exists()
+    assert list(tmp_path.glob("utrecht/components/index.*.css"))
+
+
 def test_production_without_secret_key_refuses_to_start():
     resultaat = _manage("check", **{**PRODUCTIE, "SECRET_KEY": ""})
 
