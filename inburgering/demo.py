@@ -17,6 +17,7 @@ from . import services
 from .fasen import Fase, RedenUitschrijving
 from .models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Organisatie, Regime, Regio, Team
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
+from .queries import regisseurs_voor
 from .rollen import BEGELEIDER, BELEIDSMEDEWERKER, CASUSREGISSEUR, FUNCTIONEEL_BEHEERDER, TEAMLEIDER, sync_rollen
 
 DEMO_WACHTWOORD = "Inburgering-demo-2026"
@@ -187,7 +188,7 @@ def laad_demo(stdout=None) -> dict:
         gemeenten = _gemeenten()
         teams = _organisaties_en_teams(gemeenten)
         gebruikers = _gebruikers(teams)
-        nieuw = _dossiers(gemeenten, gebruikers)
+        nieuw = _dossiers(gemeenten)
     return {"gemeenten": len(gemeenten), "gebruikers": len(gebruikers), "nieuwe_dossiers": nieuw}
 
 
@@ -261,10 +262,10 @@ def _gebruikers(teams) -> dict[str, object]:
     return gebruikers
 
 
-def _dossiers(gemeenten, gebruikers) -> int:
+def _dossiers(gemeenten) -> int:
     rng = random.Random(2021)  # the year of the Wet inburgering: same data on every run
     vandaag = timezone.localdate()
-    regisseurs = _regisseurs_per_gemeente(gemeenten, gebruikers)
+    regisseurs = {g.pk: list(regisseurs_voor(g)) for g in gemeenten.values()}
     gewogen = [g for leden in REGIO_GEMEENTEN.values() for naam, _c, w in leden for g in [gemeenten[naam]] * w]
     bestaand = set(Inburgeraar.objects.values_list("bsn", flat=True))
     nieuw = 0
@@ -287,12 +288,6 @@ def _dossiers(gemeenten, gebruikers) -> int:
         _doorloop_fasen(rng, inburgeraar, vandaag)
         vorige, nieuw = inburgeraar, nieuw + 1
     return nieuw
-
-
-def _regisseurs_per_gemeente(gemeenten, gebruikers):
-    from .queries import regisseurs_voor
-
-    return {g.pk: list(regisseurs_voor(g)) for g in gemeenten.values()}
 
 
 def _persoon(rng, vandaag, gewogen) -> dict:
