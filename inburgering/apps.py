@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -10,10 +10,13 @@ class InburgeringConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
 
-        post_migrate.connect(_sync_rollen, sender=self)
+        post_migrate.connect(_sync_rollen)
 
 
-def _sync_rollen(**kwargs):
+def _sync_rollen(app_config, **kwargs):
+    """Roles name permissions of every domain app, so sync them once the last app has its own."""
     from .rollen import sync_rollen
 
-    sync_rollen()
+    met_modellen = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if app_config is met_modellen[-1]:
+        sync_rollen()

@@ -18,7 +18,15 @@ from .fasen import Fase, RedenUitschrijving
 from .models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Organisatie, Regime, Regio, Team
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 from .queries import regisseurs_voor
-from .rollen import BEGELEIDER, BELEIDSMEDEWERKER, CASUSREGISSEUR, FUNCTIONEEL_BEHEERDER, TEAMLEIDER, sync_rollen
+from .rollen import (
+    BEGELEIDER,
+    BELEIDSMEDEWERKER,
+    CASUSREGISSEUR,
+    FUNCTIONEEL_BEHEERDER,
+    GEZONDHEIDSGEGEVENS,
+    TEAMLEIDER,
+    sync_rollen,
+)
 
 DEMO_WACHTWOORD = "Inburgering-demo-2026"
 
@@ -83,6 +91,9 @@ GEBRUIKERS = [
     ("beleid", "Peter", "Smulders", BELEIDSMEDEWERKER, "Gemeente Bladel", "Beleid Kempen"),
     ("beheer", "Anouk", "Willems", FUNCTIONEEL_BEHEERDER, "KempenPlus", None),
 ]
+
+# Extra rights on top of a role: Sanne and Tom may see health data, Youssef (regisseur2) may not.
+EXTRA_RECHTEN = {"regisseur": [GEZONDHEIDSGEGEVENS], "regisseur.eersel": [GEZONDHEIDSGEGEVENS]}
 
 VOORNAMEN = [
     "Ahmad",
@@ -255,7 +266,7 @@ def _gebruikers(teams) -> dict[str, object]:
             )
             user.set_password(DEMO_WACHTWOORD)
             user.save()
-        user.groups.add(Group.objects.get(name=rol))
+        user.groups.add(Group.objects.get(name=rol), *Group.objects.filter(name__in=EXTRA_RECHTEN.get(username, [])))
         if team_naam:
             user.groups.add(teams[organisatie_naam, team_naam].groep)
         gebruikers[username] = user

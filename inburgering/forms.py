@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.renderers import TemplatesSetting
 from django.urls import reverse
@@ -49,10 +50,20 @@ class DatumInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _niet_in_de_toekomst(datum, veldnaam):
+def niet_in_de_toekomst(datum, veldnaam):
+    """Dates of facts that happened: today (Europe/Amsterdam) at the latest."""
     if datum and datum > timezone.localdate():
         raise forms.ValidationError(_("%(veld)s kan niet in de toekomst liggen.") % {"veld": veldnaam}, code="toekomst")
     return datum
+
+
+def zet_fouten_op_form(form, fout: ValidationError) -> None:
+    """Put a service's ValidationError on the form, by field where it names one."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
 
 
 class DossierForm(UtrechtFormMixin, forms.ModelForm):
@@ -121,16 +132,16 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
         )
 
     def clean_geboortedatum(self):
-        return _niet_in_de_toekomst(self.cleaned_data["geboortedatum"], _("De geboortedatum"))
+        return niet_in_de_toekomst(self.cleaned_data["geboortedatum"], _("De geboortedatum"))
 
     def clean_datum_koppeling(self):
-        return _niet_in_de_toekomst(self.cleaned_data["datum_koppeling"], _("De datum koppeling"))
+        return niet_in_de_toekomst(self.cleaned_data["datum_koppeling"], _("De datum koppeling"))
 
     def clean_datum_kennisgeving(self):
-        return _niet_in_de_toekomst(self.cleaned_data["datum_kennisgeving"], _("De datum kennisgeving"))
+        return niet_in_de_toekomst(self.cleaned_data["datum_kennisgeving"], _("De datum kennisgeving"))
 
     def clean_datum_vestiging(self):
-        return _niet_in_de_toekomst(self.cleaned_data["datum_vestiging"], _("De datum vestiging"))
+        return niet_in_de_toekomst(self.cleaned_data["datum_vestiging"], _("De datum vestiging"))
 
     def clean(self):
         cleaned = super().clean()

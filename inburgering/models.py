@@ -224,6 +224,13 @@ class Inburgeraar(models.Model):
     datum_vestiging = models.DateField(
         _("datum vestiging in gemeente"), null=True, blank=True, help_text=_("Inschrijving in de BRP.")
     )
+    datum_eerste_intakegesprek = models.DateField(
+        _("datum eerste intakegesprek"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Het eerste gesprek van de brede intake; de intake schrijft deze datum."),
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -308,7 +315,7 @@ class Gebeurtenis(models.Model):
 
 
 class Inzage(models.Model):
-    """Every view of a dossier: who, when, which BSN, which page (AVG accountability)."""
+    """Every view of a dossier: who, when, which BSN, which page, and whether it showed health data."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.PROTECT, related_name="+"
@@ -318,6 +325,11 @@ class Inzage(models.Model):
     )
     bsn = models.CharField(_("BSN"), max_length=9, db_index=True)
     pagina = models.CharField(_("pagina"), max_length=300)
+    bijzondere_persoonsgegevens = models.BooleanField(
+        _("bijzondere persoonsgegevens getoond"),
+        default=False,
+        help_text=_("De pagina toonde gezondheidsgegevens (AVG art. 9)."),
+    )
     tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
 
     class Meta:

@@ -12,12 +12,17 @@ TEAMLEIDER = "Teamleider"
 BEGELEIDER = "Maatschappelijk begeleider"
 BELEIDSMEDEWERKER = "Beleidsmedewerker"
 FUNCTIONEEL_BEHEERDER = "Functioneel beheerder"
+# Not a role of its own but an extra right on top of one: health data is special-category data.
+GEZONDHEIDSGEGEVENS = "Gezondheidsgegevens"
 
 _DOSSIERWERK = [
     "inburgering.view_inburgeraar",
     "inburgering.add_inburgeraar",
     "inburgering.change_inburgeraar",
     "inburgering.historie_inzien",
+    "intake.view_bredeintake",
+    "intake.add_bredeintake",
+    "intake.change_bredeintake",
 ]
 _BEHEER = [
     f"{app}.{actie}_{model}"
@@ -37,6 +42,7 @@ ROLLEN: dict[str, list[str]] = {
     BEGELEIDER: [],
     BELEIDSMEDEWERKER: [],
     FUNCTIONEEL_BEHEERDER: _BEHEER,
+    GEZONDHEIDSGEGEVENS: ["intake.gezondheid_verwerken"],
 }
 
 OMSCHRIJVING = {
@@ -45,6 +51,10 @@ OMSCHRIJVING = {
     BEGELEIDER: _("Ziet alleen doorverwezen inburgeraars en registreert uren."),
     BELEIDSMEDEWERKER: _("Ziet cijfers, nooit personen."),
     FUNCTIONEEL_BEHEERDER: _("Beheert gebruikers, teams, gemeenten en briefhoofden."),
+    GEZONDHEIDSGEGEVENS: _(
+        "Extra recht naast een rol: gezondheidsgegevens uit de brede intake inzien en vastleggen. "
+        "Elke inzage wordt gelogd."
+    ),
 }
 
 

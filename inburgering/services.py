@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from . import tasks
 from .fasen import Fase, RedenUitschrijving, mag_naar
-from .models import Gebeurtenis, Gemeente, GemeenteGroupObjectPermission, Huishouden, Inburgeraar, Team
+from .models import Gebeurtenis, Gemeente, GemeenteGroupObjectPermission, Huishouden, Inburgeraar, Inzage, Team
 from .queries import regisseurs_voor
 
 
@@ -24,6 +24,17 @@ def schrijf_gebeurtenis(*, inburgeraar, soort, omschrijving, door=None, gemeente
         actor=door,
         gemeente=gemeente or inburgeraar.gemeente,
         gegevens=gegevens,
+    )
+
+
+def log_inzage(*, user, inburgeraar, pagina: str, bijzondere_persoonsgegevens: bool = False) -> Inzage:
+    """AVG accountability: who saw which dossier, on which page, and whether health data was shown."""
+    return Inzage.objects.create(
+        user=user,
+        inburgeraar=inburgeraar,
+        bsn=inburgeraar.bsn,
+        pagina=pagina,
+        bijzondere_persoonsgegevens=bijzondere_persoonsgegevens,
     )
 
 

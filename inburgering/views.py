@@ -13,16 +13,18 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .fasen import LOPEND
-from .forms import CaseloadFilterForm, DossierForm, FaseForm, OverdrachtForm, RegisseurForm, RegistratieForm
-from .models import Inburgeraar, Inzage
-from .permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
-
-
-def _open_dossier(request, pk, perm=INZIEN) -> Inburgeraar:
-    """Reach a dossier through the visibility rule and log the inzage (who, when, BSN, page)."""
-    inburgeraar = get_dossier_voor(request.user, pk, perm)
-    Inzage.objects.create(user=request.user, inburgeraar=inburgeraar, bsn=inburgeraar.bsn, pagina=request.path)
-    return inburgeraar
+from .forms import (
+    CaseloadFilterForm,
+    DossierForm,
+    FaseForm,
+    OverdrachtForm,
+    RegisseurForm,
+    RegistratieForm,
+    zet_fouten_op_form,
+)
+from .models import Inburgeraar
+from .permissions import WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+from .toegang import open_dossier
 
 
 @login_required
@@ -45,7 +47,7 @@ def dossier_registreren(request):
         try:
             inburgeraar = services.registreer_dossier(door=request.user, gegevens=gegevens, huishouden_van=huisgenoot)
         except ValidationError as fout:
-            _fouten_op_form(form, fout)
+            zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Dossier van %(naam)s is geregistreerd.") % {"naam": inburgeraar.naam})
             return redirect(inburgeraar)
@@ -54,7 +56,7 @@ def dossier_registreren(request):
 
 @login_required
 def dossier(request, pk):
-    inburgeraar = _open_dossier(request, pk)
+    inburgeraar = open_dossier(request, pk)
     mag_wijzigen = mag_dossier_wijzigen(request.user, inburgeraar)
     context = {
         "inburgeraar": inburgeraar,
@@ -83,7 +85,7 @@ def _huisgenoten(user, inburgeraar):
 @login_required
 @permission_required("inburgering.change_inburgeraar", raise_exception=True)
 def dossier_wijzigen(request, pk):
-    inburgeraar = _open_dossier(request, pk, WIJZIGEN)
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = DossierForm(request.POST or None, instance=inburgeraar, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,7 +93,7 @@ def dossier_wijzigen(request, pk):
                 door=request.user, inburgeraar=inburgeraar, wijzigingen=form.cleaned_data
             )
         except ValidationError as fout:
-            _fouten_op_form(form, fout)
+            zet_fouten_op_form(form, fout)
         else:
             if gewijzigd:
                 messages.success(request, _("De wijzigingen zijn opgeslagen."))
@@ -147,7 +149,7 @@ def fase_wijzigen(request, pk):
 @login_required
 @permission_required("inburgering.change_inburgeraar", raise_exception=True)
 def dossier_overdragen(request, pk):
-    inburgeraar = _open_dossier(request, pk, WIJZIGEN)
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = OverdrachtForm(request.POST or None, inburgeraar=inburgeraar)
     if request.method == "POST" and form.is_valid():
         naar = form.cleaned_data["naar"]
@@ -167,19 +169,10 @@ def dossier_overdragen(request, pk):
 @login_required
 @permission_required("inburgering.historie_inzien", raise_exception=True)
 def dossier_historie(request, pk):
-    inburgeraar = _open_dossier(request, pk)
+    inburgeraar = open_dossier(request, pk)
     wijzigingen = LogEntry.objects.get_for_object(inburgeraar).select_related("actor").order_by("-timestamp")
     return render(
         request,
         "inburgering/dossier_historie.html",
         {"inburgeraar": inburgeraar, "wijzigingen": wijzigingen[:500]},
     )
-
-
-def _fouten_op_form(form, fout: ValidationError):
-    """Put a service's ValidationError on the form, by field where it names one."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)

@@ -4,6 +4,7 @@ Every named URL of the product must appear in MATRIX: a new view that is not add
 `test_every_url_is_in_the_matrix`.
 """
 
+import datetime
 import re
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inburgering.models import Inburgeraar
+from intake import services as intake_services
 
 ROLLEN = ["regisseur", "teamleider", "regisseur_eersel", "begeleider", "beleidsmedewerker", "beheerder", "anoniem"]
 
@@ -37,6 +39,23 @@ _WIJZIGVIEWS = [
     ("fase_wijzigen", "post", 302),
 ]
 
+# The brede intake: roles without the intake permissions get 403; empty posts either redirect
+# (a partial save, or a refusal shown as a message) or show the form again with its errors (200).
+_INTAKEVIEWS = [
+    ("intake", "get", 200),
+    ("intake_samenvatting", "get", 200),
+    ("intake_brief", "get", 200),
+    ("intake_starten", "post", 302),
+    ("intake_gesprek", "post", 200),
+    ("intake_partner", "post", 302),
+    ("intake_leefgebied", "post", 302),
+    ("intake_leerbaarheidstoets", "post", 302),
+    ("intake_advies", "post", 200),
+    ("intake_niet_verschenen", "post", 200),
+    ("intake_vervolgstap", "post", 302),
+    ("intake_afronden", "post", 302),
+]
+
 # url name, method, which dossier ("bladel"/"eersel"/None), {role: status}; other roles get `rest`.
 MATRIX = [
     ("caseload", "get", None, {r: 200 for r in ROLLEN if r != "anoniem"}, 302),
@@ -45,7 +64,7 @@ MATRIX = [
     ("dossier", "get", "eersel", {"regisseur_eersel": 200, "anoniem": 302}, 404),
     *[
         (naam, methode, dossier, verwacht, 403)
-        for naam, methode, ok in _WIJZIGVIEWS
+        for naam, methode, ok in _WIJZIGVIEWS + _INTAKEVIEWS
         for dossier, verwacht in _per_dossier(ok).items()
     ],
     ("admin:index", "get", None, {"beheerder": 200, "anoniem": 302}, 302),
@@ -62,12 +81,33 @@ def _geval(url_name, methode, dossier, verwacht, rest):
 @pytest.mark.parametrize(
     ("url_name", "methode", "dossier", "rol", "status"), [g for rij in MATRIX for g in _geval(*rij)]
 )
-def test_every_role_gets_exactly_what_the_rule_allows(client, wereld, url_name, methode, dossier, rol, status):
+def test_every_role_gets_exactly_what_the_rule_allows(client, wereld, intakes, url_name, methode, dossier, rol, status):
     if rol != "anoniem":
         client.force_login(getattr(wereld, rol))
-    kwargs = {"pk": getattr(wereld, f"dossier_{dossier}").pk} if dossier else {}
+    kwargs = _kwargs(url_name, getattr(wereld, f"dossier_{dossier}"), intakes) if dossier else {}
     response = getattr(client, methode)(reverse(url_name, kwargs=kwargs))
     assert response.status_code == status
+
+
+@pytest.fixture
+def intakes(wereld):
+    """Both dossiers in intake, each with a missed invitation, so every intake URL has its objects."""
+    gemist = {}
+    for dossier in (wereld.dossier_bladel, wereld.dossier_eersel):
+        intake = intake_services.start_intake(door=None, inburgeraar=dossier)
+        gemist[dossier.pk] = intake_services.registreer_niet_verschenen(
+            door=None, intake=intake, datum=datetime.date(2026, 9, 14), geldige_reden=False
+        )
+    return gemist
+
+
+def _kwargs(url_name, dossier, intakes) -> dict:
+    kwargs = {"pk": dossier.pk}
+    if url_name == "intake_leefgebied":
+        kwargs["sectie"] = "opleiding"
+    if url_name in ("intake_vervolgstap", "intake_brief"):
+        kwargs["gemist"] = intakes[dossier.pk].pk
+    return kwargs
 
 
 def test_an_unknown_dossier_answers_exactly_as_another_gemeentes(client, wereld):

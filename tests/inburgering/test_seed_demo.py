@@ -9,6 +9,7 @@ from django.core.management import call_command
 from inburgering.fasen import Fase
 from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar
 from inburgering.rollen import ROLLEN
+from intake.models import BredeIntake
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,7 @@ def test_the_demo_data_follows_the_seed_documents_and_loads_idempotently(demo):
     _one_demo_user_per_role()
     _kempenplus_serves_all_kempen_gemeenten_but_eersel()
     _about_300_dossiers_with_valid_bsns_across_fasen_and_doelgroepen()
+    _every_dossier_in_intake_has_an_intake_under_way()
     _running_it_again_changes_nothing()
 
 
@@ -59,12 +61,32 @@ def _about_300_dossiers_with_valid_bsns_across_fasen_and_doelgroepen():
     assert not Gebeurtenis.objects.filter(tijdstip__date__lt=eerste_koppeling).exists()
 
 
+def _every_dossier_in_intake_has_an_intake_under_way():
+    in_intake = Inburgeraar.objects.filter(fase=Fase.INTAKE)
+    assert in_intake.exists()
+    assert BredeIntake.objects.filter(inburgeraar__in=in_intake, gesprekken__isnull=False).distinct().count() == (
+        in_intake.count()
+    )
+    assert get_user_model().objects.get(username="regisseur").has_perm("intake.gezondheid_verwerken")
+    assert not get_user_model().objects.get(username="regisseur2").has_perm("intake.gezondheid_verwerken")
+
+
 def _running_it_again_changes_nothing():
-    voor = (Inburgeraar.objects.count(), Gebeurtenis.objects.count(), get_user_model().objects.count())
+    voor = (
+        Inburgeraar.objects.count(),
+        Gebeurtenis.objects.count(),
+        get_user_model().objects.count(),
+        BredeIntake.objects.count(),
+    )
     laatste_wijziging = Inburgeraar.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
-    na = (Inburgeraar.objects.count(), Gebeurtenis.objects.count(), get_user_model().objects.count())
+    na = (
+        Inburgeraar.objects.count(),
+        Gebeurtenis.objects.count(),
+        get_user_model().objects.count(),
+        BredeIntake.objects.count(),
+    )
     assert na == voor
     assert Inburgeraar.objects.order_by("-updated_at").values_list("updated_at", flat=True).first() == laatste_wijziging

@@ -1,0 +1,31 @@
+"""Intake fixtures: a regisseur with the health right, a colleague without it, a dossier to interview."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from django.contrib.auth.models import Group
+
+from inburgering.rollen import GEZONDHEIDSGEGEVENS
+from intake import services
+
+NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _vaste_tijd():
+    with time_machine.travel(NU, tick=False):
+        yield
+
+
+@pytest.fixture
+def regisseur(wereld):
+    """Sanne holds the extra right for health data; her colleague Youssef does not."""
+    wereld.regisseur.groups.add(Group.objects.get(name=GEZONDHEIDSGEGEVENS))
+    return wereld.regisseur
+
+
+@pytest.fixture
+def intake(wereld, regisseur):
+    return services.start_intake(door=regisseur, inburgeraar=wereld.dossier_bladel)
