@@ -21,7 +21,9 @@ def regisseur(wereld):
 
 def _opslaan(sectie, knop):
     sectie.get_by_role("button", name=knop).click()
+    # focus moves to the confirmation, so a keyboard user goes on from the section just saved
     expect(sectie.get_by_role("status")).to_have_text("Opgeslagen.")
+    expect(sectie.get_by_role("status")).to_be_focused()
 
 
 def test_a_regisseur_conducts_an_intake_and_finishes_it_with_an_advice(wereld, regisseur, live_server, pagina):
@@ -46,6 +48,7 @@ def test_a_regisseur_conducts_an_intake_and_finishes_it_with_an_advice(wereld, r
     gesprekken.get_by_label("Notities").fill("Kennismaking, wil graag verpleegkundige worden.")
     gesprekken.get_by_role("button", name="Gesprek vastleggen").click()
     expect(pagina.locator("#gesprekken").get_by_text("kan niet in de toekomst liggen").first).to_be_visible()
+    expect(pagina.locator("#gesprekken").get_by_role("alert").first).to_be_focused()
     gesprekken = pagina.locator("#gesprekken")
     assert gesprekken.get_by_label("Notities").input_value() == "Kennismaking, wil graag verpleegkundige worden."
     gesprekken.get_by_label("Datum", exact=True).fill("2026-11-02")
@@ -69,7 +72,8 @@ def test_a_regisseur_conducts_an_intake_and_finishes_it_with_an_advice(wereld, r
     werk = pagina.locator("#werkervaring")
     werk.get_by_label("Score").select_option("3")
     werk.get_by_label("Beroepen en sectoren").fill("Verzorgende in een ziekenhuis")
-    _opslaan(werk, "Werkervaring opslaan")
+    werk.get_by_label("Beroepen en sectoren").press("Enter")  # saving works from the keyboard too
+    expect(werk.get_by_role("status")).to_be_focused()
 
     gezondheid = pagina.locator("#gezondheid")
     expect(gezondheid).to_contain_text("Bijzondere persoonsgegevens")
