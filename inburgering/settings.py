@@ -194,6 +194,17 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 # Caseload page size.
 CASELOAD_PAGINA_GROOTTE = env.int("CASELOAD_PAGINA_GROOTTE", default=25)
 
+# DUO's interface specifications (OpenAPI files): the contract, read in place and never copied.
+DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "shared" / "duo-m2m")))
+
+# Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's.
+DEMO_LADERS = ["intake.demo.laad_demo"]
+
+# Brede intake. The onderwijsroute is aimed at people under 28: policy, not law, so a setting.
+ONDERWIJSROUTE_LEEFTIJD_TOT = env.int("ONDERWIJSROUTE_LEEFTIJD_TOT", default=28)
+# Model policy for not attending the brede intake (VNG): the fine proposed in the letter, in euro.
+INTAKE_BOETE_BEDRAG = env.int("INTAKE_BOETE_BEDRAG", default=250)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -209,14 +220,3 @@ LOGGING = {
 if DEBUG:
     # A naive datetime is a bug: make it loud while developing.
     warnings.filterwarnings("error", r"DateTimeField .* received a naive datetime", RuntimeWarning)
-
-# DUO's interface specifications (OpenAPI files): the contract, read in place and never copied.
-DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "shared" / "duo-m2m")))
-
-# Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's.
-DEMO_LADERS = ["intake.demo.laad_demo"]
-
-# Brede intake. The onderwijsroute is aimed at people under 28: policy, not law, so a setting.
-ONDERWIJSROUTE_LEEFTIJD_TOT = env.int("ONDERWIJSROUTE_LEEFTIJD_TOT", default=28)
-# Model policy for not attending the brede intake (VNG): the fine proposed in the letter, in euro.
-INTAKE_BOETE_BEDRAG = env.int("INTAKE_BOETE_BEDRAG", default=250)

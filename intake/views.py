@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from inburgering import services as dossier_services
 from inburgering.forms import zet_fouten_op_form
 from inburgering.permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+from inburgering.toegang import open_dossier
 
 from . import queries, regels, services
 from .forms import (
@@ -187,14 +188,13 @@ def vervolgstap(request, pk, gemist):
 
 @lezend
 def brief(request, pk, gemist):
-    inburgeraar = get_dossier_voor(request.user, pk, INZIEN)
+    inburgeraar = open_dossier(request, pk)
     gemist = get_object_or_404(
         NietVerschenen.objects.select_related("intake"), pk=gemist, intake__inburgeraar=inburgeraar, geldige_reden=False
     )
     stap = gemist.vervolgstap or regels.voorgestelde_vervolgstap(
         NietVerschenen.objects.filter(intake=gemist.intake, geldige_reden=False, datum__lte=gemist.datum).count()
     )
-    dossier_services.log_inzage(user=request.user, inburgeraar=inburgeraar, pagina=request.path)
     return render(
         request,
         "intake/brief.html",
