@@ -142,6 +142,7 @@ class AdviesForm(IntakeModelForm):
     prefix = "advies"
     # Browsers would paint an untouched required textarea as invalid; the server checks instead.
     use_required_attribute = False
+    verberg_optioneel = True  # the niveau explains itself; "not required" beside the warnings would confuse
     erkend = forms.MultipleChoiceField(
         label=_("Ik heb deze waarschuwingen gelezen en houd het advies aan"),
         required=False,
