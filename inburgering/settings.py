@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -168,7 +169,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# Every periodic job, by a readable name. Times are Europe/Amsterdam (CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE: dict = {
+    "verwijzingsrechten-bijwerken": {
+        # Referrals that start or end on a date open or close a partner's access that night.
+        "task": "ontzorgen.tasks.synchroniseer_verwijzingsrechten",
+        "schedule": crontab(hour=0, minute=5),
+    },
+}
 
 # Production hardening; `manage.py check --deploy` stays silent with DEBUG off.
 if not DEBUG:
@@ -193,6 +201,11 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 
 # Caseload page size.
 CASELOAD_PAGINA_GROOTTE = env.int("CASELOAD_PAGINA_GROOTTE", default=25)
+
+# Financieel ontzorgen lasts at least this many months (secondary source: the seeds say "minimaal 6").
+ONTZORGEN_MINIMALE_MAANDEN = env.int("ONTZORGEN_MINIMALE_MAANDEN", default=6)
+if ONTZORGEN_MINIMALE_MAANDEN < 1:
+    raise ImproperlyConfigured("ONTZORGEN_MINIMALE_MAANDEN moet minstens 1 zijn.")
 
 LOGGING = {
     "version": 1,
