@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 from . import account, health, views
@@ -27,6 +27,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/fase/", views.fase_wijzigen, name="fase_wijzigen"),
     path("dossiers/<int:pk>/overdragen/", views.dossier_overdragen, name="dossier_overdragen"),
     path("dossiers/<int:pk>/historie/", views.dossier_historie, name="dossier_historie"),
+    path("", include("ontzorgen.urls")),
     path("health/", health.health, name="health"),
     path("beheer/", admin.site.urls),
 ]

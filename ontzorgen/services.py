@@ -56,7 +56,7 @@ def _datum(datum) -> str:
     return datum.strftime("%d-%m-%Y")
 
 
-def _uren(uren) -> str:
+def uren_tekst(uren) -> str:
     return f"{uren.normalize():f}".replace(".", ",")
 
 
@@ -405,7 +405,7 @@ def _controleer_dagtotaal(geldig, fouten, negeer) -> None:
         totaal = nieuw[dossier_id, datum] + al.get((dossier_id, datum), 0)
         if totaal > MAX_UREN_PER_DAG:
             fouten[i]["uren"] = _("Samen %(totaal)s uur op %(datum)s voor deze persoon: meer dan 24 kan niet.") % {
-                "totaal": _uren(totaal),
+                "totaal": uren_tekst(totaal),
                 "datum": _datum(datum),
             }
 
@@ -447,7 +447,7 @@ def registreer_uren(*, door, regels) -> list[Urenregistratie]:
             inburgeraar=dossiers[dossier_id],
             soort=UREN_GEREGISTREERD,
             omschrijving=_("%(naam)s registreerde %(uren)s uur begeleiding (te beoordelen).")
-            % {"naam": door, "uren": _uren(totaal)},
+            % {"naam": door, "uren": uren_tekst(totaal)},
             door=door,
         )
     return nieuw
@@ -475,7 +475,7 @@ def keur_uren_goed(*, door, registraties) -> int:
             inburgeraar=rijen[0].inburgeraar,
             soort=UREN_GOEDGEKEURD,
             omschrijving=_("%(aantal)s urenregistratie(s), samen %(uren)s uur, goedgekeurd.")
-            % {"aantal": len(rijen), "uren": _uren(sum((r.uren for r in rijen), Decimal(0)))},
+            % {"aantal": len(rijen), "uren": uren_tekst(sum((r.uren for r in rijen), Decimal(0)))},
             door=door,
         )
     return len(te_keuren)
@@ -520,8 +520,8 @@ def corrigeer_uren(*, door, registratie, uren, soort, telt_voor_z_route, reden) 
         omschrijving=_("Uren van %(datum)s gecorrigeerd van %(oud)s naar %(nieuw)s uur (%(soort)s). Reden: %(reden)s")
         % {
             "datum": _datum(oud.datum),
-            "oud": _uren(oud.uren),
-            "nieuw": _uren(nieuw.uren),
+            "oud": uren_tekst(oud.uren),
+            "nieuw": uren_tekst(nieuw.uren),
             "soort": nieuw.get_soort_display().lower(),
             "reden": reden,
         },
