@@ -207,6 +207,10 @@ ONTZORGEN_MINIMALE_MAANDEN = env.int("ONTZORGEN_MINIMALE_MAANDEN", default=6)
 if ONTZORGEN_MINIMALE_MAANDEN < 1:
     raise ImproperlyConfigured("ONTZORGEN_MINIMALE_MAANDEN moet minstens 1 zijn.")
 
+# Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's: dotted paths of
+# functions without arguments. The core calls them by name and never imports a domain app.
+DEMO_LADERS = env.list("DEMO_LADERS", default=["ontzorgen.demo.laad_demo"])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

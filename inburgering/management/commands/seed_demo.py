@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
+from django.utils.module_loading import import_string
 
 from inburgering.demo import DEMO_WACHTWOORD, laad_demo
 
@@ -13,6 +15,9 @@ class Command(BaseCommand):
         # Demo dossiers must not mail their demo regisseurs.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             resultaat = laad_demo()
+            # The domain apps' demo data (settings.DEMO_LADERS), each idempotent like the core's.
+            for pad in settings.DEMO_LADERS:
+                import_string(pad)()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata klaar: {resultaat['gemeenten']} gemeenten, {resultaat['gebruikers']} gebruikers, "
