@@ -21,6 +21,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering.fasen import LOPEND
 from inburgering.models import Inburgeraar, InburgeraarGroupObjectPermission, Organisatie
 from inburgering.services import schrijf_gebeurtenis
 
@@ -66,6 +67,12 @@ def uren_tekst(uren) -> str:
 @transaction.atomic
 def verwijs(*, door, inburgeraar, team, dienst, startdatum, einddatum=None, toelichting="") -> Verwijzing:
     """Refer a dossier to a partner's team; access follows from the referral's dates."""
+    if inburgeraar.fase not in LOPEND:
+        raise ValidationError(
+            _("Het dossier is %(fase)s; verwijzen kan alleen bij een lopend dossier.")
+            % {"fase": inburgeraar.get_fase_display().lower()},
+            code="dossier_gesloten",
+        )
     if team.organisatie.soort != Organisatie.Soort.PARTNER:
         raise ValidationError(
             {"team": _("Verwijzen kan alleen naar een team van een partnerorganisatie.")}, code="geen_partner"
@@ -151,13 +158,14 @@ def _werk_recht_bij(*, inburgeraar_id, groep_id, vandaag=None) -> None:
 def synchroniseer_verwijzingsrechten(*, vandaag=None) -> tuple[int, int]:
     """Make the partner teams' per-dossier rights exactly their active referrals; idempotent.
 
-    Returns (granted, revoked). Only groups of teams that ever had a referral are touched.
+    Returns (granted, revoked). Every partner team's per-dossier view rights are derived from
+    its referrals: a right without a running referral (say, one added by hand) is revoked too.
     """
     vandaag = vandaag or timezone.localdate()
     gewenst = set(Verwijzing.objects.actief_op(vandaag).values_list("inburgeraar_id", "team__groep_id"))
     bestaand_qs = InburgeraarGroupObjectPermission.objects.filter(
         permission__codename=VERWIJZINGSRECHT,
-        group__team__in=Verwijzing.objects.values("team"),
+        group__team__organisatie__soort=Organisatie.Soort.PARTNER,
     )
     bestaand = {(r.content_object_id, r.group_id): r.pk for r in bestaand_qs.only("pk", "content_object_id", "group")}
     in_te_trekken = [pk for paar, pk in bestaand.items() if paar not in gewenst]
@@ -421,13 +429,21 @@ def registreer_uren(*, door, regels) -> list[Urenregistratie]:
         raise ValidationError(
             [f"{i + 1}: {bericht}" for i, f in enumerate(fouten) for bericht in f.values()], code="uren_ongeldig"
         )
+    verwijzingen = defaultdict(list)
+    for verwijzing in (
+        Verwijzing.objects.actief_op(timezone.localdate())
+        .filter(inburgeraar_id__in=dossier_ids, team__groep__user=door)
+        .order_by("startdatum", "pk")
+    ):
+        verwijzingen[verwijzing.inburgeraar_id].append(verwijzing)
     nieuw = []
     for regel in regels:
         dossier_id = regel.get("inburgeraar_id") or regel["inburgeraar"].pk
         nieuw.append(
             Urenregistratie(
                 inburgeraar_id=dossier_id,
-                verwijzing=actieve_verwijzing(begeleider=door, inburgeraar_id=dossier_id, datum=regel["datum"]),
+                # uren_fouten made sure one covers the date: the first that does.
+                verwijzing=next(v for v in verwijzingen[dossier_id] if v.is_actief_op(regel["datum"])),
                 begeleider=door,
                 datum=regel["datum"],
                 uren=Decimal(regel["uren"]),

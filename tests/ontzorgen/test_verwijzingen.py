@@ -5,9 +5,12 @@ import datetime
 import pytest
 import time_machine
 
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 
+from inburgering.fasen import Fase, RedenUitschrijving
 from inburgering.models import Gebeurtenis, Inburgeraar, InburgeraarGroupObjectPermission
+from inburgering.services import wijzig_fase
 from ontzorgen import services, tasks
 from tests.ontzorgen.conftest import VANDAAG
 from tests.ontzorgen.factories import verwijs
@@ -74,3 +77,27 @@ def test_it_writes_every_step_on_the_tijdlijn(wereld, partner):
 def test_the_nightly_sync_is_in_the_beat_schedule(settings):
     taken = {job["task"] for job in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "ontzorgen.tasks.synchroniseer_verwijzingsrechten" in taken
+
+
+def test_the_nightly_sync_revokes_a_partner_right_without_a_referral(wereld, partner):
+    """Referrals are the only way a partner reaches a dossier: a right added by hand does not last."""
+    InburgeraarGroupObjectPermission.objects.create(
+        group=partner.groep,
+        content_object=wereld.dossier_reusel,
+        permission=Permission.objects.get(codename="view_inburgeraar"),
+    )
+    assert _ziet(wereld.begeleider, wereld.dossier_reusel)
+
+    assert tasks.synchroniseer_verwijzingsrechten() == (0, 1)
+    assert not _ziet(wereld.begeleider, wereld.dossier_reusel)
+
+
+def test_it_refers_only_a_running_dossier(wereld, partner):
+    wijzig_fase(
+        door=wereld.regisseur,
+        inburgeraar=wereld.dossier_reusel,
+        fase=Fase.UITGESCHREVEN,
+        reden_uitschrijving=RedenUitschrijving.VERHUISD,
+    )
+    with pytest.raises(ValidationError, match="lopend dossier"):
+        verwijs(door=wereld.regisseur, inburgeraar=Inburgeraar.objects.get(pk=wereld.dossier_reusel.pk), team=partner)
