@@ -1,6 +1,7 @@
 """The screens: the begeleider's week of hours, the regisseur's approval, ontzorgen from a dossier."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -250,3 +251,27 @@ def test_it_shows_the_referral_in_the_begeleiders_screens_and_hides_it_after_the
     services.beeindig_verwijzing(door=wereld.regisseur, verwijzing=verwijzing, reden="Verhuisd.")
     assert client.get(url).status_code == 404
     assert wereld.dossier_bladel.naam not in client.get(reverse("mijn_inburgeraars")).content.decode()
+
+
+def test_ending_ontzorgen_names_the_provider_that_does_not_offer_the_level_beside_the_field(client, wereld):
+    services.start_ontzorging(
+        door=wereld.regisseur,
+        inburgeraar=wereld.dossier_bladel,
+        startdatum=datetime.date(2026, 11, 1),
+        leefgeld=Decimal(60),
+    )
+    client.force_login(wereld.regisseur)
+    url = reverse("ontzorging_beeindigen", args=[wereld.dossier_bladel.pk])
+    data = {
+        "einddatum": "2027-05-01",
+        "afbouwplan": "Huur en energie zelf betalen vanaf mei.",
+        "ondersteuningsniveau": "licht",
+        "aanbieder": "eurowijzer",
+    }
+    response = client.post(url, data)
+    assert response.context["form"].errors == {"aanbieder": ["Eurowijzer biedt geen lichte ondersteuning."]}
+    assert "Huur en energie zelf betalen vanaf mei." in response.content.decode()  # nothing typed is lost
+
+    response = client.post(url, {**data, "ondersteuningsniveau": "midden"})
+    assert response.status_code == 302
+    assert not Ontzorging.objects.get().is_lopend
