@@ -239,6 +239,9 @@ def ontzorging_beeindigen(request, pk):
 def uren_beoordelen(request):
     """Pending hours of the user's dossiers; approve a selection at once."""
     te_beoordelen = te_beoordelen_uren(request.user)
+    alleen_mijn = request.GET.get("van") == "mijn"
+    if alleen_mijn:
+        te_beoordelen = te_beoordelen.filter(inburgeraar__regisseur=request.user)
     if request.method == "POST":
         form = GoedkeurenForm(request.POST, te_beoordelen=te_beoordelen)
         if form.is_valid():
@@ -247,7 +250,8 @@ def uren_beoordelen(request):
         else:
             messages.error(request, " ".join(form.errors.get("registraties", [])))
         return redirect("uren_beoordelen")
-    return render(request, "ontzorgen/uren_beoordelen.html", {"registraties": te_beoordelen[:500]})
+    context = {"registraties": te_beoordelen[:500], "alleen_mijn": alleen_mijn}
+    return render(request, "ontzorgen/uren_beoordelen.html", context)
 
 
 @login_required

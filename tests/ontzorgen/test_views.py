@@ -275,3 +275,15 @@ def test_ending_ontzorgen_names_the_provider_that_does_not_offer_the_level_besid
     response = client.post(url, {**data, "ondersteuningsniveau": "midden"})
     assert response.status_code == 302
     assert not Ontzorging.objects.get().is_lopend
+
+
+def test_the_regisseur_can_narrow_pending_hours_to_their_own_dossiers(client, verwezen):
+    services.registreer_uren(
+        door=verwezen.begeleider,
+        regels=[regel(verwezen.dossier_bladel, MAANDAG, 2), regel(verwezen.dossier_bergeijk, MAANDAG, 1)],
+    )
+    client.force_login(verwezen.regisseur)
+    alle = client.get(reverse("uren_beoordelen")).context["registraties"]
+    mijn = client.get(reverse("uren_beoordelen") + "?van=mijn").context["registraties"]
+    assert {r.inburgeraar for r in alle} == {verwezen.dossier_bladel, verwezen.dossier_bergeijk}
+    assert {r.inburgeraar for r in mijn} == {verwezen.dossier_bladel}  # Sanne regisseert Bladel, Youssef Bergeijk
