@@ -174,19 +174,18 @@ class WeekRijForm(UtrechtFormMixin, forms.Form):
         return any(self.cleaned_data.get(f"dag_{i}") not in (None, 0) for i in range(len(self.dagen)))
 
     def regels(self) -> list[tuple[str, dict]]:
-        """(field name, line) per filled-in day; 0 counts as empty."""
-        if not self.ingevuld():
-            return []
+        """(field name, line) per filled-in day; 0 counts as empty. Also for a row with errors
+        elsewhere, so that every wrong cell is reported in one go."""
         return [
             (
                 f"dag_{i}",
                 {
-                    "inburgeraar": self.cleaned_data["inburgeraar"],
+                    "inburgeraar": self.cleaned_data.get("inburgeraar"),
                     "datum": dag,
                     "uren": self.cleaned_data[f"dag_{i}"],
-                    "soort": self.cleaned_data["soort"],
-                    "telt_voor_z_route": self.cleaned_data["telt_voor_z_route"],
-                    "notitie": self.cleaned_data["notitie"],
+                    "soort": self.cleaned_data.get("soort"),
+                    "telt_voor_z_route": self.cleaned_data.get("telt_voor_z_route", False),
+                    "notitie": self.cleaned_data.get("notitie", ""),
                 },
             )
             for i, dag in enumerate(self.dagen)
@@ -202,15 +201,15 @@ class BaseWeekFormSet(forms.BaseFormSet):
         super().__init__(*args, **kwargs)
 
     def clean(self):
-        if any(self.errors):
-            return
         posities, regels = [], []
         for form in self.forms:
             for veld, regel in form.regels():
                 posities.append((form, veld))
                 regels.append(regel)
         if not regels:
-            raise forms.ValidationError(_("Vul bij minstens één inburgeraar uren in."), code="leeg")
+            if not any(self.errors):
+                raise forms.ValidationError(_("Vul bij minstens één inburgeraar uren in."), code="leeg")
+            return
         for (form, veld), fouten in zip(
             posities, services.uren_fouten(begeleider=self.begeleider, regels=regels), strict=True
         ):

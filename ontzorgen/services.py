@@ -385,6 +385,8 @@ def uren_fouten(*, begeleider, regels, negeer=()) -> list[dict[str, str]]:
             fouten[i]["datum"] = _("Vul de datum in.")
         elif datum > vandaag:
             fouten[i]["datum"] = _("Uren van %(datum)s liggen in de toekomst.") % {"datum": _datum(datum)}
+        elif dossier_id is None:
+            continue  # the caller reports the missing person; nothing more to check on this line
         elif begeleider is not None and not any(v.is_actief_op(datum) for v in verwijzingen[dossier_id]):
             fouten[i]["datum"] = _("Op %(datum)s liep er geen verwijzing naar uw organisatie.") % {
                 "datum": _datum(datum)

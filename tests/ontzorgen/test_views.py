@@ -287,3 +287,13 @@ def test_the_regisseur_can_narrow_pending_hours_to_their_own_dossiers(client, ve
     mijn = client.get(reverse("uren_beoordelen") + "?van=mijn").context["registraties"]
     assert {r.inburgeraar for r in alle} == {verwezen.dossier_bladel, verwezen.dossier_bergeijk}
     assert {r.inburgeraar for r in mijn} == {verwezen.dossier_bladel}  # Sanne regisseert Bladel, Youssef Bergeijk
+
+
+def test_a_row_without_a_kind_still_gets_its_wrong_cells_reported_in_the_same_round(client, verwezen):
+    client.force_login(verwezen.begeleider)
+    response = _week(client, verwezen, [(verwezen.dossier_bladel, {0: "-1", 1: "2"}, "", False)])
+    assert response.context["formset"].forms[0].errors == {
+        "soort": ["Kies de soort activiteit."],
+        "dag_0": ["Uren kunnen niet negatief zijn."],
+    }
+    assert not Urenregistratie.objects.exists()
