@@ -24,6 +24,26 @@ _DOSSIERWERK = [
     "intake.add_bredeintake",
     "intake.change_bredeintake",
 ]
+# Referrals, ontzorgen and approving a begeleider's hours (the ontzorgen app's model permissions,
+# named as strings: the core does not import the app).
+_REGIE_ONTZORGEN = [
+    "ontzorgen.view_verwijzing",
+    "ontzorgen.add_verwijzing",
+    "ontzorgen.change_verwijzing",
+    "ontzorgen.view_ontzorging",
+    "ontzorgen.add_ontzorging",
+    "ontzorgen.change_ontzorging",
+    "ontzorgen.view_urenregistratie",
+    "ontzorgen.uren_beoordelen",
+    "ontzorgen.view_melding",
+    "ontzorgen.change_melding",
+]
+# A begeleider reaches referred dossiers only, through their own limited pages.
+_BEGELEIDING = [
+    "ontzorgen.begeleiding_inzien",
+    "ontzorgen.add_urenregistratie",
+    "ontzorgen.add_melding",
+]
 _BEHEER = [
     f"{app}.{actie}_{model}"
     for app, model in [
@@ -37,9 +57,9 @@ _BEHEER = [
 ] + ["auth.view_group"]
 
 ROLLEN: dict[str, list[str]] = {
-    CASUSREGISSEUR: _DOSSIERWERK,
-    TEAMLEIDER: _DOSSIERWERK,
-    BEGELEIDER: [],
+    CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN,
+    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN,
+    BEGELEIDER: _BEGELEIDING,
     BELEIDSMEDEWERKER: [],
     FUNCTIONEEL_BEHEERDER: _BEHEER,
     GEZONDHEIDSGEGEVENS: ["intake.gezondheid_verwerken"],

@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -168,7 +169,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# Every periodic job, by a readable name. Times are Europe/Amsterdam (CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE: dict = {
+    "verwijzingsrechten-bijwerken": {
+        # Referrals that start or end on a date open or close a partner's access that night.
+        "task": "ontzorgen.tasks.synchroniseer_verwijzingsrechten",
+        "schedule": crontab(hour=0, minute=5),
+    },
+}
 
 # Production hardening; `manage.py check --deploy` stays silent with DEBUG off.
 if not DEBUG:
@@ -197,13 +205,19 @@ CASELOAD_PAGINA_GROOTTE = env.int("CASELOAD_PAGINA_GROOTTE", default=25)
 # DUO's interface specifications (OpenAPI files): the contract, read in place and never copied.
 DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "shared" / "duo-m2m")))
 
-# Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's.
-DEMO_LADERS = ["intake.demo.laad_demo"]
+# Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's: dotted paths of
+# functions without arguments. The core calls them by name and never imports a domain app.
+DEMO_LADERS = env.list("DEMO_LADERS", default=["intake.demo.laad_demo", "ontzorgen.demo.laad_demo"])
 
 # Brede intake. The onderwijsroute is aimed at people under 28: policy, not law, so a setting.
 ONDERWIJSROUTE_LEEFTIJD_TOT = env.int("ONDERWIJSROUTE_LEEFTIJD_TOT", default=28)
 # Model policy for not attending the brede intake (VNG): the fine proposed in the letter, in euro.
 INTAKE_BOETE_BEDRAG = env.int("INTAKE_BOETE_BEDRAG", default=250)
+
+# Financieel ontzorgen lasts at least this many months (secondary source: the seeds say "minimaal 6").
+ONTZORGEN_MINIMALE_MAANDEN = env.int("ONTZORGEN_MINIMALE_MAANDEN", default=6)
+if ONTZORGEN_MINIMALE_MAANDEN < 1:
+    raise ImproperlyConfigured("ONTZORGEN_MINIMALE_MAANDEN moet minstens 1 zijn.")
 
 LOGGING = {
     "version": 1,

@@ -30,7 +30,11 @@ from .toegang import open_dossier
 @login_required
 def caseload(request):
     form = CaseloadFilterForm(request.GET or None, user=request.user)
-    dossiers = form.filter(Inburgeraar.objects.zichtbaar_voor(request.user).select_related("gemeente", "regisseur"))
+    dossiers = Inburgeraar.objects.zichtbaar_voor(request.user).select_related("gemeente", "regisseur")
+    if not request.user.has_perm("inburgering.view_inburgeraar"):
+        # The caseload is the regisseur's tool; a partner reaches referred dossiers on pages of its own.
+        dossiers = dossiers.none()
+    dossiers = form.filter(dossiers)
     pagina = Paginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     # With htmx (filtering as you type) only the results are sent; without JavaScript the whole page.
     template = "inburgering/_caseload_resultaten.html" if request.htmx else "inburgering/caseload.html"
@@ -55,6 +59,8 @@ def dossier_registreren(request):
 
 
 @login_required
+# Only roles that work the whole dossier: a begeleider's referral reaches a limited page instead.
+@permission_required("inburgering.view_inburgeraar", raise_exception=True)
 def dossier(request, pk):
     inburgeraar = open_dossier(request, pk)
     mag_wijzigen = mag_dossier_wijzigen(request.user, inburgeraar)

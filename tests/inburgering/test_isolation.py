@@ -6,13 +6,19 @@ Every named URL of the product must appear in MATRIX: a new view that is not add
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
+import time_machine
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from inburgering.models import Inburgeraar
+from inburgering.models import Inburgeraar, Organisatie, Team
 from intake import services as intake_services
+from ontzorgen import services as ontzorgen
+from ontzorgen.models import Dienst, Urensoort
+
+NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 
 ROLLEN = ["regisseur", "teamleider", "regisseur_eersel", "begeleider", "beleidsmedewerker", "beheerder", "anoniem"]
 
@@ -56,19 +62,85 @@ _INTAKEVIEWS = [
     ("intake_afronden", "post", 302),
 ]
 
-# url name, method, which dossier ("bladel"/"eersel"/None), {role: status}; other roles get `rest`.
+# The regisseur's views of ontzorgen on a dossier; each also needs its own model permission.
+_REGIEVIEWS = [
+    ("ontzorgen_dossier", "get", 200),
+    ("verwijzing_nieuw", "get", 200),
+    ("verwijzing_beeindigen", "post", 302),
+    ("ontzorging_starten", "get", 200),
+    ("ontzorging_verlengen", "get", 200),
+    ("ontzorging_beeindigen", "get", 200),
+    ("melding_afhandelen", "post", 302),
+]
+
+# The begeleider's own pages: only the referred dossier (bladel), never another (eersel: 404).
+_BEGELEIDING = {
+    "bladel": {"begeleider": 200, "anoniem": 302},
+    "eersel": {"begeleider": 404, "anoniem": 302},
+}
+
+# url name, method, which object ("bladel"/"eersel"/"uren_bladel"/None), {role: status}; other roles get `rest`.
+# The begeleider's team has a referral for the Bladel dossier (fixture `verwezen`): even so the core
+# dossier page answers 403, as it does to every role without the model permission view_inburgeraar.
 MATRIX = [
     ("caseload", "get", None, {r: 200 for r in ROLLEN if r != "anoniem"}, 302),
     ("dossier_registreren", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
-    ("dossier", "get", "bladel", {**_KEMPENPLUS, "anoniem": 302}, 404),
-    ("dossier", "get", "eersel", {"regisseur_eersel": 200, "anoniem": 302}, 404),
+    ("dossier", "get", "bladel", {**_KEMPENPLUS, "regisseur_eersel": 404, "anoniem": 302}, 403),
+    ("dossier", "get", "eersel", {"regisseur_eersel": 200, "regisseur": 404, "teamleider": 404, "anoniem": 302}, 403),
     *[
         (naam, methode, dossier, verwacht, 403)
-        for naam, methode, ok in _WIJZIGVIEWS + _INTAKEVIEWS
+        for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS
         for dossier, verwacht in _per_dossier(ok).items()
+    ],
+    ("uren_beoordelen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
+    ("uren_corrigeren", "get", "uren_bladel", {**_KEMPENPLUS, "regisseur_eersel": 404, "anoniem": 302}, 403),
+    ("mijn_inburgeraars", "get", None, {"begeleider": 200, "anoniem": 302}, 403),
+    ("uren_week", "get", None, {"begeleider": 200, "anoniem": 302}, 403),
+    *[
+        (naam, "get", dossier, verwacht, 403)
+        for naam in ("begeleiding_dossier", "melding_nieuw")
+        for dossier, verwacht in _BEGELEIDING.items()
     ],
     ("admin:index", "get", None, {"beheerder": 200, "anoniem": 302}, 302),
 ]
+
+
+@pytest.fixture
+def verwezen(wereld):
+    """The partner's team has a referral for the Bladel dossier, with hours; both dossiers have ontzorgen."""
+    with time_machine.travel(NU, tick=False):  # the whole test runs on this day
+        Organisatie.objects.filter(naam="VluchtelingenWerk").update(soort=Organisatie.Soort.PARTNER)
+        partner = Team.objects.get(organisatie__naam="VluchtelingenWerk")
+        ontzorgen.verwijs(
+            door=wereld.regisseur,
+            inburgeraar=wereld.dossier_bladel,
+            team=partner,
+            dienst=Dienst.MAATSCHAPPELIJKE_BEGELEIDING,
+            startdatum=datetime.date(2026, 11, 2),
+        )
+        [wereld.uren_bladel] = ontzorgen.registreer_uren(
+            door=wereld.begeleider,
+            regels=[
+                {
+                    "inburgeraar": wereld.dossier_bladel,
+                    "datum": datetime.date(2026, 11, 20),
+                    "uren": Decimal(2),
+                    "soort": Urensoort.PRAKTISCHE_ZAKEN,
+                }
+            ],
+        )
+        for dossier, door in [
+            (wereld.dossier_bladel, wereld.regisseur),
+            (wereld.dossier_eersel, wereld.regisseur_eersel),
+        ]:
+            ontzorgen.start_ontzorging(
+                door=door, inburgeraar=dossier, startdatum=datetime.date(2026, 11, 1), leefgeld=Decimal(60)
+            )
+        yield wereld
+
+
+def _doel(wereld, naam):
+    return getattr(wereld, naam if naam.startswith("uren_") else f"dossier_{naam}")
 
 
 def _geval(url_name, methode, dossier, verwacht, rest):
@@ -81,10 +153,13 @@ def _geval(url_name, methode, dossier, verwacht, rest):
 @pytest.mark.parametrize(
     ("url_name", "methode", "dossier", "rol", "status"), [g for rij in MATRIX for g in _geval(*rij)]
 )
-def test_every_role_gets_exactly_what_the_rule_allows(client, wereld, intakes, url_name, methode, dossier, rol, status):
+def test_every_role_gets_exactly_what_the_rule_allows(
+    client, verwezen, intakes, url_name, methode, dossier, rol, status
+):
+    wereld = verwezen
     if rol != "anoniem":
         client.force_login(getattr(wereld, rol))
-    kwargs = _kwargs(url_name, getattr(wereld, f"dossier_{dossier}"), intakes) if dossier else {}
+    kwargs = _kwargs(url_name, _doel(wereld, dossier), intakes) if dossier else {}
     response = getattr(client, methode)(reverse(url_name, kwargs=kwargs))
     assert response.status_code == status
 
@@ -101,12 +176,12 @@ def intakes(wereld):
     return gemist
 
 
-def _kwargs(url_name, dossier, intakes) -> dict:
-    kwargs = {"pk": dossier.pk}
+def _kwargs(url_name, doel, intakes) -> dict:
+    kwargs = {"pk": doel.pk}
     if url_name == "intake_leefgebied":
         kwargs["sectie"] = "opleiding"
     if url_name in ("intake_vervolgstap", "intake_brief"):
-        kwargs["gemist"] = intakes[dossier.pk].pk
+        kwargs["gemist"] = intakes[doel.pk].pk
     return kwargs
 
 
@@ -130,7 +205,8 @@ def test_an_unknown_dossier_answers_exactly_as_another_gemeentes(client, wereld)
         ("beheerder", set()),
     ],
 )
-def test_the_caseload_lists_exactly_the_dossiers_the_rule_allows(client, wereld, rol, gemeenten):
+def test_the_caseload_lists_exactly_the_dossiers_the_rule_allows(client, verwezen, rol, gemeenten):
+    wereld = verwezen
     client.force_login(getattr(wereld, rol))
     response = client.get(reverse("caseload"))
 

@@ -15,7 +15,7 @@ class Command(BaseCommand):
         # Demo dossiers must not mail their demo regisseurs.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             resultaat = laad_demo()
-            # The domain apps add their own demo data; the core does not import them (DESIGN.md).
+            # The domain apps' demo data (settings.DEMO_LADERS), each idempotent like the core's.
             for pad in settings.DEMO_LADERS:
                 import_string(pad)()
         self.stdout.write(

@@ -1,0 +1,427 @@
+"""Browser views of ontzorgen. Thin: forms check, services write, the core's rule finds dossiers.
+
+Two audiences. The regisseur works from a dossier (verwijzingen, ontzorgen, hours, meldingen)
+and approves hours. The maatschappelijk begeleider has pages of their own that show only what
+the work needs (masked BSN, contact, language, household), never the regisseur's dossier page.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from inburgering.models import Inburgeraar, Inzage
+from inburgering.permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+
+from . import services
+from .forms import (
+    CorrectieForm,
+    GoedkeurenForm,
+    MeldingAfhandelenForm,
+    MeldingForm,
+    OntzorgingBeeindigenForm,
+    OntzorgingForm,
+    VasteLastenFormSet,
+    VerlengingForm,
+    VerwijzingBeeindigenForm,
+    VerwijzingForm,
+    WeekFormSet,
+    week_van,
+)
+from .models import Urenregistratie, Urensoort, Verwijzing
+from .queries import DuoUren, doorverwezen_dossiers, te_beoordelen_uren, uren_totalen
+
+
+def _open(request, pk, perm=INZIEN) -> Inburgeraar:
+    """Reach a dossier through the visibility rule and log the inzage."""
+    inburgeraar = get_dossier_voor(request.user, pk, perm)
+    Inzage.objects.create(user=request.user, inburgeraar=inburgeraar, bsn=inburgeraar.bsn, pagina=request.path)
+    return inburgeraar
+
+
+def _fouten_op_form(form, fout: ValidationError):
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
+
+
+def _gelabeld(totalen: dict) -> dict:
+    return {
+        **totalen,
+        "per_soort_gelabeld": [(Urensoort(k).label, v) for k, v in totalen["per_soort"].items()],
+        "duo_gelabeld": [(DuoUren(k).label, v) for k, v in totalen["duo"].items()],
+    }
+
+
+def _formulier(request, *, form, inburgeraar, titel, knop, terug, **extra):
+    context = {"form": form, "inburgeraar": inburgeraar, "titel": titel, "knop": knop, "terug": terug, **extra}
+    return render(request, "ontzorgen/formulier.html", context)
+
+
+def _naar_dossier(inburgeraar):
+    return redirect("ontzorgen_dossier", pk=inburgeraar.pk)
+
+
+# The regisseur's side ---------------------------------------------------------------------
+
+
+@login_required
+@permission_required("ontzorgen.view_verwijzing", raise_exception=True)
+def ontzorgen_dossier(request, pk):
+    """Verwijzingen, ontzorgen, hours and meldingen of one dossier."""
+    inburgeraar = _open(request, pk)
+    uren = list(
+        inburgeraar.uren.select_related("begeleider", "beoordeeld_door", "vervangt").order_by("-datum", "-pk")[:300]
+    )
+    context = {
+        "inburgeraar": inburgeraar,
+        "mag_wijzigen": mag_dossier_wijzigen(request.user, inburgeraar),
+        "verwijzingen": list(inburgeraar.verwijzingen.select_related("team__organisatie")),
+        "ontzorgingen": list(inburgeraar.ontzorgingen.prefetch_related("vaste_lasten", "verlengingen")),
+        "uren": uren,
+        "goedgekeurd": _gelabeld(uren_totalen([inburgeraar.pk])[inburgeraar.pk]),
+        "alle_uren": uren_totalen([inburgeraar.pk], alleen_goedgekeurd=False)[inburgeraar.pk],
+        "meldingen": list(inburgeraar.meldingen.select_related("door", "afgehandeld_door")[:100]),
+        "vandaag": timezone.localdate(),
+    }
+    context["lopende_ontzorging"] = next((o for o in context["ontzorgingen"] if o.is_lopend), None)
+    context["te_beoordelen"] = sum(1 for u in uren if u.status == Urenregistratie.Status.INGEDIEND)
+    if context["mag_wijzigen"]:
+        context["beeindig_form"] = VerwijzingBeeindigenForm(inburgeraar=inburgeraar)
+    return render(request, "ontzorgen/dossier.html", context)
+
+
+@login_required
+@permission_required("ontzorgen.add_verwijzing", raise_exception=True)
+def verwijzing_nieuw(request, pk):
+    inburgeraar = _open(request, pk, WIJZIGEN)
+    form = VerwijzingForm(request.POST or None, initial={"startdatum": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            verwijzing = services.verwijs(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("Verwezen naar %(team)s.") % {"team": verwijzing.team})
+            return _naar_dossier(inburgeraar)
+    return _formulier(
+        request,
+        form=form,
+        inburgeraar=inburgeraar,
+        titel=_("Verwijzen naar een partner"),
+        knop=_("Verwijzen"),
+        terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
+        uitleg=_("Het team van de partner kan dit dossier beperkt inzien zolang de verwijzing loopt."),
+    )
+
+
+@login_required
+@permission_required("ontzorgen.change_verwijzing", raise_exception=True)
+@require_POST
+def verwijzing_beeindigen(request, pk):
+    inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
+    form = VerwijzingBeeindigenForm(request.POST, inburgeraar=inburgeraar)
+    if form.is_valid():
+        try:
+            services.beeindig_verwijzing(
+                door=request.user, verwijzing=form.cleaned_data["verwijzing"], reden=form.cleaned_data["reden"]
+            )
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("De verwijzing is beëindigd; de partner heeft geen toegang meer."))
+    else:
+        messages.error(request, _("Kies de verwijzing en geef de reden van beëindiging."))
+    return _naar_dossier(inburgeraar)
+
+
+@login_required
+@permission_required("ontzorgen.add_ontzorging", raise_exception=True)
+def ontzorging_starten(request, pk):
+    inburgeraar = _open(request, pk, WIJZIGEN)
+    form = OntzorgingForm(request.POST or None)
+    lasten = VasteLastenFormSet(request.POST or None, prefix="lasten")
+    weigering = None
+    if not inburgeraar.is_asielstatushouder:
+        weigering = _(
+            "Financieel ontzorgen is alleen voor asielstatushouders met bijstand; %(naam)s heeft doelgroep '%(d)s'."
+        ) % {"naam": inburgeraar.naam, "d": inburgeraar.get_doelgroep_display()}
+    elif request.method == "POST" and form.is_valid() and lasten.is_valid():
+        try:
+            services.start_ontzorging(
+                door=request.user,
+                inburgeraar=inburgeraar,
+                vaste_lasten=[f.cleaned_data for f in lasten if f.has_changed() and f.cleaned_data],
+                **form.cleaned_data,
+            )
+        except ValidationError as fout:
+            _fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("Financieel ontzorgen is gestart."))
+            return _naar_dossier(inburgeraar)
+    context = {"form": form, "lasten": lasten, "inburgeraar": inburgeraar, "weigering": weigering}
+    return render(request, "ontzorgen/ontzorging_starten.html", context)
+
+
+def _lopende_ontzorging(request, pk):
+    inburgeraar = _open(request, pk, WIJZIGEN)
+    return inburgeraar, inburgeraar.ontzorgingen.filter(einddatum__isnull=True).first()
+
+
+@login_required
+@permission_required("ontzorgen.change_ontzorging", raise_exception=True)
+def ontzorging_verlengen(request, pk):
+    inburgeraar, ontzorging = _lopende_ontzorging(request, pk)
+    if ontzorging is None:
+        messages.error(request, _("Er loopt geen ontzorging om te verlengen."))
+        return _naar_dossier(inburgeraar)
+    form = VerlengingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.verleng_ontzorging(door=request.user, ontzorging=ontzorging, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("Het ontzorgen is verlengd."))
+            return _naar_dossier(inburgeraar)
+    return _formulier(
+        request,
+        form=form,
+        inburgeraar=inburgeraar,
+        titel=_("Ontzorgen verlengen"),
+        knop=_("Verlengen"),
+        terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
+        uitleg=_("Nu gepland tot %(datum)s.") % {"datum": ontzorging.geplande_einddatum.strftime("%d-%m-%Y")},
+    )
+
+
+@login_required
+@permission_required("ontzorgen.change_ontzorging", raise_exception=True)
+def ontzorging_beeindigen(request, pk):
+    inburgeraar, ontzorging = _lopende_ontzorging(request, pk)
+    if ontzorging is None:
+        messages.error(request, _("Er loopt geen ontzorging om te beëindigen."))
+        return _naar_dossier(inburgeraar)
+    form = OntzorgingBeeindigenForm(request.POST or None, initial={"einddatum": ontzorging.geplande_einddatum})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.beeindig_ontzorging(door=request.user, ontzorging=ontzorging, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("Het ontzorgen is beëindigd met een afbouwplan."))
+            return _naar_dossier(inburgeraar)
+    return _formulier(
+        request,
+        form=form,
+        inburgeraar=inburgeraar,
+        titel=_("Ontzorgen beëindigen"),
+        knop=_("Beëindigen"),
+        terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
+        uitleg=_(
+            "Licht: begeleiding, Startpunt Geldzaken, Sociaal Raadsliedenwerk, vroegsignalering. "
+            "Matig intensief: daarbij Eurowijzer. Intensief: daarbij Thuisadministratie Wèl en, "
+            "alleen indien noodzakelijk, beschermingsbewind."
+        ),
+    )
+
+
+@login_required
+@permission_required("ontzorgen.uren_beoordelen", raise_exception=True)
+def uren_beoordelen(request):
+    """Pending hours of the user's dossiers; approve a selection at once."""
+    te_beoordelen = te_beoordelen_uren(request.user)
+    alleen_mijn = request.GET.get("van") == "mijn"
+    if alleen_mijn:
+        te_beoordelen = te_beoordelen.filter(inburgeraar__regisseur=request.user)
+    if request.method == "POST":
+        form = GoedkeurenForm(request.POST, te_beoordelen=te_beoordelen)
+        if form.is_valid():
+            aantal = services.keur_uren_goed(door=request.user, registraties=form.cleaned_data["registraties"])
+            messages.success(request, _("%(aantal)s urenregistratie(s) goedgekeurd.") % {"aantal": aantal})
+        else:
+            messages.error(request, " ".join(form.errors.get("registraties", [])))
+        return redirect("uren_beoordelen")
+    context = {"registraties": te_beoordelen[:500], "alleen_mijn": alleen_mijn}
+    return render(request, "ontzorgen/uren_beoordelen.html", context)
+
+
+@login_required
+@permission_required("ontzorgen.uren_beoordelen", raise_exception=True)
+def uren_corrigeren(request, pk):
+    """Correct one entry: a new, approved entry replaces it; the original stays in the history."""
+    registratie = get_object_or_404(
+        Urenregistratie.objects.select_related("inburgeraar", "begeleider").filter(
+            inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(request.user, WIJZIGEN)
+        ),
+        pk=pk,
+    )
+    inburgeraar = _open(request, registratie.inburgeraar_id, WIJZIGEN)
+    form = CorrectieForm(
+        request.POST or None,
+        initial={
+            "uren": registratie.uren,
+            "soort": registratie.soort,
+            "telt_voor_z_route": registratie.telt_voor_z_route,
+        },
+    )
+    if registratie.status == Urenregistratie.Status.VERVANGEN:
+        form.add_error(None, _("Deze registratie is al gecorrigeerd; corrigeer de nieuwste versie."))
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.corrigeer_uren(door=request.user, registratie=registratie, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("De uren zijn gecorrigeerd; de oorspronkelijke registratie blijft bewaard."))
+            return _naar_dossier(inburgeraar)
+    return _formulier(
+        request,
+        form=form,
+        inburgeraar=inburgeraar,
+        titel=_("Uren corrigeren"),
+        knop=_("Correctie opslaan"),
+        terug=reverse("uren_beoordelen"),
+        uitleg=_(
+            "%(begeleider)s registreerde %(uren)s uur %(soort)s op %(datum)s. De oorspronkelijke registratie "
+            "blijft bewaard."
+        )
+        % {
+            "begeleider": registratie.begeleider,
+            "uren": services.uren_tekst(registratie.uren),
+            "soort": registratie.get_soort_display().lower(),
+            "datum": registratie.datum.strftime("%d-%m-%Y"),
+        },
+    )
+
+
+@login_required
+@permission_required("ontzorgen.change_melding", raise_exception=True)
+@require_POST
+def melding_afhandelen(request, pk):
+    inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
+    form = MeldingAfhandelenForm(request.POST, inburgeraar=inburgeraar)
+    if form.is_valid():
+        services.handel_melding_af(door=request.user, melding=form.cleaned_data["melding"])
+        messages.success(request, _("De melding is afgehandeld."))
+    else:
+        messages.error(request, _("Deze melding bestaat niet of is al afgehandeld."))
+    return _naar_dossier(inburgeraar)
+
+
+# The begeleider's side --------------------------------------------------------------------
+
+
+@login_required
+@permission_required("ontzorgen.begeleiding_inzien", raise_exception=True)
+def mijn_inburgeraars(request):
+    return render(request, "ontzorgen/mijn_inburgeraars.html", {"dossiers": doorverwezen_dossiers(request.user)})
+
+
+@login_required
+@permission_required("ontzorgen.begeleiding_inzien", raise_exception=True)
+def begeleiding_dossier(request, pk):
+    """What the begeleider needs, no more: masked BSN, contact, language, household, own hours."""
+    inburgeraar = _open(request, pk)
+    vandaag = timezone.localdate()
+    huisgenoten = []
+    if inburgeraar.huishouden_id:
+        huisgenoten = list(
+            Inburgeraar.objects.zichtbaar_voor(request.user)
+            .filter(huishouden_id=inburgeraar.huishouden_id)
+            .exclude(pk=inburgeraar.pk)
+            .only("pk", "voornamen", "tussenvoegsel", "achternaam")
+        )
+    context = {
+        "inburgeraar": inburgeraar,
+        "huisgenoten": huisgenoten,
+        "verwijzingen": list(
+            Verwijzing.objects.actief_op(vandaag)
+            .filter(inburgeraar=inburgeraar, team__groep__user=request.user)
+            .select_related("team")
+        ),
+        "uren": list(
+            inburgeraar.uren.filter(verwijzing__team__groep__user=request.user)
+            .exclude(status=Urenregistratie.Status.VERVANGEN)
+            .order_by("-datum", "-pk")[:100]
+        ),
+    }
+    return render(request, "ontzorgen/begeleiding_dossier.html", context)
+
+
+@login_required
+@permission_required("ontzorgen.add_urenregistratie", raise_exception=True)
+def uren_week(request):
+    """One screen for a week: a row per referred inburgeraar, a cell per day."""
+    vandaag = timezone.localdate()
+    maandag = week_van(request.GET.get("week"), vandaag)
+    dagen = [maandag + datetime.timedelta(days=i) for i in range(7)]
+    lijst = list(doorverwezen_dossiers(request.user))
+    kwargs = {"form_kwargs": {"dossiers": lijst, "dagen": dagen}, "begeleider": request.user, "prefix": "uren"}
+    if request.method == "POST":
+        formset = WeekFormSet(request.POST, **kwargs)
+        if formset.is_valid():
+            try:
+                nieuw = services.registreer_uren(door=request.user, regels=formset.regels)
+            except ValidationError as fout:
+                formset._non_form_errors = formset.error_class(fout.messages)
+            else:
+                totaal = sum(r.uren for r in nieuw)
+                messages.success(
+                    request,
+                    _("%(uren)s uur geregistreerd voor %(aantal)s inburgeraar(s); de casusregisseur beoordeelt ze.")
+                    % {"uren": services.uren_tekst(totaal), "aantal": len({r.inburgeraar_id for r in nieuw})},
+                )
+                return redirect(f"{reverse('uren_week')}?week={maandag.isoformat()}")
+    else:
+        formset = WeekFormSet(initial=[{"inburgeraar": d.pk} for d in lijst], **kwargs)
+    geregistreerd = (
+        Urenregistratie.objects.filter(
+            begeleider=request.user, datum__range=(dagen[0], dagen[-1]), inburgeraar__in=[d.pk for d in lijst]
+        )
+        .exclude(status=Urenregistratie.Status.VERVANGEN)
+        .select_related("inburgeraar")
+        .order_by("datum", "pk")
+    )
+    context = {
+        "formset": formset,
+        "dagen": dagen,
+        "maandag": maandag,
+        "vorige": (maandag - datetime.timedelta(days=7)).isoformat(),
+        "volgende": (maandag + datetime.timedelta(days=7)).isoformat() if dagen[-1] < vandaag else None,
+        "geregistreerd": geregistreerd,
+        "heeft_dossiers": bool(lijst),
+    }
+    return render(request, "ontzorgen/uren_week.html", context)
+
+
+@login_required
+@permission_required("ontzorgen.add_melding", raise_exception=True)
+def melding_nieuw(request, pk):
+    inburgeraar = _open(request, pk)
+    form = MeldingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.maak_melding(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("Uw melding is naar de casusregisseur gestuurd."))
+            return redirect("begeleiding_dossier", pk=inburgeraar.pk)
+    return _formulier(
+        request,
+        form=form,
+        inburgeraar=inburgeraar,
+        titel=_("Melding aan de casusregisseur"),
+        knop=_("Versturen"),
+        terug=reverse("begeleiding_dossier", args=[inburgeraar.pk]),
+        begeleiding=True,
+    )
