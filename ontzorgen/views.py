@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inburgering.models import Inburgeraar, Inzage
-from inburgering.permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+from inburgering.forms import zet_fouten_op_form
+from inburgering.models import Inburgeraar
+from inburgering.permissions import WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+from inburgering.toegang import open_dossier
 
 from . import services
 from .forms import (
@@ -36,21 +38,6 @@ from .forms import (
 )
 from .models import Urenregistratie, Urensoort, Verwijzing
 from .queries import DuoUren, doorverwezen_dossiers, te_beoordelen_uren, uren_totalen
-
-
-def _open(request, pk, perm=INZIEN) -> Inburgeraar:
-    """Reach a dossier through the visibility rule and log the inzage."""
-    inburgeraar = get_dossier_voor(request.user, pk, perm)
-    Inzage.objects.create(user=request.user, inburgeraar=inburgeraar, bsn=inburgeraar.bsn, pagina=request.path)
-    return inburgeraar
-
-
-def _fouten_op_form(form, fout: ValidationError):
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
 
 
 def _gelabeld(totalen: dict) -> dict:
@@ -77,7 +64,7 @@ def _naar_dossier(inburgeraar):
 @permission_required("ontzorgen.view_verwijzing", raise_exception=True)
 def ontzorgen_dossier(request, pk):
     """Verwijzingen, ontzorgen, hours and meldingen of one dossier."""
-    inburgeraar = _open(request, pk)
+    inburgeraar = open_dossier(request, pk)
     uren = list(
         inburgeraar.uren.select_related("begeleider", "beoordeeld_door", "vervangt").order_by("-datum", "-pk")[:300]
     )
@@ -102,13 +89,13 @@ def ontzorgen_dossier(request, pk):
 @login_required
 @permission_required("ontzorgen.add_verwijzing", raise_exception=True)
 def verwijzing_nieuw(request, pk):
-    inburgeraar = _open(request, pk, WIJZIGEN)
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = VerwijzingForm(request.POST or None, initial={"startdatum": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             verwijzing = services.verwijs(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_op_form(form, fout)
+            zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Verwezen naar %(team)s.") % {"team": verwijzing.team})
             return _naar_dossier(inburgeraar)
@@ -146,7 +133,7 @@ def verwijzing_beeindigen(request, pk):
 @login_required
 @permission_required("ontzorgen.add_ontzorging", raise_exception=True)
 def ontzorging_starten(request, pk):
-    inburgeraar = _open(request, pk, WIJZIGEN)
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = OntzorgingForm(request.POST or None)
     lasten = VasteLastenFormSet(request.POST or None, prefix="lasten")
     weigering = None
@@ -163,7 +150,7 @@ def ontzorging_starten(request, pk):
                 **form.cleaned_data,
             )
         except ValidationError as fout:
-            _fouten_op_form(form, fout)
+            zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Financieel ontzorgen is gestart."))
             return _naar_dossier(inburgeraar)
@@ -172,7 +159,7 @@ def ontzorging_starten(request, pk):
 
 
 def _lopende_ontzorging(request, pk):
-    inburgeraar = _open(request, pk, WIJZIGEN)
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
     return inburgeraar, inburgeraar.ontzorgingen.filter(einddatum__isnull=True).first()
 
 
@@ -188,7 +175,7 @@ def ontzorging_verlengen(request, pk):
         try:
             services.verleng_ontzorging(door=request.user, ontzorging=ontzorging, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_op_form(form, fout)
+            zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het ontzorgen is verlengd."))
             return _naar_dossier(inburgeraar)
@@ -215,7 +202,7 @@ def ontzorging_beeindigen(request, pk):
         try:
             services.beeindig_ontzorging(door=request.user, ontzorging=ontzorging, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_op_form(form, fout)
+            zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het ontzorgen is beëindigd met een afbouwplan."))
             return _naar_dossier(inburgeraar)
@@ -264,7 +251,7 @@ def uren_corrigeren(request, pk):
         ),
         pk=pk,
     )
-    inburgeraar = _open(request, registratie.inburgeraar_id, WIJZIGEN)
+    inburgeraar = open_dossier(request, registratie.inburgeraar_id, WIJZIGEN)
     form = CorrectieForm(
         request.POST or None,
         initial={
@@ -279,7 +266,7 @@ def uren_corrigeren(request, pk):
         try:
             services.corrigeer_uren(door=request.user, registratie=registratie, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_op_form(form, fout)
+            zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("De uren zijn gecorrigeerd; de oorspronkelijke registratie blijft bewaard."))
             return _naar_dossier(inburgeraar)
@@ -330,7 +317,7 @@ def mijn_inburgeraars(request):
 @permission_required("ontzorgen.begeleiding_inzien", raise_exception=True)
 def begeleiding_dossier(request, pk):
     """What the begeleider needs, no more: masked BSN, contact, language, household, own hours."""
-    inburgeraar = _open(request, pk)
+    inburgeraar = open_dossier(request, pk)
     vandaag = timezone.localdate()
     huisgenoten = []
     if inburgeraar.huishouden_id:
@@ -406,13 +393,13 @@ def uren_week(request):
 @login_required
 @permission_required("ontzorgen.add_melding", raise_exception=True)
 def melding_nieuw(request, pk):
-    inburgeraar = _open(request, pk)
+    inburgeraar = open_dossier(request, pk)
     form = MeldingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.maak_melding(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_op_form(form, fout)
+            zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Uw melding is naar de casusregisseur gestuurd."))
             return redirect("begeleiding_dossier", pk=inburgeraar.pk)
