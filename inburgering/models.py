@@ -231,6 +231,61 @@ class Inburgeraar(models.Model):
         editable=False,
         help_text=_("Het eerste gesprek van de brede intake; de intake schrijft deze datum."),
     )
+    # Further milestones, each written by the service of the app where the fact happens and read by
+    # the deadlines (inburgering/termijnen.py). None means: the fact has not happened (yet).
+    datum_pip_termijn_herstart = models.DateField(
+        _("herstart termijn PIP (DUO)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("DUO meldde (SS139) dat de termijn voor het vaststellen van het PIP opnieuw begon."),
+    )
+    wacht_op_derden_sinds = models.DateField(
+        _("wacht op informatie van derden sinds"), null=True, blank=True, editable=False
+    )
+    informatie_derden_ontvangen_op = models.DateField(
+        _("informatie van derden ontvangen op"), null=True, blank=True, editable=False
+    )
+    datum_eerste_pip = models.DateField(
+        _("dagtekening eerste PIP"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De inburgeringstermijn begint de dag erna en verschuift nooit (Wi2021 art. 11)."),
+    )
+    datum_huidige_pip = models.DateField(
+        _("dagtekening huidige PIP"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Het PIP of de wijzigingsbeschikking die nu geldt."),
+    )
+    datum_laatste_bekendmaking = models.DateField(
+        _("laatste beschikking verzonden op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De bezwaartermijn van zes weken begint de dag erna (Awb 6:7, 6:8)."),
+    )
+    datum_laatste_voortgangsgesprek = models.DateField(
+        _("laatste voortgangsgesprek"), null=True, blank=True, editable=False
+    )
+    datum_einde_termijn_duo = models.DateField(
+        _("einde inburgeringstermijn volgens DUO"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("DUO's einddatum, met verlengingen; gaat voor de berekende datum."),
+    )
+    datum_map_afgerond = models.DateField(_("MAP afgerond op"), null=True, blank=True, editable=False)
+    datum_pvt_afgerond = models.DateField(_("PVT afgerond op"), null=True, blank=True, editable=False)
+    datum_start_ontzorgen = models.DateField(_("start financieel ontzorgen"), null=True, blank=True, editable=False)
+    datum_gepland_einde_ontzorgen = models.DateField(
+        _("gepland einde financieel ontzorgen"), null=True, blank=True, editable=False
+    )
+    datum_einde_ontzorgen = models.DateField(
+        _("financieel ontzorgen afgebouwd op"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

@@ -238,6 +238,7 @@ def start_ontzorging(
     for last in lasten:
         last.full_clean(exclude=["ontzorging"])
     VasteLast.objects.bulk_create(lasten)
+    _schrijf_mijlpalen(ontzorging)
     schrijf_gebeurtenis(
         inburgeraar=inburgeraar,
         soort=ONTZORGING_GESTART,
@@ -283,6 +284,7 @@ def verleng_ontzorging(*, door, ontzorging, nieuwe_einddatum, reden) -> Ontzorgi
     oud = ontzorging.geplande_einddatum
     ontzorging.geplande_einddatum = nieuwe_einddatum
     ontzorging.save(update_fields=["geplande_einddatum"])
+    _schrijf_mijlpalen(ontzorging)
     schrijf_gebeurtenis(
         inburgeraar=ontzorging.inburgeraar,
         soort=ONTZORGING_VERLENGD,
@@ -321,6 +323,7 @@ def beeindig_ontzorging(*, door, ontzorging, einddatum, afbouwplan, ondersteunin
     ontzorging.ondersteuningsniveau = ondersteuningsniveau
     ontzorging.aanbieder = aanbieder
     ontzorging.save(update_fields=["einddatum", "afbouwplan", "ondersteuningsniveau", "aanbieder"])
+    _schrijf_mijlpalen(ontzorging)
     schrijf_gebeurtenis(
         inburgeraar=ontzorging.inburgeraar,
         soort=ONTZORGING_BEEINDIGD,
@@ -334,6 +337,16 @@ def beeindig_ontzorging(*, door, ontzorging, einddatum, afbouwplan, ondersteunin
         ontzorging=ontzorging.pk,
     )
     return ontzorging
+
+
+def _schrijf_mijlpalen(ontzorging: Ontzorging) -> None:
+    """The dossier's milestone dates of ontzorgen, which the deadlines read (DESIGN.md)."""
+    Inburgeraar.objects.filter(pk=ontzorging.inburgeraar_id).update(
+        datum_start_ontzorgen=ontzorging.startdatum,
+        datum_gepland_einde_ontzorgen=ontzorging.geplande_einddatum,
+        datum_einde_ontzorgen=ontzorging.einddatum,
+        updated_at=timezone.now(),
+    )
 
 
 # Uren -------------------------------------------------------------------------------------

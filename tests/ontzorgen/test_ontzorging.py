@@ -98,3 +98,33 @@ def test_it_refuses_a_second_running_ontzorging(wereld):
     _start(wereld)
     with pytest.raises(ValidationError, match="Er loopt al een ontzorging"):
         _start(wereld)
+
+
+def _mijlpalen(inburgeraar):
+    inburgeraar.refresh_from_db()
+    return (
+        inburgeraar.datum_start_ontzorgen,
+        inburgeraar.datum_gepland_einde_ontzorgen,
+        inburgeraar.datum_einde_ontzorgen,
+    )
+
+
+def test_each_step_writes_the_dossiers_milestones_for_the_deadlines(wereld):
+    dossier = wereld.dossier_bladel
+    ontzorging = _start(wereld)
+    assert _mijlpalen(dossier) == (START, datetime.date(2027, 5, 1), None)
+
+    services.verleng_ontzorging(
+        door=wereld.regisseur, ontzorging=ontzorging, nieuwe_einddatum=datetime.date(2027, 8, 1), reden="Schulden."
+    )
+    assert _mijlpalen(dossier) == (START, datetime.date(2027, 8, 1), None)
+
+    services.beeindig_ontzorging(
+        door=wereld.regisseur,
+        ontzorging=ontzorging,
+        einddatum=datetime.date(2027, 7, 15),
+        afbouwplan="Zelf de huur betalen.",
+        ondersteuningsniveau=Ondersteuningsniveau.LICHT,
+        aanbieder=Aanbieder.STARTPUNT_GELDZAKEN,
+    )
+    assert _mijlpalen(dossier) == (START, datetime.date(2027, 8, 1), datetime.date(2027, 7, 15))
