@@ -153,7 +153,12 @@ class AdviesForm(IntakeModelForm):
         model = BredeIntake
         fields = ["advies_leerroute", "advies_niveau", "advies_motivatie"]
         widgets = {"advies_motivatie": _tekstvak(4)}
-        help_texts = {"advies_niveau": _("Leeg laten: B1 bij de B1- en onderwijsroute, A1 bij de Z-route.")}
+        help_texts = {
+            "advies_niveau": _(
+                "Leeg laten: B1 bij de B1- en onderwijsroute, A1 bij de Z-route. "
+                "A2 volgt alleen later, door af te schalen."
+            )
+        }
 
     def __init__(self, *args, waarschuwingen=(), **kwargs):
         super().__init__(*args, **kwargs)

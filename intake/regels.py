@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from .models import Leerbaarheidstoets, Leerroute, NietVerschenen, Niveau
 
-# Which niveau fits which route; the first is the default. DUO knows A2 and B1 on the B1-route
-# (afschalen to A2 is a later PIP change); the onderwijsroute aims at B1 or higher; the Z-route at A1.
+# Which niveau fits which route; the first is the default. The advice becomes the first PIP, and DUO
+# refuses A2 on a first PIP (duo-m2m/README.md): A2 comes only later, by afschalen. The onderwijsroute
+# aims at B1 or higher; the Z-route at A1.
 NIVEAUS_PER_ROUTE = {
-    Leerroute.B1: (Niveau.B1, Niveau.A2),
+    Leerroute.B1: (Niveau.B1,),
     Leerroute.ONDERWIJS: (Niveau.B1, Niveau.B2),
     Leerroute.Z: (Niveau.A1,),
 }

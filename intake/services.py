@@ -170,12 +170,12 @@ def leg_advies_vast(
 ) -> BredeIntake:
     """Store the advice; raise WaarschuwingenNietErkend while a warning is not acknowledged."""
     intake = _open_voor_wijziging(intake)
-    waarschuwingen = advies_waarschuwingen(intake, leerroute)
-    if niet_erkend := [w for w in waarschuwingen if w.code not in erkend]:
-        raise WaarschuwingenNietErkend(niet_erkend)
     niveau = niveau or regels.NIVEAUS_PER_ROUTE[leerroute][0]
     if niveau not in regels.NIVEAUS_PER_ROUTE[leerroute]:
         raise ValidationError({"advies_niveau": _("Dit niveau past niet bij de gekozen leerroute.")}, code="niveau")
+    waarschuwingen = advies_waarschuwingen(intake, leerroute)
+    if niet_erkend := [w for w in waarschuwingen if w.code not in erkend]:
+        raise WaarschuwingenNietErkend(niet_erkend)
     intake.advies_leerroute = leerroute
     intake.advies_niveau = niveau
     intake.advies_motivatie = motivatie

@@ -184,9 +184,18 @@ def test_an_advice_against_the_rules_needs_each_warning_acknowledged(wereld, reg
     )
 
 
-def test_a_niveau_must_fit_the_route(regisseur, intake):
+@pytest.mark.parametrize(
+    ("leerroute", "niveau"),
+    [
+        (Leerroute.B1, "A2"),  # DUO refuses A2 on a first PIP: afschalen comes later
+        (Leerroute.B1, "A1"),
+        (Leerroute.ONDERWIJS, "A2"),
+        (Leerroute.Z, "B1"),
+    ],
+)
+def test_a_niveau_must_fit_the_route(regisseur, intake, leerroute, niveau):
     with pytest.raises(ValidationError, match="past niet bij de gekozen leerroute"):
-        services.leg_advies_vast(door=regisseur, intake=intake, leerroute=Leerroute.B1, niveau="A1", motivatie="x")
+        services.leg_advies_vast(door=regisseur, intake=intake, leerroute=leerroute, niveau=niveau, motivatie="x")
 
 
 def test_no_shows_propose_the_ladder_and_impose_nothing(regisseur, intake):
