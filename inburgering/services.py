@@ -13,6 +13,7 @@ from . import tasks
 from .fasen import Fase, RedenUitschrijving, mag_naar
 from .models import Gebeurtenis, Gemeente, GemeenteGroupObjectPermission, Huishouden, Inburgeraar, Inzage, Team
 from .queries import regisseurs_voor
+from .signals import dossier_verlaten
 
 
 def schrijf_gebeurtenis(*, inburgeraar, soort, omschrijving, door=None, gemeente=None, **gegevens) -> Gebeurtenis:
@@ -154,6 +155,13 @@ def wijzig_fase(*, door, inburgeraar: Inburgeraar, fase: str, reden_uitschrijvin
         van=oud,
         naar=fase,
     )
+    if fase == Fase.UITGESCHREVEN:
+        dossier_verlaten.send(
+            sender=Inburgeraar,
+            inburgeraar=inburgeraar,
+            door=door,
+            reden=_("Dossier uitgeschreven (%(reden)s).") % {"reden": RedenUitschrijving(reden_uitschrijving).label},
+        )
     return inburgeraar
 
 
@@ -187,6 +195,12 @@ def draag_over(*, door, inburgeraar: Inburgeraar, naar: Gemeente, toelichting: s
         gemeente=naar,
         van=van.pk,
         naar=naar.pk,
+    )
+    dossier_verlaten.send(
+        sender=Inburgeraar,
+        inburgeraar=inburgeraar,
+        door=door,
+        reden=_("Dossier overgedragen aan gemeente %(naar)s wegens verhuizing.") % {"naar": naar},
     )
     return inburgeraar
 

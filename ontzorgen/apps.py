@@ -7,3 +7,10 @@ class OntzorgenConfig(AppConfig):
 
     name = "ontzorgen"
     verbose_name = _("Ontzorgen en begeleiding")
+
+    def ready(self):
+        from inburgering.signals import dossier_verlaten
+
+        from .handlers import beeindig_verwijzingen
+
+        dossier_verlaten.connect(beeindig_verwijzingen, dispatch_uid="ontzorgen.beeindig_verwijzingen")

@@ -7,10 +7,11 @@ import time_machine
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from inburgering.fasen import Fase, RedenUitschrijving
 from inburgering.models import Gebeurtenis, Inburgeraar, InburgeraarGroupObjectPermission
-from inburgering.services import wijzig_fase
+from inburgering.services import draag_over, wijzig_fase
 from ontzorgen import services, tasks
 from tests.ontzorgen.conftest import VANDAAG
 from tests.ontzorgen.factories import verwijs
@@ -101,3 +102,42 @@ def test_it_refers_only_a_running_dossier(wereld, partner):
     )
     with pytest.raises(ValidationError, match="lopend dossier"):
         verwijs(door=wereld.regisseur, inburgeraar=Inburgeraar.objects.get(pk=wereld.dossier_reusel.pk), team=partner)
+
+
+def test_a_verhuizing_ends_every_referral_so_the_partner_loses_access(client, wereld, partner):
+    lopend = verwijs(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, team=partner)
+    client.force_login(wereld.begeleider)
+    pagina = reverse("begeleiding_dossier", args=[wereld.dossier_bladel.pk])
+    assert client.get(pagina).status_code == 200
+    later = verwijs(
+        door=wereld.regisseur,
+        inburgeraar=wereld.dossier_bladel,
+        team=partner,
+        startdatum=datetime.date(2026, 12, 1),
+        dienst="taalmaatje",
+    )
+
+    draag_over(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, naar=wereld.emmen)
+
+    assert not _ziet(wereld.begeleider, wereld.dossier_bladel)
+    for verwijzing in (lopend, later):
+        verwijzing.refresh_from_db()
+        assert verwijzing.beeindigd
+        assert verwijzing.reden_beeindiging == "Dossier overgedragen aan gemeente Emmen wegens verhuizing."
+    assert client.get(pagina).status_code == 404
+
+
+def test_uitschrijven_ends_the_referrals_too(wereld, partner):
+    verwijzing = verwijs(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, team=partner)
+
+    wijzig_fase(
+        door=wereld.regisseur,
+        inburgeraar=wereld.dossier_bladel,
+        fase=Fase.UITGESCHREVEN,
+        reden_uitschrijving=RedenUitschrijving.VERTROKKEN,
+    )
+
+    verwijzing.refresh_from_db()
+    assert verwijzing.beeindigd
+    assert "Dossier uitgeschreven (Vertrokken uit Nederland)." in verwijzing.reden_beeindiging
+    assert not _ziet(wereld.begeleider, wereld.dossier_bladel)
