@@ -141,10 +141,13 @@ class WeekRijForm(UtrechtFormMixin, forms.Form):
         self.dagen = dagen
         self.dossiers = {d.pk: d for d in dossiers}
         self.fields["inburgeraar"].choices = [("", _("— kies —")), *((d.pk, d.naam) for d in dossiers)]
+        vandaag = timezone.localdate()
         for i, dag in enumerate(dagen):
             self.fields[f"dag_{i}"] = forms.DecimalField(
                 label=formats.date_format(dag, "D j-n"),
                 required=False,
+                # Hours are logged afterwards: a day still to come cannot be filled in.
+                disabled=dag > vandaag,
                 max_digits=4,
                 decimal_places=2,
                 localize=True,

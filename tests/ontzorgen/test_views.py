@@ -86,15 +86,11 @@ def test_a_wrong_cell_saves_nothing_keeps_everything_typed_and_says_why_beside_i
             (verwezen.dossier_bladel, {0: "2", 1: "-1"}, Urensoort.PRAKTISCHE_ZAKEN, False),
             (verwezen.dossier_bergeijk, {2: "1,3"}, Urensoort.TAALMAATJE, False),
         ],
-        week=MAANDAG + datetime.timedelta(days=7),  # this week: Tuesday 24 November is tomorrow
     )
     assert response.status_code == 200
     assert not Urenregistratie.objects.exists()
     formset = response.context["formset"]
-    assert formset.forms[0].errors["dag_1"] == [
-        "Uren kunnen niet negatief zijn.",
-        "Uren van 24-11-2026 liggen in de toekomst.",
-    ]
+    assert formset.forms[0].errors["dag_1"] == ["Uren kunnen niet negatief zijn."]
     assert "kwartieren" in formset.forms[1].errors["dag_2"][0]
     html = response.content.decode()
     assert 'name="uren-0-dag_0" value="2"' in html
@@ -297,3 +293,13 @@ def test_a_row_without_a_kind_still_gets_its_wrong_cells_reported_in_the_same_ro
         "dag_0": ["Uren kunnen niet negatief zijn."],
     }
     assert not Urenregistratie.objects.exists()
+
+
+def test_days_still_to_come_cannot_be_filled_in(client, verwezen):
+    client.force_login(verwezen.begeleider)
+    deze_week = datetime.date(2026, 11, 23)  # today, a Monday: the other six days are still to come
+
+    formset = client.get(reverse("uren_week") + f"?week={deze_week}").context["formset"]
+
+    rij = formset.forms[0]
+    assert [veld.field.disabled for veld in rij.dagvelden()] == [False] + [True] * 6
