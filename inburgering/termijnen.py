@@ -22,7 +22,8 @@ Choices where the table leaves room (each is a decision, not law):
   PIPs; due 3 years after its start unless DUO recorded an end date (with extensions): DUO wins.
   Met: the plicht is met when the dossier is afgerond, at which point every deadline goes.
 - schakelen: 18 months after the termijn's start. Nothing "meets" it and passing it is no failure
-  (`te_laat_signaal=False`): it announces that a route change is about to become impossible.
+  (`te_laat_signaal=False`): it announces that a route change is about to become impossible. Once
+  its date has passed it counts as met on that date (given `vandaag`).
 - map_afronding and pvt_afronding: due at the end of the inburgeringstermijn (DUO's date when known).
   The onderwijsroute's exemption from MAP is not a fact on the dossier yet, so MAP applies to all.
 - ontzorgen_einde: from the start of ontzorgen to its planned end; met by its actual end.
@@ -31,13 +32,14 @@ Choices where the table leaves room (each is a decision, not law):
 - bezwaartermijn: six weeks from the day after the bekendmaking, so due on bekendmaking + 42 days
   (Awb 6:7, 6:8). The Algemene termijnenwet (a last day on a Saturday, Sunday or public holiday moves
   to the next working day) is *not* applied: a reminder a day early is harmless. No bezwaar fact
-  exists yet; passing it is no failure (`te_laat_signaal=False`).
+  exists yet; passing it is no failure (`te_laat_signaal=False`): once passed it counts as met on its
+  date (given `vandaag`). A new bekendmaking starts a new bezwaartermijn (the latest one only).
 - brede_intake_start: from the koppeling (asielstatushouder) or DUO's kennisgeving (others), the
   gemeente's norm in weeks (default 4); met by the first intake gesprek.
 """
 
 import datetime
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from dateutil.relativedelta import relativedelta
 
@@ -132,8 +134,12 @@ class Deadline:
         return self.soort not in ZONDER_TE_LAAT
 
 
-def bereken(feiten: Feiten, normen: Normen | None = None) -> list[Deadline]:
-    """All deadlines of a dossier whose starting facts have happened, in the table's order."""
+def bereken(feiten: Feiten, normen: Normen | None = None, vandaag: datetime.date | None = None) -> list[Deadline]:
+    """All deadlines of a dossier whose starting facts have happened, in the table's order.
+
+    With `vandaag`, a deadline whose passing is no failure (ZONDER_TE_LAAT) and whose date has passed
+    counts as met on its date: the bezwaartermijn passed without bezwaar, schakelen is no longer possible.
+    """
     if feiten.fase in EINDFASEN:
         return []
     normen = normen or Normen()
@@ -145,7 +151,13 @@ def bereken(feiten: Feiten, normen: Normen | None = None) -> list[Deadline]:
         bezwaartermijn(feiten),
         brede_intake_start(feiten, normen),
     ]
-    return [deadline for deadline in kandidaten if deadline is not None]
+    return [_verstreken(d, vandaag) for d in kandidaten if d is not None]
+
+
+def _verstreken(deadline: Deadline, vandaag: datetime.date | None) -> Deadline:
+    if vandaag and deadline.soort in ZONDER_TE_LAAT and deadline.uiterste_datum < vandaag and not deadline.voldaan_op:
+        return replace(deadline, voldaan_op=deadline.uiterste_datum)
+    return deadline
 
 
 def _weken(aantal: int) -> datetime.timedelta:

@@ -334,3 +334,19 @@ def test_facts_are_read_from_a_dossier_without_a_query():
         setattr(dossier, naam, None)
     dossier.fase, dossier.doelgroep, dossier.datum_koppeling = "intake", ASIEL, D(2026, 9, 1)
     assert Feiten.van(dossier) == feiten(fase="intake", datum_koppeling=D(2026, 9, 1))
+
+
+@pytest.mark.parametrize(
+    ("vandaag", "bezwaar_voldaan", "schakelen_voldaan"),
+    [
+        (D(2026, 4, 12), None, None),  # the last day of the bezwaartermijn: still open
+        (D(2026, 4, 13), D(2026, 4, 12), None),  # passed without bezwaar
+        (D(2027, 9, 3), D(2026, 4, 12), D(2027, 9, 2)),  # and schakelen is no longer possible
+    ],
+)
+def test_deadlines_whose_passing_is_no_failure_are_met_once_passed(vandaag, bezwaar_voldaan, schakelen_voldaan):
+    f = feiten(datum_eerste_pip=D(2026, 3, 1), datum_laatste_bekendmaking=D(2026, 3, 1))
+    deadlines = {d.soort: d for d in bereken(f, vandaag=vandaag)}
+    assert deadlines[Soort.BEZWAARTERMIJN].voldaan_op == bezwaar_voldaan
+    assert deadlines[Soort.SCHAKELEN].voldaan_op == schakelen_voldaan
+    assert deadlines[Soort.INBURGERINGSTERMIJN].voldaan_op is None  # a failure when passed: never met by time
