@@ -298,3 +298,34 @@ def _zoek(queryset, zoekterm: str):
             Q(voornamen__icontains=woord) | Q(achternaam__icontains=woord) | Q(tussenvoegsel__iexact=woord)
         )
     return queryset
+
+
+class SignalenFilterForm(UtrechtFormMixin, forms.Form):
+    verberg_optioneel = True
+
+    van = forms.ChoiceField(
+        label=_("Signalen"),
+        choices=[("mijn", _("Van mijn dossiers")), ("team", _("Van alle dossiers van het team"))],
+        required=False,
+    )
+    alleen_verlopen = forms.BooleanField(
+        label=_("Alleen termijnen waarvan de uiterste datum is bereikt"), required=False
+    )
+
+    def filter(self, queryset, user, *, standaard_van: str):
+        data = self.cleaned_data if self.is_valid() else {}
+        if (data.get("van") or standaard_van) == "mijn":
+            queryset = queryset.filter(termijn__inburgeraar__regisseur=user)
+        if data.get("alleen_verlopen"):
+            queryset = queryset.filter(niveau=0)
+        return queryset
+
+
+class UitstelForm(UtrechtFormMixin, forms.Form):
+    tot = forms.DateField(label=_("Uitstellen tot"), widget=DatumInput)
+    reden = forms.CharField(
+        label=_("Reden van uitstel"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: wacht op een reactie van de inburgeraar. De reden blijft bij het signaal."),
+    )

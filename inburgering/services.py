@@ -4,14 +4,33 @@ Each function is atomic, takes keyword arguments, and records what it did on the
 tijdlijn. Views, admin, tasks and commands call these; they never write models themselves.
 """
 
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives
+from django.db import connection, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import tasks
+from . import tasks, termijnen
 from .fasen import Fase, RedenUitschrijving, mag_naar
-from .models import Gebeurtenis, Gemeente, GemeenteGroupObjectPermission, Huishouden, Inburgeraar, Inzage, Team
+from .models import (
+    Gebeurtenis,
+    Gemeente,
+    GemeenteGroupObjectPermission,
+    Huishouden,
+    Inburgeraar,
+    Inzage,
+    Signaal,
+    Team,
+    Termijn,
+    User,
+)
 from .queries import regisseurs_voor
 
 
@@ -56,6 +75,7 @@ def registreer_dossier(*, door, gegevens: dict, huishouden_van: Inburgeraar | No
     )
     if regisseur:
         wijs_regisseur_toe(door=door, inburgeraar=inburgeraar, regisseur=regisseur)
+    synchroniseer_termijnen([inburgeraar.pk])
     return inburgeraar
 
 
@@ -94,6 +114,7 @@ def wijzig_dossier(*, door, inburgeraar: Inburgeraar, wijzigingen: dict) -> list
         door=door,
         velden=gewijzigd,
     )
+    synchroniseer_termijnen([inburgeraar.pk])
     return gewijzigd
 
 
@@ -154,6 +175,7 @@ def wijzig_fase(*, door, inburgeraar: Inburgeraar, fase: str, reden_uitschrijvin
         van=oud,
         naar=fase,
     )
+    synchroniseer_termijnen([inburgeraar.pk])
     return inburgeraar
 
 
@@ -188,6 +210,7 @@ def draag_over(*, door, inburgeraar: Inburgeraar, naar: Gemeente, toelichting: s
         van=van.pk,
         naar=naar.pk,
     )
+    synchroniseer_termijnen([inburgeraar.pk])  # the receiving gemeente's norms apply
     return inburgeraar
 
 
@@ -210,3 +233,223 @@ def ken_gemeenten_toe(*, team: Team, rechten: dict[str, list[Gemeente]]) -> None
             GemeenteGroupObjectPermission(group=team.groep, permission=permission, content_object_id=pk)
             for pk in gewenst - al_toegekend
         )
+
+
+# Termijnen and signalen (DESIGN.md, Deadlines and reminders) ------------------------------
+
+SYNC_BATCH = 1000
+
+
+def synchroniseer_termijnen(inburgeraar_ids, *, vandaag=None) -> int:
+    """Bring the Termijn rows of these dossiers in line with their facts; idempotent.
+
+    Per batch of SYNC_BATCH dossiers three queries: read the facts, upsert the deadlines on
+    (inburgeraar, soort), delete the ones whose facts no longer hold (with their signalen). Call it
+    after every change of a milestone date; the nightly scan runs it for all dossiers.
+    """
+    ids = list(dict.fromkeys(int(pk) for pk in inburgeraar_ids))
+    bijgewerkt = 0
+    for begin in range(0, len(ids), SYNC_BATCH):
+        bijgewerkt += _synchroniseer_batch(
+            _dossiers_met_feiten().filter(pk__in=ids[begin : begin + SYNC_BATCH]), vandaag
+        )
+    return bijgewerkt
+
+
+def synchroniseer_alle_termijnen(*, vandaag=None, batch: int = SYNC_BATCH) -> int:
+    """The nightly run over every dossier, in batches by primary key (keyset, no OFFSET)."""
+    bijgewerkt, laatste = 0, 0
+    while True:
+        dossiers = list(_dossiers_met_feiten().filter(pk__gt=laatste).order_by("pk")[:batch])
+        if not dossiers:
+            return bijgewerkt
+        bijgewerkt += _synchroniseer_batch(dossiers, vandaag)
+        laatste = dossiers[-1].pk
+
+
+def _dossiers_met_feiten():
+    return Inburgeraar.objects.select_related("gemeente").only(
+        "pk", *termijnen.Feiten.velden(), "gemeente__norm_brede_intake_weken", "gemeente__voortgangsgesprek_maanden"
+    )
+
+
+@transaction.atomic
+def _synchroniseer_batch(dossiers, vandaag) -> int:
+    vandaag = vandaag or timezone.localdate()
+    dossiers = list(dossiers)
+    if not dossiers:
+        return 0
+    rijen = [
+        Termijn(
+            inburgeraar_id=dossier.pk,
+            soort=deadline.soort,
+            startdatum=deadline.startdatum,
+            uiterste_datum=deadline.uiterste_datum,
+            voldaan_op=deadline.voldaan_op,
+            opgeschort=deadline.opgeschort,
+        )
+        for dossier in dossiers
+        for deadline in termijnen.bereken(
+            termijnen.Feiten.van(dossier), termijnen.Normen.van(dossier.gemeente), vandaag
+        )
+    ]
+    if rijen:
+        # PostgreSQL and SQLite return the ids of inserted and updated rows alike.
+        Termijn.objects.bulk_create(
+            rijen,
+            update_conflicts=True,
+            unique_fields=["inburgeraar", "soort"],
+            update_fields=["startdatum", "uiterste_datum", "voldaan_op", "opgeschort"],
+        )
+    Termijn.objects.filter(inburgeraar_id__in=[d.pk for d in dossiers]).exclude(pk__in=[r.pk for r in rijen]).delete()
+    return len(rijen)
+
+
+def signaalniveaus() -> list[int]:
+    """Days before a deadline at which a signal is made, largest first (setting SIGNAAL_NIVEAUS_DAGEN)."""
+    return list(settings.SIGNAAL_NIVEAUS_DAGEN)
+
+
+def urgentievenster() -> int:
+    """Days ahead in which a deadline is urgent: the smallest level above 0 (default 7)."""
+    positief = [n for n in signaalniveaus() if n > 0]
+    return min(positief) if positief else 0
+
+
+def maak_signalen(*, vandaag=None) -> int:
+    """The daily scan: a Signaal for every open deadline at the most severe level it has reached.
+
+    One INSERT … SELECT … ON CONFLICT DO NOTHING, whatever the number of dossiers: the unique
+    constraint (termijn, uiterste_datum, niveau) makes a rerun, a retry or a second beat process
+    harmless. Then close what no longer applies. Returns the number of new signalen.
+    """
+    vandaag = vandaag or timezone.localdate()
+    niveaus = sorted(signaalniveaus())  # smallest (most severe) first
+    grenzen = [vandaag + datetime.timedelta(days=n) for n in niveaus]
+    niveau_sql = " ".join("WHEN t.uiterste_datum <= %s THEN %s" for _n in niveaus)
+    zonder_te_laat = sorted(termijnen.ZONDER_TE_LAAT)
+    # Table names come from the models, values are parameters.
+    sql = (
+        f"INSERT INTO {Signaal._meta.db_table} "  # noqa: S608
+        "(termijn_id, uiterste_datum, niveau, status, aangemaakt_op, snooze_reden) "
+        f"SELECT t.id, t.uiterste_datum, CASE {niveau_sql} END, %s, %s, '' "
+        f"FROM {Termijn._meta.db_table} t "
+        "WHERE t.voldaan_op IS NULL AND NOT t.opgeschort AND t.uiterste_datum <= %s "
+        f"AND NOT (t.soort IN ({', '.join(['%s'] * len(zonder_te_laat))}) AND t.uiterste_datum < %s) "
+        "ON CONFLICT DO NOTHING"
+    )
+    params = [waarde for grens, n in zip(grenzen, niveaus, strict=True) for waarde in (grens, n)]
+    params += [Signaal.Status.OPEN, timezone.now(), grenzen[-1], *zonder_te_laat, vandaag]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        nieuw = cursor.rowcount
+        sluit_signalen()
+    return nieuw
+
+
+def sluit_signalen() -> int:
+    """Signals close by themselves: the deadline was met, suspended or moved, or a more severe one came."""
+    nu = timezone.now()
+    open_ = Signaal.objects.filter(status=Signaal.Status.OPEN)
+    voorbij = open_.filter(
+        Q(termijn__voldaan_op__isnull=False)
+        | Q(termijn__opgeschort=True)
+        | ~Q(uiterste_datum=F("termijn__uiterste_datum"))
+    ).update(status=Signaal.Status.VERVALLEN, gesloten_op=nu)
+    ernstiger = Signaal.objects.filter(
+        termijn=OuterRef("termijn"), uiterste_datum=OuterRef("uiterste_datum"), niveau__lt=OuterRef("niveau")
+    )
+    vervangen = open_.filter(Exists(ernstiger)).update(status=Signaal.Status.VERVALLEN, gesloten_op=nu)
+    return voorbij + vervangen
+
+
+def regisseurs_met_nieuwe_signalen() -> list[int]:
+    return list(
+        Signaal.objects.filter(
+            status=Signaal.Status.OPEN, gemaild_op__isnull=True, termijn__inburgeraar__regisseur__isnull=False
+        )
+        .values_list("termijn__inburgeraar__regisseur_id", flat=True)
+        .order_by()
+        .distinct()
+    )
+
+
+@transaction.atomic
+def mail_signaaldigest(*, regisseur_id: int) -> int:
+    """One e-mail to a regisseur with their signals not mailed before; returns how many it listed.
+
+    The rows are claimed with SELECT … FOR UPDATE SKIP LOCKED and marked in the same transaction as
+    the sending, so a rerun or a second worker never mails a signal twice; a failed send rolls back.
+    """
+    regisseur = User.objects.filter(pk=regisseur_id, is_active=True).exclude(email="").first()
+    if regisseur is None:
+        return 0
+    signalen = list(
+        Signaal.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(
+            status=Signaal.Status.OPEN,
+            gemaild_op__isnull=True,
+            termijn__inburgeraar__regisseur=regisseur,
+            termijn__inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(regisseur),
+        )
+        .select_related("termijn__inburgeraar__gemeente")
+        .order_by("uiterste_datum", "niveau", "pk")
+    )
+    if not signalen:
+        return 0
+    site = settings.SITE_URL.rstrip("/")
+    context = {
+        "regisseur": regisseur,
+        "signalen": [
+            {
+                "dossiernummer": s.termijn.inburgeraar.pk,
+                "gemeente": s.termijn.inburgeraar.gemeente,
+                "soort": s.termijn.get_soort_display(),
+                "uiterste_datum": s.uiterste_datum,
+                "ernst": s.ernst,
+                "link": site + s.termijn.inburgeraar.get_absolute_url(),
+            }
+            for s in signalen
+        ],
+        "inbox": site + reverse("signalen"),
+    }
+    bericht = EmailMultiAlternatives(
+        subject=render_to_string("inburgering/email/signalen_onderwerp.txt", context).strip(),
+        body=render_to_string("inburgering/email/signalen.txt", context),
+        to=[regisseur.email],
+    )
+    bericht.attach_alternative(render_to_string("inburgering/email/signalen.html", context), "text/html")
+    bericht.send()
+    Signaal.objects.filter(pk__in=[s.pk for s in signalen]).update(gemaild_op=timezone.now())
+    return len(signalen)
+
+
+@transaction.atomic
+def handel_signaal_af(*, door, signaal: Signaal) -> Signaal:
+    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+    if signaal.status != Signaal.Status.OPEN:
+        raise ValidationError(_("Dit signaal is al gesloten."), code="gesloten")
+    signaal.status = Signaal.Status.AFGEHANDELD
+    signaal.afgehandeld_door = door
+    signaal.gesloten_op = timezone.now()
+    signaal.save(update_fields=["status", "afgehandeld_door", "gesloten_op"])
+    return signaal
+
+
+@transaction.atomic
+def stel_signaal_uit(*, door, signaal: Signaal, tot, reden: str) -> Signaal:
+    """Snooze: hide the signal from the inbox until `tot`, with a reason that stays on the signal."""
+    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+    fouten = {}
+    if signaal.status != Signaal.Status.OPEN:
+        raise ValidationError(_("Dit signaal is al gesloten."), code="gesloten")
+    if tot <= timezone.localdate():
+        fouten["tot"] = _("Kies een datum na vandaag.")
+    if not reden.strip():
+        fouten["reden"] = _("Geef een reden voor het uitstel.")
+    if fouten:
+        raise ValidationError(fouten, code="ongeldig")
+    signaal.gesnoozed_tot = tot
+    signaal.snooze_reden = reden.strip()
+    signaal.save(update_fields=["gesnoozed_tot", "snooze_reden"])
+    return signaal
