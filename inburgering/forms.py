@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import F, Q
 from django.forms.renderers import TemplatesSetting
 from django.urls import reverse
 from django.utils import timezone
@@ -249,6 +249,9 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
         "-gemeente": ("-gemeente__naam", "achternaam", "voornamen", "pk"),
         "doelgroep": ("doelgroep", "achternaam", "voornamen", "pk"),
         "-doelgroep": ("-doelgroep", "achternaam", "voornamen", "pk"),
+        # The next open deadline (annotated by the caseload view); dossiers without one last.
+        "termijn": (F("volgende_termijn").asc(nulls_last=True), "achternaam", "voornamen", "pk"),
+        "-termijn": (F("volgende_termijn").desc(nulls_last=True), "achternaam", "voornamen", "pk"),
     }
 
     verberg_optioneel = True  # every filter is optional; saying so on each is noise

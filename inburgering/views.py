@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,7 +27,7 @@ from .forms import (
     UitstelForm,
     zet_fouten_op_form,
 )
-from .models import Inburgeraar, Signaal
+from .models import Inburgeraar, Signaal, Termijn
 from .permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
 from .rollen import TEAMLEIDER, heeft_rol
 from .toegang import open_dossier
@@ -39,11 +40,20 @@ def caseload(request):
     if not request.user.has_perm("inburgering.view_inburgeraar"):
         # The caseload is the regisseur's tool; a partner reaches referred dossiers on pages of its own.
         dossiers = dossiers.none()
-    dossiers = form.filter(dossiers)
+    dossiers = form.filter(dossiers.annotate(volgende_termijn=_volgende_termijn()))
     pagina = Paginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     # With htmx (filtering as you type) only the results are sent; without JavaScript the whole page.
     template = "inburgering/_caseload_resultaten.html" if request.htmx else "inburgering/caseload.html"
     return render(request, template, {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"})
+
+
+def _volgende_termijn():
+    """The dossier's next open deadline, as a subquery (index termijn_open_per_dossier)."""
+    return Subquery(
+        Termijn.objects.filter(inburgeraar=OuterRef("pk"), voldaan_op__isnull=True, opgeschort=False)
+        .order_by("uiterste_datum")
+        .values("uiterste_datum")[:1]
+    )
 
 
 @login_required
@@ -75,6 +85,8 @@ def dossier(request, pk):
         "huisgenoten": _huisgenoten(request.user, inburgeraar),
         "mag_wijzigen": mag_wijzigen,
         "is_lopend": inburgeraar.fase in LOPEND,
+        "termijnen": inburgeraar.termijnen.all(),
+        "vandaag": timezone.localdate(),
     }
     if mag_wijzigen:
         context["regisseur_form"] = RegisseurForm(inburgeraar=inburgeraar)

@@ -348,3 +348,36 @@ def test_the_inbox_query_count_is_constant(client, wereld, aantal, django_assert
     with django_assert_num_queries(10):
         response = client.get(reverse("signalen"))
     assert len(response.context["pagina"].object_list) == aantal
+
+
+# Caseload and dossier page ----------------------------------------------------------------------
+
+
+def test_the_caseload_sorts_by_next_deadline_and_marks_it_in_words(client, wereld):
+    te_laat = InburgeraarFactory(gemeente=wereld.bladel, achternaam="Laat", datum_koppeling=D(2026, 9, 1))
+    binnenkort = InburgeraarFactory(gemeente=wereld.bladel, achternaam="Straks", datum_koppeling=D(2026, 11, 2))
+    op_schema = InburgeraarFactory(gemeente=wereld.bladel, achternaam="Ruim", datum_koppeling=D(2026, 11, 20))
+    client.force_login(wereld.regisseur)
+
+    response = client.get(reverse("caseload"), {"sorteer": "termijn", "gemeente": wereld.bladel.pk})
+
+    rijen = list(response.context["pagina"].object_list)
+    assert [d.pk for d in rijen[:3]] == [te_laat.pk, binnenkort.pk, op_schema.pk]
+    assert rijen[-1].volgende_termijn is None  # Haile: intake started, no open deadline, last
+    html = response.content.decode()
+    for tekst in ("29-09-2026", "Te laat", "30-11-2026", "Binnenkort", "18-12-2026", "Op schema", "Geen open termijn"):
+        assert tekst in html
+    assert "app-signaal--rood" in html and "app-signaal--oranje" in html and "app-signaal--groen" in html
+
+    omgekeerd = client.get(reverse("caseload"), {"sorteer": "-termijn", "gemeente": wereld.bladel.pk})
+    assert [d.pk for d in omgekeerd.context["pagina"].object_list][:3] == [op_schema.pk, binnenkort.pk, te_laat.pk]
+
+
+def test_the_dossier_page_lists_its_deadlines(client, wereld):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, datum_koppeling=D(2026, 11, 2))
+    zet_feiten(dossier, datum_eerste_pip=D(2026, 3, 1), datum_pvt_afgerond=D(2026, 10, 1))
+    client.force_login(wereld.regisseur)
+    html = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    for tekst in ("Termijnen", "Brede intake starten", "30-11-2026", "Binnenkort", "Einde inburgeringstermijn",
+                  "02-03-2029", "PVT afronden", "Voldaan op 01-10-2026"):  # fmt: skip
+        assert tekst in html
