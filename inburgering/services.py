@@ -243,8 +243,9 @@ SYNC_BATCH = 1000
 def synchroniseer_termijnen(inburgeraar_ids, *, vandaag=None) -> int:
     """Bring the Termijn rows of these dossiers in line with their facts; idempotent.
 
-    Per batch of SYNC_BATCH dossiers three queries: read the facts, upsert the deadlines on
-    (inburgeraar, soort), delete the ones whose facts no longer hold (with their signalen). Call it
+    Per batch of SYNC_BATCH dossiers at most four queries: read the facts, read the existing
+    termijnen, upsert the changed ones on (inburgeraar, soort), delete the ones whose facts no
+    longer hold (with their signalen). Call it
     after every change of a milestone date; the nightly scan runs it for all dossiers.
     """
     ids = list(dict.fromkeys(int(pk) for pk in inburgeraar_ids))
@@ -273,36 +274,44 @@ def _dossiers_met_feiten():
     )
 
 
+_TERMIJNVELDEN = ("startdatum", "uiterste_datum", "voldaan_op", "opgeschort")
+
+
 @transaction.atomic
 def _synchroniseer_batch(dossiers, vandaag) -> int:
+    """Read what is there, then write only what changed: the nightly run over unchanged dossiers
+    reads two result sets and writes nothing."""
     vandaag = vandaag or timezone.localdate()
     dossiers = list(dossiers)
     if not dossiers:
         return 0
-    rijen = [
-        Termijn(
-            inburgeraar_id=dossier.pk,
-            soort=deadline.soort,
-            startdatum=deadline.startdatum,
-            uiterste_datum=deadline.uiterste_datum,
-            voldaan_op=deadline.voldaan_op,
-            opgeschort=deadline.opgeschort,
+    bestaand = {
+        (rij[1], rij[2]): (rij[0], rij[3:])
+        for rij in Termijn.objects.filter(inburgeraar_id__in=[d.pk for d in dossiers]).values_list(
+            "pk", "inburgeraar_id", "soort", *_TERMIJNVELDEN
         )
-        for dossier in dossiers
+    }
+    gewijzigd = []
+    for dossier in dossiers:
         for deadline in termijnen.bereken(
             termijnen.Feiten.van(dossier), termijnen.Normen.van(dossier.gemeente), vandaag
-        )
-    ]
-    if rijen:
-        # PostgreSQL and SQLite return the ids of inserted and updated rows alike.
+        ):
+            waarden = tuple(getattr(deadline, veld) for veld in _TERMIJNVELDEN)
+            if bestaand.pop((dossier.pk, str(deadline.soort)), (None, None))[1] != waarden:
+                gewijzigd.append(
+                    Termijn(
+                        inburgeraar_id=dossier.pk,
+                        soort=deadline.soort,
+                        **dict(zip(_TERMIJNVELDEN, waarden, strict=True)),
+                    )
+                )
+    if gewijzigd:
         Termijn.objects.bulk_create(
-            rijen,
-            update_conflicts=True,
-            unique_fields=["inburgeraar", "soort"],
-            update_fields=["startdatum", "uiterste_datum", "voldaan_op", "opgeschort"],
+            gewijzigd, update_conflicts=True, unique_fields=["inburgeraar", "soort"], update_fields=list(_TERMIJNVELDEN)
         )
-    Termijn.objects.filter(inburgeraar_id__in=[d.pk for d in dossiers]).exclude(pk__in=[r.pk for r in rijen]).delete()
-    return len(rijen)
+    if bestaand:  # what is left has no deadline behind it any more; its signalen go with it
+        Termijn.objects.filter(pk__in=[pk for pk, _waarden in bestaand.values()]).delete()
+    return len(gewijzigd)
 
 
 def signaalniveaus() -> list[int]:
