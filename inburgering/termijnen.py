@@ -8,6 +8,9 @@ Choices where the table leaves room (each is a decision, not law):
 
 - A deadline whose starting fact has not happened is *absent*, not present-but-open. A dossier in
   fase afgerond or uitgeschreven has no deadlines at all.
+- A dossier already past the fase where a fact happens, but without its date (recorded before the
+  milestone dates existed, or imported), does not get that deadline as if it were overdue:
+  brede_intake_start is absent from fase pip on, pip_vaststelling in fase uitvoering.
 - A met deadline stays in the list with `voldaan_op`, so the dossier page can show it as met.
 - Dates are calendar dates (Europe/Amsterdam). "N weeks" is 7·N days; months and years go with
   `relativedelta`, so a month end is clamped: 31 Aug + 6 months = 28 (or 29) Feb, and 29 Feb + 3 years
@@ -165,6 +168,8 @@ def _weken(aantal: int) -> datetime.timedelta:
 
 
 def pip_vaststelling(f: Feiten) -> Deadline | None:
+    if f.fase == "uitvoering" and not f.datum_eerste_pip:
+        return None  # the PIP was fixed, its date was not recorded
     starts = []
     if f.datum_kennisgeving and f.datum_vestiging:
         starts.append(max(f.datum_kennisgeving, f.datum_vestiging))
@@ -231,7 +236,7 @@ def bezwaartermijn(f: Feiten) -> Deadline | None:
 
 def brede_intake_start(f: Feiten, normen: Normen) -> Deadline | None:
     start = f.datum_koppeling if f.doelgroep == ASIELSTATUSHOUDER else f.datum_kennisgeving
-    if not start:
+    if not start or (f.fase in ("pip", "uitvoering") and not f.datum_eerste_intakegesprek):
         return None
     return Deadline(
         Soort.BREDE_INTAKE_START, start, start + _weken(normen.brede_intake_weken), f.datum_eerste_intakegesprek

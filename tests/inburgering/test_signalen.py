@@ -99,7 +99,12 @@ def test_sync_is_idempotent_and_keeps_the_rows(wereld):
 
 def test_sync_deletes_deadlines_whose_facts_are_gone_and_an_ended_dossier_has_none(wereld):
     dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.UITVOERING)
-    zet_feiten(dossier, datum_eerste_pip=D(2026, 3, 1), datum_huidige_pip=D(2026, 3, 1))
+    zet_feiten(
+        dossier,
+        datum_eerste_intakegesprek=D(2026, 2, 1),
+        datum_eerste_pip=D(2026, 3, 1),
+        datum_huidige_pip=D(2026, 3, 1),
+    )
     zet_feiten(dossier, datum_eerste_pip=None, datum_huidige_pip=None)  # e.g. a correction
     assert set(termijnen_van(dossier)) == {Soort.BREDE_INTAKE_START}
 

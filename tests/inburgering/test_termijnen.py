@@ -12,7 +12,7 @@ GEZIN = "Gezinsvormer"
 
 
 def feiten(**kwargs) -> Feiten:
-    return Feiten(**{"fase": "uitvoering", "doelgroep": ASIEL, **kwargs})
+    return Feiten(**{"fase": "intake", "doelgroep": ASIEL, **kwargs})
 
 
 def een(soort, f, normen=None) -> Deadline | None:
@@ -350,3 +350,15 @@ def test_deadlines_whose_passing_is_no_failure_are_met_once_passed(vandaag, bezw
     assert deadlines[Soort.BEZWAARTERMIJN].voldaan_op == bezwaar_voldaan
     assert deadlines[Soort.SCHAKELEN].voldaan_op == schakelen_voldaan
     assert deadlines[Soort.INBURGERINGSTERMIJN].voldaan_op is None  # a failure when passed: never met by time
+
+
+@pytest.mark.parametrize(
+    ("fase", "intake", "pip"),
+    [("aangemeld", True, True), ("intake", True, True), ("pip", False, True), ("uitvoering", False, False)],
+)
+def test_a_dossier_past_a_fact_without_its_date_gets_no_false_overdue_deadline(fase, intake, pip):
+    f = feiten(
+        fase=fase, datum_koppeling=D(2024, 1, 1), datum_kennisgeving=D(2024, 1, 2), datum_vestiging=D(2024, 1, 3)
+    )
+    assert (een(Soort.BREDE_INTAKE_START, f) is not None) == intake
+    assert (een(Soort.PIP_VASTSTELLING, f) is not None) == pip
