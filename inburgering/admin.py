@@ -43,6 +43,10 @@ class GemeenteAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            _("Termijnen: normen van de gemeente (beleid, geen wet)"),
+            {"fields": ["norm_brede_intake_weken", "voortgangsgesprek_maanden"]},
+        ),
     ]
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import F, Q
 from django.forms.renderers import TemplatesSetting
 from django.urls import reverse
 from django.utils import timezone
@@ -249,6 +249,9 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
         "-gemeente": ("-gemeente__naam", "achternaam", "voornamen", "pk"),
         "doelgroep": ("doelgroep", "achternaam", "voornamen", "pk"),
         "-doelgroep": ("-doelgroep", "achternaam", "voornamen", "pk"),
+        # The next open deadline (annotated by the caseload view); dossiers without one last.
+        "termijn": (F("volgende_termijn").asc(nulls_last=True), "achternaam", "voornamen", "pk"),
+        "-termijn": (F("volgende_termijn").desc(nulls_last=True), "achternaam", "voornamen", "pk"),
     }
 
     verberg_optioneel = True  # every filter is optional; saying so on each is noise
@@ -298,3 +301,34 @@ def _zoek(queryset, zoekterm: str):
             Q(voornamen__icontains=woord) | Q(achternaam__icontains=woord) | Q(tussenvoegsel__iexact=woord)
         )
     return queryset
+
+
+class SignalenFilterForm(UtrechtFormMixin, forms.Form):
+    verberg_optioneel = True
+
+    van = forms.ChoiceField(
+        label=_("Signalen"),
+        choices=[("mijn", _("Van mijn dossiers")), ("team", _("Van alle dossiers van het team"))],
+        required=False,
+    )
+    alleen_verlopen = forms.BooleanField(
+        label=_("Alleen termijnen waarvan de uiterste datum is bereikt"), required=False
+    )
+
+    def filter(self, queryset, user, *, standaard_van: str):
+        data = self.cleaned_data if self.is_valid() else {}
+        if (data.get("van") or standaard_van) == "mijn":
+            queryset = queryset.filter(termijn__inburgeraar__regisseur=user)
+        if data.get("alleen_verlopen"):
+            queryset = queryset.filter(niveau=0)
+        return queryset
+
+
+class UitstelForm(UtrechtFormMixin, forms.Form):
+    tot = forms.DateField(label=_("Uitstellen tot"), widget=DatumInput)
+    reden = forms.CharField(
+        label=_("Reden van uitstel"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: wacht op een reactie van de inburgeraar. De reden blijft bij het signaal."),
+    )

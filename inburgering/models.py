@@ -5,6 +5,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .bsn import maskeer_bsn, valideer_bsn
 from .fasen import Fase, RedenUitschrijving
+from .termijnen import Soort as TermijnSoort
 
 
 class User(AbstractUser):
@@ -68,6 +70,19 @@ class Gemeente(models.Model):
     website = models.URLField(_("website"), blank=True)
     ondertekenaar_naam = models.CharField(_("naam ondertekenaar"), max_length=100, blank=True)
     ondertekenaar_functie = models.CharField(_("functie ondertekenaar"), max_length=100, blank=True)
+    # Norms that are policy, not law (wet-inburgering.md, Deadlines): per gemeente, with defaults.
+    norm_brede_intake_weken = models.PositiveSmallIntegerField(
+        _("norm start brede intake (weken)"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("Binnen hoeveel weken na koppeling of kennisgeving het eerste intakegesprek plaatsvindt."),
+    )
+    voortgangsgesprek_maanden = models.PositiveSmallIntegerField(
+        _("voortgangsgesprek elke (maanden)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Hoe vaak een voortgangsgesprek plaatsvindt na het PIP of het vorige gesprek."),
+    )
 
     class Meta:
         verbose_name = _("gemeente")
@@ -394,6 +409,98 @@ class Inzage(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.bsn} – {self.tijdstip:%Y-%m-%d %H:%M}"
+
+
+class Termijn(models.Model):
+    """One deadline of a dossier, materialised from inburgering.termijnen by `synchroniseer_termijnen`."""
+
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.CASCADE, related_name="termijnen"
+    )
+    soort = models.CharField(_("soort"), max_length=30, choices=TermijnSoort.choices)
+    startdatum = models.DateField(_("startdatum"))
+    uiterste_datum = models.DateField(_("uiterste datum"))
+    voldaan_op = models.DateField(_("voldaan op"), null=True, blank=True)
+    opgeschort = models.BooleanField(
+        _("opgeschort"), default=False, help_text=_("Wacht op informatie van derden: er gaan geen signalen uit.")
+    )
+
+    class Meta:
+        verbose_name = _("termijn")
+        verbose_name_plural = _("termijnen")
+        ordering = ["uiterste_datum", "pk"]
+        constraints = [models.UniqueConstraint(fields=["inburgeraar", "soort"], name="termijn_per_soort")]
+        indexes = [
+            # The scan: open deadlines by date. The caseload: a dossier's next open deadline.
+            models.Index(
+                fields=["uiterste_datum"],
+                condition=models.Q(voldaan_op__isnull=True, opgeschort=False),
+                name="termijn_open_datum",
+            ),
+            models.Index(
+                fields=["inburgeraar", "uiterste_datum"],
+                condition=models.Q(voldaan_op__isnull=True),
+                name="termijn_open_per_dossier",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} – {self.uiterste_datum:%d-%m-%Y}"
+
+
+class Signaal(models.Model):
+    """A reminder that a deadline is near or passed, one per deadline, date and level."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        AFGEHANDELD = "afgehandeld", _("Afgehandeld")
+        VERVALLEN = "vervallen", _("Vervallen: termijn voldaan of verschoven")
+
+    termijn = models.ForeignKey(Termijn, verbose_name=_("termijn"), on_delete=models.CASCADE, related_name="signalen")
+    # The deadline's date when the signal was made: a moved deadline gets signals of its own.
+    uiterste_datum = models.DateField(_("uiterste datum"))
+    niveau = models.PositiveSmallIntegerField(
+        _("niveau (dagen vooraf)"), help_text=_("Zoveel dagen voor de uiterste datum ontstond dit signaal.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+    gesloten_op = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("afgehandeld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    gesnoozed_tot = models.DateField(_("uitgesteld tot"), null=True, blank=True)
+    snooze_reden = models.CharField(_("reden uitstel"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        ordering = ["uiterste_datum", "niveau", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["termijn", "uiterste_datum", "niveau"], name="signaal_per_niveau")
+        ]
+        indexes = [
+            models.Index(fields=["status", "uiterste_datum"]),
+            models.Index(fields=["gemaild_op"], condition=models.Q(status="open"), name="signaal_te_mailen"),
+        ]
+
+    def __str__(self):
+        return f"{self.termijn} ({self.ernst})"
+
+    @property
+    def ernst(self) -> str:
+        """The level in words: 0 is the day itself (and after); the largest level announces."""
+        niveaus = settings.SIGNAAL_NIVEAUS_DAGEN
+        if self.niveau == 0:
+            return _("Uiterste datum bereikt")
+        if self.niveau == max(niveaus) and len(niveaus) > 1:
+            return _("Aankondiging")
+        return _("Urgent")
 
 
 auditlog.register(Inburgeraar)

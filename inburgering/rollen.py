@@ -20,6 +20,8 @@ _DOSSIERWERK = [
     "inburgering.add_inburgeraar",
     "inburgering.change_inburgeraar",
     "inburgering.historie_inzien",
+    "inburgering.view_signaal",
+    "inburgering.change_signaal",
     "intake.view_bredeintake",
     "intake.add_bredeintake",
     "intake.change_bredeintake",

@@ -169,12 +169,30 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Deadlines (wet-inburgering.md): reminders this many days before a deadline, largest first
+# (announcement, urgent, ..., and 0: the day itself and after). The daily scan runs at this time.
+SIGNAAL_NIVEAUS_DAGEN = sorted(
+    {int(d) for d in env.list("SIGNAAL_NIVEAUS_DAGEN", default=["28", "7", "0"])}, reverse=True
+)
+if not SIGNAAL_NIVEAUS_DAGEN or min(SIGNAAL_NIVEAUS_DAGEN) < 0:
+    raise ImproperlyConfigured("SIGNAAL_NIVEAUS_DAGEN: een of meer aantallen dagen van 0 of meer, bijv. 28,7,0.")
+try:
+    _scan_uur, _scan_minuut = (int(deel) for deel in env.str("SIGNALEN_SCAN_TIJD", default="06:30").split(":"))
+    if not (0 <= _scan_uur < 24 and 0 <= _scan_minuut < 60):
+        raise ValueError
+except ValueError:
+    raise ImproperlyConfigured("SIGNALEN_SCAN_TIJD moet een tijd als 06:30 zijn.") from None
 # Every periodic job, by a readable name. Times are Europe/Amsterdam (CELERY_TIMEZONE).
 CELERY_BEAT_SCHEDULE: dict = {
     "verwijzingsrechten-bijwerken": {
         # Referrals that start or end on a date open or close a partner's access that night.
         "task": "ontzorgen.tasks.synchroniseer_verwijzingsrechten",
         "schedule": crontab(hour=0, minute=5),
+    },
+    "termijnen-en-signalen": {
+        # Bring every dossier's deadlines in line, make the day's signalen, then mail the digests.
+        "task": "inburgering.tasks.scan_termijnen",
+        "schedule": crontab(hour=_scan_uur, minute=_scan_minuut),
     },
 }
 

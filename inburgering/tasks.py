@@ -31,3 +31,26 @@ def mail_toewijzing(inburgeraar_id: int, regisseur_id: int) -> bool:
     bericht.attach_alternative(render_to_string("inburgering/email/toewijzing.html", context), "text/html")
     bericht.send()
     return True
+
+
+@shared_task
+def scan_termijnen() -> int:
+    """Nightly (CELERY_BEAT_SCHEDULE): all deadlines in line, the day's signalen, one digest task each.
+
+    Idempotent: the sync is an upsert, signalen are unique per deadline, date and level, and a
+    digest only lists signalen not mailed before.
+    """
+    from . import services  # services imports this module for mail_toewijzing
+
+    services.synchroniseer_alle_termijnen()
+    nieuw = services.maak_signalen()
+    for regisseur_id in services.regisseurs_met_nieuwe_signalen():
+        mail_signaaldigest.delay(regisseur_id)
+    return nieuw
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def mail_signaaldigest(regisseur_id: int) -> int:
+    from . import services
+
+    return services.mail_signaaldigest(regisseur_id=regisseur_id)

@@ -7,7 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,10 +23,13 @@ from .forms import (
     OverdrachtForm,
     RegisseurForm,
     RegistratieForm,
+    SignalenFilterForm,
+    UitstelForm,
     zet_fouten_op_form,
 )
-from .models import Inburgeraar
-from .permissions import WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+from .models import Inburgeraar, Signaal, Termijn
+from .permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+from .rollen import TEAMLEIDER, heeft_rol
 from .toegang import open_dossier
 
 
@@ -34,11 +40,20 @@ def caseload(request):
     if not request.user.has_perm("inburgering.view_inburgeraar"):
         # The caseload is the regisseur's tool; a partner reaches referred dossiers on pages of its own.
         dossiers = dossiers.none()
-    dossiers = form.filter(dossiers)
+    dossiers = form.filter(dossiers.annotate(volgende_termijn=_volgende_termijn()))
     pagina = Paginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     # With htmx (filtering as you type) only the results are sent; without JavaScript the whole page.
     template = "inburgering/_caseload_resultaten.html" if request.htmx else "inburgering/caseload.html"
     return render(request, template, {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"})
+
+
+def _volgende_termijn():
+    """The dossier's next open deadline, as a subquery (index termijn_open_per_dossier)."""
+    return Subquery(
+        Termijn.objects.filter(inburgeraar=OuterRef("pk"), voldaan_op__isnull=True, opgeschort=False)
+        .order_by("uiterste_datum")
+        .values("uiterste_datum")[:1]
+    )
 
 
 @login_required
@@ -70,6 +85,8 @@ def dossier(request, pk):
         "huisgenoten": _huisgenoten(request.user, inburgeraar),
         "mag_wijzigen": mag_wijzigen,
         "is_lopend": inburgeraar.fase in LOPEND,
+        "termijnen": inburgeraar.termijnen.all(),
+        "vandaag": timezone.localdate(),
     }
     if mag_wijzigen:
         context["regisseur_form"] = RegisseurForm(inburgeraar=inburgeraar)
@@ -182,3 +199,74 @@ def dossier_historie(request, pk):
         "inburgering/dossier_historie.html",
         {"inburgeraar": inburgeraar, "wijzigingen": wijzigingen[:500]},
     )
+
+
+# Signalen: the inbox of reminders about deadlines ------------------------------------------
+
+
+def _signalen_voor(user, perm=INZIEN):
+    """Signalen of the dossiers the visibility rule lets `user` reach (one query with subqueries)."""
+    return Signaal.objects.filter(termijn__inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(user, perm))
+
+
+@login_required
+@permission_required("inburgering.view_signaal", raise_exception=True)
+def signalen(request):
+    form = SignalenFilterForm(request.GET or None)
+    # A regisseur starts with their own caseload's signalen; a teamleider with the team's.
+    standaard_van = "team" if heeft_rol(request.user, TEAMLEIDER) else "mijn"
+    open_signalen = (
+        _signalen_voor(request.user)
+        .filter(status=Signaal.Status.OPEN)
+        .exclude(gesnoozed_tot__gt=timezone.localdate())
+        .select_related("termijn__inburgeraar__gemeente", "termijn__inburgeraar__regisseur")
+        .order_by("uiterste_datum", "niveau", "pk")
+    )
+    open_signalen = form.filter(open_signalen, request.user, standaard_van=standaard_van)
+    pagina = Paginator(open_signalen, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "inburgering/signalen.html",
+        {"form": form, "pagina": pagina, "standaard_van": standaard_van, "vandaag": timezone.localdate()},
+    )
+
+
+def _signaal_voor_wijziging(request, pk) -> Signaal:
+    try:
+        return _signalen_voor(request.user, WIJZIGEN).select_related("termijn__inburgeraar").get(pk=pk)
+    except (Signaal.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+@login_required
+@permission_required("inburgering.change_signaal", raise_exception=True)
+@require_POST
+def signaal_afhandelen(request, pk):
+    signaal = _signaal_voor_wijziging(request, pk)
+    try:
+        services.handel_signaal_af(door=request.user, signaal=signaal)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("Het signaal is afgehandeld."))
+    return redirect("signalen")
+
+
+@login_required
+@permission_required("inburgering.change_signaal", raise_exception=True)
+def signaal_uitstellen(request, pk):
+    signaal = _signaal_voor_wijziging(request, pk)
+    form = UitstelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.stel_signaal_uit(door=request.user, signaal=signaal, **form.cleaned_data)
+        except ValidationError as fout:
+            zet_fouten_op_form(form, fout)
+        else:
+            messages.success(
+                request,
+                _("Het signaal is uitgesteld tot %(datum)s.")
+                % {"datum": form.cleaned_data["tot"].strftime("%d-%m-%Y")},
+            )
+            return redirect("signalen")
+    return render(request, "inburgering/signaal_uitstellen.html", {"form": form, "signaal": signaal})

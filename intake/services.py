@@ -91,6 +91,7 @@ def leg_gesprek_vast(*, door, intake: BredeIntake, gegevens: dict) -> Gesprek:
     if inburgeraar.datum_eerste_intakegesprek is None or gesprek.datum < inburgeraar.datum_eerste_intakegesprek:
         inburgeraar.datum_eerste_intakegesprek = gesprek.datum
         inburgeraar.save(update_fields=["datum_eerste_intakegesprek", "updated_at"])
+        dossier_services.synchroniseer_termijnen([inburgeraar.pk])
     tolk = _(" met tolk (%(taal)s)") % {"taal": gesprek.tolk_taal or _("taal onbekend")} if gesprek.tolk_ingezet else ""
     _gebeurtenis(
         intake,

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from inburgering.fasen import LOPEND
 from inburgering.models import Inburgeraar, InburgeraarGroupObjectPermission, Organisatie
-from inburgering.services import schrijf_gebeurtenis
+from inburgering.services import schrijf_gebeurtenis, synchroniseer_termijnen
 
 from .models import (
     AANBIEDERS_PER_NIVEAU,
@@ -347,6 +347,7 @@ def _schrijf_mijlpalen(ontzorging: Ontzorging) -> None:
         datum_einde_ontzorgen=ontzorging.einddatum,
         updated_at=timezone.now(),
     )
+    synchroniseer_termijnen([ontzorging.inburgeraar_id])
 
 
 # Uren -------------------------------------------------------------------------------------

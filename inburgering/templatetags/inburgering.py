@@ -37,3 +37,22 @@ def sorteer_kop(context, sleutel: str, label: str):
         label,
         pijl,
     )
+
+
+@register.inclusion_tag("inburgering/_termijnmarker.html")
+def termijnmarker(datum):
+    """Red, orange or green for a dossier's next open deadline, always with words (not colour alone)."""
+    from django.utils import timezone
+
+    from inburgering.services import urgentievenster
+
+    vandaag = timezone.localdate()
+    if datum is None:
+        return {"kleur": "geen", "tekst": _("Geen open termijn")}
+    if datum < vandaag:
+        return {"kleur": "rood", "tekst": _("Te laat")}
+    if datum == vandaag:
+        return {"kleur": "rood", "tekst": _("Vandaag")}
+    if (datum - vandaag).days <= urgentievenster():
+        return {"kleur": "oranje", "tekst": _("Binnenkort")}
+    return {"kleur": "groen", "tekst": _("Op schema")}

@@ -1,5 +1,6 @@
 """A real Celery worker on real Redis runs the mail task end to end (CI sets CELERY_BROKER_URL)."""
 
+import datetime
 import os
 import time
 
@@ -10,8 +11,9 @@ from celery.signals import task_postrun
 from django.core import mail
 from django.db import connections
 
-from inburgering import services
+from inburgering import services, tasks
 from inburgering.celery import app
+from inburgering.models import Signaal, Termijn
 from tests.conftest import vereist
 from tests.factories import InburgeraarFactory
 
@@ -46,6 +48,32 @@ def test_assigning_a_regisseur_mails_them_through_the_worker(wereld, echte_worke
     # on_commit queued the task on Redis; the worker thread picks it up and sends the mail.
     bericht = _wacht_op_mail(aan=wereld.collega.email)
     assert f"/dossiers/{dossier.pk}/" in bericht.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_daily_scan_runs_on_the_worker_and_queues_the_digest(wereld, echte_worker):
+    dossier = InburgeraarFactory(
+        gemeente=wereld.bladel, regisseur=wereld.collega, datum_koppeling=datetime.date(2026, 1, 5)
+    )
+    Termijn.objects.all().delete()  # the worker's nightly sync makes them again
+    mail.outbox.clear()
+
+    resultaat = tasks.scan_termijnen.delay()
+
+    assert resultaat.get(timeout=30) >= 1
+    signaal = Signaal.objects.get(termijn__inburgeraar=dossier)
+    assert (signaal.termijn.soort, signaal.niveau) == ("brede_intake_start", 0)
+    # the scan queued a digest task per regisseur on Redis; the worker sent it
+    bericht = _wacht_op_mail(aan=wereld.collega.email)
+    assert f"/dossiers/{dossier.pk}/" in bericht.body
+    # marked as mailed when the worker's transaction commits, just after sending
+    einde = time.monotonic() + 10
+    while Signaal.objects.get(pk=signaal.pk).gemaild_op is None and time.monotonic() < einde:
+        time.sleep(0.1)
+    assert Signaal.objects.get(pk=signaal.pk).gemaild_op is not None
+    # a second run on the worker duplicates nothing
+    tasks.scan_termijnen.delay().get(timeout=30)
+    assert Signaal.objects.filter(termijn__inburgeraar=dossier).count() == 1
 
 
 def _wacht_op_mail(*, aan, seconden=20):

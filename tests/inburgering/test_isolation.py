@@ -13,7 +13,8 @@ import time_machine
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from inburgering.models import Inburgeraar, Organisatie, Team
+from inburgering import services
+from inburgering.models import Inburgeraar, Organisatie, Signaal, Team
 from intake import services as intake_services
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urensoort
@@ -79,7 +80,8 @@ _BEGELEIDING = {
     "eersel": {"begeleider": 404, "anoniem": 302},
 }
 
-# url name, method, which object ("bladel"/"eersel"/"uren_bladel"/None), {role: status}; other roles get `rest`.
+# url name, method, which object ("bladel", "eersel", "uren_bladel", "signaal_bladel" or None),
+# {role: status}; other roles get `rest`.
 # The begeleider's team has a referral for the Bladel dossier (fixture `verwezen`): even so the core
 # dossier page answers 403, as it does to every role without the model permission view_inburgeraar.
 MATRIX = [
@@ -100,6 +102,12 @@ MATRIX = [
         (naam, "get", dossier, verwacht, 403)
         for naam in ("begeleiding_dossier", "melding_nieuw")
         for dossier, verwacht in _BEGELEIDING.items()
+    ],
+    ("signalen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
+    *[
+        (naam, methode, f"signaal_{dossier}", verwacht, 403)
+        for naam, methode, ok in [("signaal_afhandelen", "post", 302), ("signaal_uitstellen", "get", 200)]
+        for dossier, verwacht in _per_dossier(ok).items()
     ],
     ("admin:index", "get", None, {"beheerder": 200, "anoniem": 302}, 302),
 ]
@@ -136,11 +144,16 @@ def verwezen(wereld):
             ontzorgen.start_ontzorging(
                 door=door, inburgeraar=dossier, startdatum=datetime.date(2026, 11, 1), leefgeld=Decimal(60)
             )
+        # Both dossiers are past their brede intake norm: each has a signaal.
+        services.maak_signalen()
+        for naam in ("bladel", "eersel"):
+            dossier = getattr(wereld, f"dossier_{naam}")
+            setattr(wereld, f"signaal_{naam}", Signaal.objects.filter(termijn__inburgeraar=dossier).first())
         yield wereld
 
 
 def _doel(wereld, naam):
-    return getattr(wereld, naam if naam.startswith("uren_") else f"dossier_{naam}")
+    return getattr(wereld, naam if naam.startswith(("uren_", "signaal_")) else f"dossier_{naam}")
 
 
 def _geval(url_name, methode, dossier, verwacht, rest):

@@ -1,0 +1,247 @@
+"""Synthetic dossiers for load tests (`genereer_testdata`) and the timings of `benchmark`.
+
+The dossiers are written with bulk_create, not through the services: the benchmark needs volume,
+not tijdlijnen. They belong to the gemeente "Benchmark" in regio "Benchmark", and their BSNs pass
+the elfproef in the 88xxxxxxx range, apart from the demo's 9999xxxxx and the tests' 2xxxxxxxx.
+"""
+
+import datetime
+import random
+import statistics
+import time
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.http import HttpResponse
+from django.test import Client
+from django.test.utils import override_settings
+from django.urls import include, path, reverse
+from django.utils import timezone
+
+from . import services
+from .fasen import Fase, RedenUitschrijving
+from .models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
+from .rollen import CASUSREGISSEUR, sync_rollen
+
+NAAM = "Benchmark"
+BSN_START = 880_000_000
+AANTAL_REGISSEURS = 10
+BATCH = 5000
+
+# A realistic spread: most dossiers are being carried out; some ended.
+FASEN = [
+    (Fase.AANGEMELD, 10),
+    (Fase.INTAKE, 15),
+    (Fase.PIP, 12),
+    (Fase.UITVOERING, 48),
+    (Fase.AFGEROND, 10),
+    (Fase.UITGESCHREVEN, 5),
+]
+DOELGROEPEN = [
+    (Doelgroep.ASIELSTATUSHOUDER, 60),
+    (Doelgroep.GEZINSVORMER, 15),
+    (Doelgroep.GEZINSHERENIGER_ASIEL, 15),
+    (Doelgroep.OVERIG, 10),
+]
+VOORNAMEN = ["Amal", "Yonas", "Fatima", "Omar", "Selam", "Hiba", "Ahmad", "Lina", "Tesfay", "Nour", "Rami", "Sara"]
+ACHTERNAMEN = ["Test", "Proef", "Voorbeeld", "Fictief", "Synthetisch", "Model", "Demo", "Oefen"]
+
+
+def bsns(aantal: int, vanaf: int):
+    """Distinct BSNs passing the elfproef, from `vanaf` upwards."""
+    kandidaat = vanaf
+    while aantal:
+        cijfers = str(kandidaat)
+        som = sum(int(c) * w for c, w in zip(cijfers[:8], range(9, 1, -1), strict=True)) - int(cijfers[8])
+        if som % 11 == 0:
+            yield cijfers
+            aantal -= 1
+        kandidaat += 1
+
+
+@transaction.atomic
+def benchmark_omgeving():
+    """The Benchmark regio, gemeente, team and regisseurs; idempotent."""
+    sync_rollen()
+    regio, _ = Regio.objects.get_or_create(naam=NAAM)
+    gemeente, _ = Gemeente.objects.get_or_create(
+        naam=NAAM, defaults={"gemeentecode": "9990", "oin": "00000009999000000000", "regio": regio}
+    )
+    organisatie, _ = Organisatie.objects.get_or_create(naam=NAAM, defaults={"soort": Organisatie.Soort.GEMEENTE})
+    team = Team.objects.filter(organisatie=organisatie, naam="Casusregie").first() or services.maak_team(
+        organisatie=organisatie, naam="Casusregie"
+    )
+    services.ken_gemeenten_toe(team=team, rechten={"dossiers_inzien": [gemeente], "dossiers_wijzigen": [gemeente]})
+    rol = Group.objects.get(name=CASUSREGISSEUR)
+    regisseurs = []
+    for i in range(1, AANTAL_REGISSEURS + 1):
+        user, gemaakt = get_user_model().objects.get_or_create(
+            username=f"benchmark.regisseur{i}",
+            defaults={"first_name": "Benchmark", "last_name": f"Regisseur {i}", "organisatie": organisatie},
+        )
+        if gemaakt:
+            user.set_unusable_password()
+            user.save()
+        user.groups.add(rol, team.groep)
+        regisseurs.append(user)
+    return gemeente, regisseurs
+
+
+def genereer(aantal: int, *, seed: int = 2021, vandaag=None) -> int:
+    """Add `aantal` synthetic dossiers to the Benchmark gemeente, in batches of BATCH."""
+    vandaag = vandaag or timezone.localdate()
+    gemeente, regisseurs = benchmark_omgeving()
+    rnd = random.Random(seed + Inburgeraar.objects.filter(gemeente=gemeente).count())  # noqa: S311
+    hoogste = Inburgeraar.objects.filter(bsn__startswith="88").order_by("-bsn").values_list("bsn", flat=True).first()
+    nummers = bsns(aantal, int(hoogste) + 1 if hoogste else BSN_START)
+    gemaakt = 0
+    while gemaakt < aantal:
+        batch = [
+            _dossier(rnd, next(nummers), gemeente, regisseurs, vandaag) for _ in range(min(BATCH, aantal - gemaakt))
+        ]
+        Inburgeraar.objects.bulk_create(batch)
+        gemaakt += len(batch)
+    return gemaakt
+
+
+def _kies(rnd, paren):
+    return rnd.choices([waarde for waarde, _ in paren], weights=[gewicht for _, gewicht in paren])[0]
+
+
+def _dossier(rnd, bsn, gemeente, regisseurs, vandaag) -> Inburgeraar:
+    fase = _kies(rnd, FASEN)
+    doelgroep = _kies(rnd, DOELGROEPEN)
+    dag = datetime.timedelta(days=1)
+    # The further along, the longer ago the koppeling.
+    leeftijd_dagen = {
+        Fase.AANGEMELD: (0, 40),
+        Fase.INTAKE: (10, 90),
+        Fase.PIP: (40, 140),
+        Fase.UITVOERING: (90, 1200),
+        Fase.AFGEROND: (700, 1400),
+        Fase.UITGESCHREVEN: (30, 1000),
+    }[fase]
+    koppeling = vandaag - rnd.randint(*leeftijd_dagen) * dag
+    feiten = {
+        "datum_kennisgeving": koppeling + rnd.randint(0, 20) * dag,
+        "datum_vestiging": koppeling + rnd.randint(0, 60) * dag,
+    }
+    if fase != Fase.AANGEMELD:
+        feiten["datum_eerste_intakegesprek"] = koppeling + rnd.randint(5, 40) * dag
+    if fase == Fase.PIP and rnd.random() < 0.1:
+        feiten["wacht_op_derden_sinds"] = koppeling + rnd.randint(40, 60) * dag
+        if rnd.random() < 0.5:
+            feiten["informatie_derden_ontvangen_op"] = feiten["wacht_op_derden_sinds"] + rnd.randint(5, 30) * dag
+    if fase in (Fase.UITVOERING, Fase.AFGEROND):
+        eerste = max(feiten["datum_kennisgeving"], feiten["datum_vestiging"]) + rnd.randint(30, 75) * dag
+        eerste = min(eerste, vandaag - dag)
+        feiten["datum_eerste_pip"] = eerste
+        huidige = eerste if rnd.random() < 0.7 else min(eerste + rnd.randint(60, 400) * dag, vandaag)
+        feiten["datum_huidige_pip"] = huidige
+        feiten["datum_laatste_bekendmaking"] = min(huidige + rnd.randint(0, 3) * dag, vandaag)
+        if rnd.random() < 0.8:
+            feiten["datum_laatste_voortgangsgesprek"] = vandaag - rnd.randint(5, 120) * dag
+        if rnd.random() < 0.05:
+            feiten["datum_einde_termijn_duo"] = eerste + datetime.timedelta(days=3 * 365 + 90)
+        if rnd.random() < 0.4:
+            feiten["datum_pvt_afgerond"] = eerste + rnd.randint(60, 500) * dag
+        if rnd.random() < 0.3:
+            feiten["datum_map_afgerond"] = eerste + rnd.randint(120, 700) * dag
+    if doelgroep == Doelgroep.ASIELSTATUSHOUDER and fase != Fase.AANGEMELD and rnd.random() < 0.5:
+        start = feiten["datum_vestiging"]
+        feiten["datum_start_ontzorgen"] = start
+        feiten["datum_gepland_einde_ontzorgen"] = start + datetime.timedelta(days=183)
+        if rnd.random() < 0.4:
+            feiten["datum_einde_ontzorgen"] = start + rnd.randint(150, 300) * dag
+    # Facts happen in the past only.
+    feiten = {veld: (datum if datum and datum <= vandaag else None) for veld, datum in feiten.items()}
+    return Inburgeraar(
+        bsn=bsn,
+        voornamen=rnd.choice(VOORNAMEN),
+        achternaam=f"{rnd.choice(ACHTERNAMEN)}-{bsn[-5:]}",
+        geboortedatum=datetime.date(rnd.randint(1960, 2006), rnd.randint(1, 12), rnd.randint(1, 28)),
+        doelgroep=doelgroep,
+        gemeente=gemeente,
+        regisseur=rnd.choice(regisseurs) if rnd.random() < 0.9 else None,
+        fase=fase,
+        reden_uitschrijving=RedenUitschrijving.VERHUISD if fase == Fase.UITGESCHREVEN else "",
+        datum_koppeling=koppeling,
+        taal="Arabisch",
+        **feiten,
+    )
+
+
+# Benchmark ---------------------------------------------------------------------------------------
+
+
+def _minimaal(request):
+    if not request.user.is_authenticated:
+        return HttpResponse(status=403)
+    return HttpResponse("ok")
+
+
+# The project's URLs plus a minimal authenticated page, only while the benchmark runs.
+urlpatterns = [path("benchmark/minimaal/", _minimaal, name="benchmark_minimaal"), path("", include("inburgering.urls"))]
+
+
+def _meet(functie, herhalingen: int) -> float:
+    """Median seconds over `herhalingen` runs after one warm-up run."""
+    functie()
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden)
+
+
+def _eenmaal(functie) -> float:
+    begin = time.perf_counter()
+    functie()
+    return time.perf_counter() - begin
+
+
+def meet(*, herhalingen: int = 5) -> list[tuple[str, float]]:
+    """Time sync, scan, caseload, signalen and dossier page, and a minimal authenticated page."""
+    gemeente, regisseurs = benchmark_omgeving()
+    regisseur = regisseurs[0]
+    dossier = (
+        Inburgeraar.objects.filter(gemeente=gemeente, fase=Fase.UITVOERING).order_by("pk").first()
+        or Inburgeraar.objects.filter(gemeente=gemeente).order_by("pk").first()
+    )
+    resultaten = [
+        ("sync van alle dossiers (eerste keer)", _eenmaal(services.synchroniseer_alle_termijnen)),
+        ("sync van alle dossiers (opnieuw)", _eenmaal(services.synchroniseer_alle_termijnen)),
+        ("scan (eerste keer)", _eenmaal(services.maak_signalen)),
+        ("scan (opnieuw, niets nieuws)", _eenmaal(services.maak_signalen)),
+    ]
+    # Pages through the test client with a logged-in regisseur of the Benchmark team. The second
+    # factor, HTTPS redirect and host check are set aside: they are not what is measured.
+    with override_settings(
+        ROOT_URLCONF="inburgering.benchmark",
+        ALLOWED_HOSTS=["*"],
+        TWEE_FACTOR_VERPLICHT=False,
+        SECURE_SSL_REDIRECT=False,
+        DEBUG=False,
+    ):
+        client = Client()
+        client.force_login(regisseur)
+
+        def pagina(url, **params):
+            def opvragen():
+                response = client.get(url, params)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{url} gaf status {response.status_code}")
+
+            return opvragen
+
+        resultaten += [
+            ("minimale pagina (ingelogd)", _meet(pagina(reverse("benchmark_minimaal")), herhalingen)),
+            ("caseload, op naam", _meet(pagina(reverse("caseload")), herhalingen)),
+            ("caseload, op volgende termijn", _meet(pagina(reverse("caseload"), sorteer="termijn"), herhalingen)),
+            ("signalen (team)", _meet(pagina(reverse("signalen"), van="team"), herhalingen)),
+        ]
+        if dossier:
+            resultaten.append(("dossierpagina", _meet(pagina(reverse("dossier", args=[dossier.pk])), herhalingen)))
+    return resultaten

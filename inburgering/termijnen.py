@@ -1,0 +1,243 @@
+"""A dossier's deadlines as pure functions of its facts (DESIGN.md, Deadlines; rules: wet-inburgering.md).
+
+`bereken(feiten, normen)` returns one `Deadline` per row of the table in wet-inburgering.md. No
+database and no clock: `Feiten.van(inburgeraar)` reads the dossier's milestone fields without a
+query, so these rules are tested exhaustively as tables.
+
+Choices where the table leaves room (each is a decision, not law):
+
+- A deadline whose starting fact has not happened is *absent*, not present-but-open. A dossier in
+  fase afgerond or uitgeschreven has no deadlines at all.
+- A dossier already past the fase where a fact happens, but without its date (recorded before the
+  milestone dates existed, or imported), does not get that deadline as if it were overdue:
+  brede_intake_start is absent from fase pip on, pip_vaststelling in fase uitvoering.
+- A met deadline stays in the list with `voldaan_op`, so the dossier page can show it as met.
+- Dates are calendar dates (Europe/Amsterdam). "N weeks" is 7·N days; months and years go with
+  `relativedelta`, so a month end is clamped: 31 Aug + 6 months = 28 (or 29) Feb, and 29 Feb + 3 years
+  = 28 Feb. "Starts at X, lasts L" means: due on X + L.
+- pip_vaststelling starts at the later of DUO's kennisgeving and the vestiging in the gemeente (both
+  needed), or at DUO's restart (SS139) when that is later. Met by the first PIP's dagtekening.
+  Extension: when the gemeente started waiting for third parties on or before the normal due date,
+  then once the information has arrived the deadline is the later of the normal one and arrival + 2
+  weeks; while the information has not arrived the deadline is *suspended* (`opgeschort`): still
+  shown, with the normal date, but no reminders are sent.
+- inburgeringstermijn starts the day after the first PIP's dagtekening and never moves with later
+  PIPs; due 3 years after its start unless DUO recorded an end date (with extensions): DUO wins.
+  Met: the plicht is met when the dossier is afgerond, at which point every deadline goes.
+- schakelen: 18 months after the termijn's start. Nothing "meets" it and passing it is no failure
+  (`te_laat_signaal=False`): it announces that a route change is about to become impossible. Once
+  its date has passed it counts as met on that date (given `vandaag`).
+- map_afronding and pvt_afronding: due at the end of the inburgeringstermijn (DUO's date when known).
+  The onderwijsroute's exemption from MAP is not a fact on the dossier yet, so MAP applies to all.
+- ontzorgen_einde: from the start of ontzorgen to its planned end; met by its actual end.
+- voortgangsgesprek: `voortgangsgesprek_maanden` after the later of the current PIP's dagtekening and
+  the last gesprek held. Each gesprek moves the date (a new deadline), so it is never "met".
+- bezwaartermijn: six weeks from the day after the bekendmaking, so due on bekendmaking + 42 days
+  (Awb 6:7, 6:8). The Algemene termijnenwet (a last day on a Saturday, Sunday or public holiday moves
+  to the next working day) is *not* applied: a reminder a day early is harmless. No bezwaar fact
+  exists yet; passing it is no failure (`te_laat_signaal=False`): once passed it counts as met on its
+  date (given `vandaag`). A new bekendmaking starts a new bezwaartermijn (the latest one only).
+- brede_intake_start: from the koppeling (asielstatushouder) or DUO's kennisgeving (others), the
+  gemeente's norm in weeks (default 4); met by the first intake gesprek.
+"""
+
+import datetime
+from dataclasses import dataclass, fields, replace
+
+from dateutil.relativedelta import relativedelta
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+EINDFASEN = frozenset({"afgerond", "uitgeschreven"})
+ASIELSTATUSHOUDER = "Asielstatushouder"
+
+PIP_VASTSTELLING_WEKEN = 10  # Besluit inburgering 2021 art. 5.3 (secondary source)
+VERLENGING_NA_INFORMATIE_WEKEN = 2  # idem: at most 2 weeks after the information arrives
+INBURGERINGSTERMIJN_JAREN = 3  # Wi2021 art. 11
+SCHAKELEN_MAANDEN = 18  # Divosa handreiking 2022
+BEZWAARTERMIJN_WEKEN = 6  # Awb 6:7
+
+
+class Soort(models.TextChoices):
+    PIP_VASTSTELLING = "pip_vaststelling", _("PIP vaststellen")
+    INBURGERINGSTERMIJN = "inburgeringstermijn", _("Einde inburgeringstermijn")
+    SCHAKELEN = "schakelen", _("Laatste moment om van leerroute te wisselen")
+    MAP_AFRONDING = "map_afronding", _("MAP afronden")
+    PVT_AFRONDING = "pvt_afronding", _("PVT afronden")
+    ONTZORGEN_EINDE = "ontzorgen_einde", _("Einde financieel ontzorgen")
+    VOORTGANGSGESPREK = "voortgangsgesprek", _("Voortgangsgesprek")
+    BEZWAARTERMIJN = "bezwaartermijn", _("Einde bezwaartermijn")
+    BREDE_INTAKE_START = "brede_intake_start", _("Brede intake starten")
+
+
+# Deadlines whose passing is no failure: reminders ahead, but no "te laat" signal.
+ZONDER_TE_LAAT = frozenset({Soort.SCHAKELEN, Soort.BEZWAARTERMIJN})
+
+
+@dataclass(frozen=True)
+class Feiten:
+    """The facts of one dossier that deadlines depend on; None means the fact has not happened."""
+
+    fase: str
+    doelgroep: str
+    datum_koppeling: datetime.date | None = None
+    datum_kennisgeving: datetime.date | None = None
+    datum_vestiging: datetime.date | None = None
+    datum_eerste_intakegesprek: datetime.date | None = None
+    datum_pip_termijn_herstart: datetime.date | None = None
+    wacht_op_derden_sinds: datetime.date | None = None
+    informatie_derden_ontvangen_op: datetime.date | None = None
+    datum_eerste_pip: datetime.date | None = None
+    datum_huidige_pip: datetime.date | None = None
+    datum_laatste_bekendmaking: datetime.date | None = None
+    datum_laatste_voortgangsgesprek: datetime.date | None = None
+    datum_einde_termijn_duo: datetime.date | None = None
+    datum_map_afgerond: datetime.date | None = None
+    datum_pvt_afgerond: datetime.date | None = None
+    datum_start_ontzorgen: datetime.date | None = None
+    datum_gepland_einde_ontzorgen: datetime.date | None = None
+    datum_einde_ontzorgen: datetime.date | None = None
+
+    @classmethod
+    def van(cls, inburgeraar) -> "Feiten":
+        """Read the facts from a dossier's own fields: no query."""
+        return cls(**{veld.name: getattr(inburgeraar, veld.name) for veld in fields(cls)})
+
+    @classmethod
+    def velden(cls) -> list[str]:
+        return [veld.name for veld in fields(cls)]
+
+
+@dataclass(frozen=True)
+class Normen:
+    """A gemeente's norms that are policy, not law (fields on Gemeente, with these defaults)."""
+
+    brede_intake_weken: int = 4
+    voortgangsgesprek_maanden: int = 3
+
+    @classmethod
+    def van(cls, gemeente) -> "Normen":
+        return cls(
+            brede_intake_weken=gemeente.norm_brede_intake_weken,
+            voortgangsgesprek_maanden=gemeente.voortgangsgesprek_maanden,
+        )
+
+
+@dataclass(frozen=True)
+class Deadline:
+    soort: Soort
+    startdatum: datetime.date
+    uiterste_datum: datetime.date
+    voldaan_op: datetime.date | None = None
+    opgeschort: bool = False
+
+    @property
+    def te_laat_signaal(self) -> bool:
+        return self.soort not in ZONDER_TE_LAAT
+
+
+def bereken(feiten: Feiten, normen: Normen | None = None, vandaag: datetime.date | None = None) -> list[Deadline]:
+    """All deadlines of a dossier whose starting facts have happened, in the table's order.
+
+    With `vandaag`, a deadline whose passing is no failure (ZONDER_TE_LAAT) and whose date has passed
+    counts as met on its date: the bezwaartermijn passed without bezwaar, schakelen is no longer possible.
+    """
+    if feiten.fase in EINDFASEN:
+        return []
+    normen = normen or Normen()
+    kandidaten = [
+        pip_vaststelling(feiten),
+        *_termijn_en_afgeleiden(feiten),
+        ontzorgen_einde(feiten),
+        voortgangsgesprek(feiten, normen),
+        bezwaartermijn(feiten),
+        brede_intake_start(feiten, normen),
+    ]
+    return [_verstreken(d, vandaag) for d in kandidaten if d is not None]
+
+
+def _verstreken(deadline: Deadline, vandaag: datetime.date | None) -> Deadline:
+    if vandaag and deadline.soort in ZONDER_TE_LAAT and deadline.uiterste_datum < vandaag and not deadline.voldaan_op:
+        return replace(deadline, voldaan_op=deadline.uiterste_datum)
+    return deadline
+
+
+def _weken(aantal: int) -> datetime.timedelta:
+    return datetime.timedelta(weeks=aantal)
+
+
+def pip_vaststelling(f: Feiten) -> Deadline | None:
+    if f.fase == "uitvoering" and not f.datum_eerste_pip:
+        return None  # the PIP was fixed, its date was not recorded
+    starts = []
+    if f.datum_kennisgeving and f.datum_vestiging:
+        starts.append(max(f.datum_kennisgeving, f.datum_vestiging))
+    if f.datum_pip_termijn_herstart:
+        starts.append(f.datum_pip_termijn_herstart)
+    if not starts:
+        return None
+    start = max(starts)
+    normaal = start + _weken(PIP_VASTSTELLING_WEKEN)
+    uiterste, opgeschort = normaal, False
+    if f.wacht_op_derden_sinds and start <= f.wacht_op_derden_sinds <= normaal and not f.datum_eerste_pip:
+        if f.informatie_derden_ontvangen_op:
+            uiterste = max(normaal, f.informatie_derden_ontvangen_op + _weken(VERLENGING_NA_INFORMATIE_WEKEN))
+        else:
+            opgeschort = True
+    return Deadline(Soort.PIP_VASTSTELLING, start, uiterste, f.datum_eerste_pip, opgeschort)
+
+
+def inburgeringstermijn_einde(f: Feiten) -> tuple[datetime.date, datetime.date] | None:
+    """(start, end) of the inburgeringstermijn: from the first PIP only; DUO's end date wins."""
+    if not f.datum_eerste_pip:
+        return None
+    start = f.datum_eerste_pip + datetime.timedelta(days=1)
+    return start, f.datum_einde_termijn_duo or start + relativedelta(years=INBURGERINGSTERMIJN_JAREN)
+
+
+def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
+    termijn = inburgeringstermijn_einde(f)
+    if termijn is None:
+        return []
+    start, einde = termijn
+    return [
+        Deadline(Soort.INBURGERINGSTERMIJN, start, einde),
+        Deadline(Soort.SCHAKELEN, start, start + relativedelta(months=SCHAKELEN_MAANDEN)),
+        Deadline(Soort.MAP_AFRONDING, start, einde, f.datum_map_afgerond),
+        Deadline(Soort.PVT_AFRONDING, start, einde, f.datum_pvt_afgerond),
+    ]
+
+
+def ontzorgen_einde(f: Feiten) -> Deadline | None:
+    if not (f.datum_start_ontzorgen and f.datum_gepland_einde_ontzorgen):
+        return None
+    return Deadline(
+        Soort.ONTZORGEN_EINDE, f.datum_start_ontzorgen, f.datum_gepland_einde_ontzorgen, f.datum_einde_ontzorgen
+    )
+
+
+def voortgangsgesprek(f: Feiten, normen: Normen) -> Deadline | None:
+    if not f.datum_huidige_pip:
+        return None
+    start = max(d for d in (f.datum_huidige_pip, f.datum_laatste_voortgangsgesprek) if d)
+    return Deadline(Soort.VOORTGANGSGESPREK, start, start + relativedelta(months=normen.voortgangsgesprek_maanden))
+
+
+def bezwaartermijn(f: Feiten) -> Deadline | None:
+    if not f.datum_laatste_bekendmaking:
+        return None
+    return Deadline(
+        Soort.BEZWAARTERMIJN,
+        f.datum_laatste_bekendmaking + datetime.timedelta(days=1),
+        f.datum_laatste_bekendmaking + _weken(BEZWAARTERMIJN_WEKEN),
+    )
+
+
+def brede_intake_start(f: Feiten, normen: Normen) -> Deadline | None:
+    start = f.datum_koppeling if f.doelgroep == ASIELSTATUSHOUDER else f.datum_kennisgeving
+    if not start or (f.fase in ("pip", "uitvoering") and not f.datum_eerste_intakegesprek):
+        return None
+    return Deadline(
+        Soort.BREDE_INTAKE_START, start, start + _weken(normen.brede_intake_weken), f.datum_eerste_intakegesprek
+    )
