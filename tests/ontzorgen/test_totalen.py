@@ -20,7 +20,7 @@ DAG = datetime.date(2026, 11, 20)
 
 
 def test_every_duo_kind_is_an_operation_of_duos_contract():
-    spec = settings.BASE_DIR.parent / "shared" / "duo-m2m" / "GevolgdeUren.openapi.yml"
+    spec = settings.DUO_SPEC_DIR / "GevolgdeUren.openapi.yml"
     vereist(spec.is_file(), f"{spec} ontbreekt")
     paden = set(re.findall(r"^  /personen/\{bsn\}/uren/(\S+):$", spec.read_text(), flags=re.MULTILINE))
     assert paden == set(DuoUren.values)
