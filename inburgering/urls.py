@@ -28,6 +28,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/overdragen/", views.dossier_overdragen, name="dossier_overdragen"),
     path("dossiers/<int:pk>/historie/", views.dossier_historie, name="dossier_historie"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
+    path("dossiers/<int:pk>/pip/", include("pip.urls")),
     path("", include("ontzorgen.urls")),
     path("health/", health.health, name="health"),
     path("beheer/", admin.site.urls),
