@@ -281,3 +281,21 @@ def test_a_boete_gets_its_own_beschikking(vastgesteld, regisseur):
         assert verwacht in tekst.replace(",00", ""), verwacht
     boete.pdf.seek(0)
     assert hashlib.sha256(boete.pdf.read()).hexdigest() == boete.sha256
+
+
+def test_the_letterhead_shows_the_gemeentes_logo_without_weasyprint_errors(dossier, regisseur, caplog):
+    from PIL import Image
+
+    from django.core.files.base import ContentFile
+
+    afbeelding = io.BytesIO()
+    Image.new("RGB", (120, 40), (200, 0, 0)).save(afbeelding, format="PNG")
+    gemeente = dossier.gemeente
+    gemeente.logo.save("bladel.png", ContentFile(afbeelding.getvalue()))
+    concept = services.start_concept(door=regisseur, inburgeraar=dossier)
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pip = services.stel_vast(door=regisseur, pip=concept, dagtekening=D(2026, 11, 2))
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
+    pip.pdf.seek(0)
+    reader = PdfReader(io.BytesIO(pip.pdf.read()))
+    assert len(reader.pages[0].images) == 1  # the logo; without one the letterhead holds no image
