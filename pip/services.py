@@ -314,7 +314,13 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
     dossier_services.schrijf_gebeurtenis(
         inburgeraar=inburgeraar,
         soort=Soort.VASTGESTELD,
-        omschrijving=f"{tekst} " + _("Beschikking %(kenmerk)s als PDF bewaard.") % {"kenmerk": pip.kenmerk},
+        omschrijving=f"{tekst} "
+        + (
+            _("De PDF van beschikking %(kenmerk)s wordt op de achtergrond gemaakt.")
+            if pdf_later
+            else _("Beschikking %(kenmerk)s als PDF bewaard.")
+        )
+        % {"kenmerk": pip.kenmerk},
         door=door,
         pip=pip.pk,
         versie=pip.versie,
@@ -371,9 +377,9 @@ def leg_voortgangsgesprek_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict
     fouten = {}
     if gesprek.datum > timezone.localdate():
         fouten["datum"] = _("Een gesprek dat nog moet plaatsvinden legt u later vast.")
-    elif gesprek.datum < pip.dagtekening and pip.versie == 1:
-        fouten["datum"] = _("Het gesprek ligt vóór de dagtekening van het PIP (%(datum)s).") % {
-            "datum": _d(pip.dagtekening)
+    elif gesprek.datum < inburgeraar.datum_eerste_pip:
+        fouten["datum"] = _("Het gesprek ligt vóór de dagtekening van het eerste PIP (%(datum)s).") % {
+            "datum": _d(inburgeraar.datum_eerste_pip)
         }
     if gesprek.volgende_datum <= gesprek.datum:
         fouten["volgende_datum"] = _("Het volgende gesprek ligt na dit gesprek.")

@@ -299,3 +299,13 @@ def test_the_letterhead_shows_the_gemeentes_logo_without_weasyprint_errors(dossi
     pip.pdf.seek(0)
     reader = PdfReader(io.BytesIO(pip.pdf.read()))
     assert len(reader.pages[0].images) == 1  # the logo; without one the letterhead holds no image
+
+
+def test_a_voortgangsgesprek_before_the_first_pip_is_refused(vastgesteld, regisseur):
+    with pytest.raises(ValidationError) as fout:
+        services.leg_voortgangsgesprek_vast(
+            door=regisseur,
+            inburgeraar=vastgesteld.inburgeraar,
+            gegevens={"datum": D(2026, 11, 1), "deelnemers": "x", "volgende_datum": D(2027, 1, 1)},
+        )
+    assert "vóór de dagtekening van het eerste PIP (02-11-2026)" in fout.value.message_dict["datum"][0]
