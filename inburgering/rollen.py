@@ -40,6 +40,16 @@ _REGIE_ONTZORGEN = [
     "ontzorgen.view_melding",
     "ontzorgen.change_melding",
 ]
+# The PIP, its voortgangsgesprekken and handhaving (the pip app's model permissions, as strings).
+_PIP = [
+    "pip.view_pip",
+    "pip.add_pip",
+    "pip.change_pip",
+    "pip.view_voortgangsgesprek",
+    "pip.add_voortgangsgesprek",
+    "pip.view_handhaving",
+    "pip.add_handhaving",
+]
 # A begeleider reaches referred dossiers only, through their own limited pages.
 _BEGELEIDING = [
     "ontzorgen.begeleiding_inzien",
@@ -59,8 +69,8 @@ _BEHEER = [
 ] + ["auth.view_group"]
 
 ROLLEN: dict[str, list[str]] = {
-    CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN,
-    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN,
+    CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP,
+    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP,
     BEGELEIDER: _BEGELEIDING,
     BELEIDSMEDEWERKER: [],
     FUNCTIONEEL_BEHEERDER: _BEHEER,

@@ -225,7 +225,9 @@ DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "share
 
 # Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's: dotted paths of
 # functions without arguments. The core calls them by name and never imports a domain app.
-DEMO_LADERS = env.list("DEMO_LADERS", default=["intake.demo.laad_demo", "ontzorgen.demo.laad_demo"])
+DEMO_LADERS = env.list(
+    "DEMO_LADERS", default=["intake.demo.laad_demo", "ontzorgen.demo.laad_demo", "pip.demo.laad_demo"]
+)
 
 # Brede intake. The onderwijsroute is aimed at people under 28: policy, not law, so a setting.
 ONDERWIJSROUTE_LEEFTIJD_TOT = env.int("ONDERWIJSROUTE_LEEFTIJD_TOT", default=28)
@@ -236,6 +238,18 @@ INTAKE_BOETE_BEDRAG = env.int("INTAKE_BOETE_BEDRAG", default=250)
 ONTZORGEN_MINIMALE_MAANDEN = env.int("ONTZORGEN_MINIMALE_MAANDEN", default=6)
 if ONTZORGEN_MINIMALE_MAANDEN < 1:
     raise ImproperlyConfigured("ONTZORGEN_MINIMALE_MAANDEN moet minstens 1 zijn.")
+
+# The PIP (step 3). A new PIP's voortgangsgesprek frequency is the gemeente's norm
+# (Gemeente.voortgangsgesprek_maanden), the same one the deadlines use.
+# The maximum bestuurlijke boete in euro (Wi2021; Schulinck, VNG).
+BOETE_MAXIMUM = env.int("BOETE_MAXIMUM", default=800)
+# Schakelen to another leerroute only within this many months of the termijn (Divosa handreiking 2022).
+SCHAKELEN_MAANDEN = env.int("SCHAKELEN_MAANDEN", default=18)
+# Afschalen from B1 to A2 only after this many lesuren (Besluit inburgering 2021 art. 5.5).
+AFSCHALEN_MINIMUM_LESUREN = env.int("AFSCHALEN_MINIMUM_LESUREN", default=600)
+for _naam in ("BOETE_MAXIMUM", "SCHAKELEN_MAANDEN"):
+    if globals()[_naam] < 1:
+        raise ImproperlyConfigured(f"{_naam} moet minstens 1 zijn.")
 
 LOGGING = {
     "version": 1,

@@ -31,6 +31,7 @@ urlpatterns = [
     path("signalen/<int:pk>/afhandelen/", views.signaal_afhandelen, name="signaal_afhandelen"),
     path("signalen/<int:pk>/uitstellen/", views.signaal_uitstellen, name="signaal_uitstellen"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
+    path("dossiers/<int:pk>/pip/", include("pip.urls")),
     path("", include("ontzorgen.urls")),
     path("health/", health.health, name="health"),
     path("beheer/", admin.site.urls),

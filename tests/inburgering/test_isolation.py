@@ -13,11 +13,13 @@ import time_machine
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from inburgering import services
+from inburgering import services as dossier_services
+from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Organisatie, Signaal, Team
 from intake import services as intake_services
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urensoort
+from pip import services as pip_services
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 
@@ -74,6 +76,22 @@ _REGIEVIEWS = [
     ("melding_afhandelen", "post", 302),
 ]
 
+# The PIP: each dossier has a vastgesteld version 1, a concept wijziging and a boete (fixture `pips`).
+# Roles without the pip permissions get 403; empty posts show the form again (200) or redirect.
+_PIPVIEWS = [
+    ("pip", "get", 200),
+    ("pip_starten", "post", 302),
+    ("pip_opslaan", "post", 200),
+    ("pip_voorbeeld", "get", 200),
+    ("pip_concept_verwijderen", "post", 302),
+    ("pip_wijziging", "post", 200),
+    ("pip_derden", "post", 200),
+    ("pip_download", "get", 200),
+    ("pip_voortgangsgesprek", "post", 200),
+    ("pip_handhaving", "get", 200),
+    ("pip_handhaving_download", "get", 200),
+]
+
 # The begeleider's own pages: only the referred dossier (bladel), never another (eersel: 404).
 _BEGELEIDING = {
     "bladel": {"begeleider": 200, "anoniem": 302},
@@ -91,7 +109,7 @@ MATRIX = [
     ("dossier", "get", "eersel", {"regisseur_eersel": 200, "regisseur": 404, "teamleider": 404, "anoniem": 302}, 403),
     *[
         (naam, methode, dossier, verwacht, 403)
-        for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS
+        for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS + _PIPVIEWS
         for dossier, verwacht in _per_dossier(ok).items()
     ],
     ("uren_beoordelen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
@@ -145,7 +163,7 @@ def verwezen(wereld):
                 door=door, inburgeraar=dossier, startdatum=datetime.date(2026, 11, 1), leefgeld=Decimal(60)
             )
         # Both dossiers are past their brede intake norm: each has a signaal.
-        services.maak_signalen()
+        dossier_services.maak_signalen()
         for naam in ("bladel", "eersel"):
             dossier = getattr(wereld, f"dossier_{naam}")
             setattr(wereld, f"signaal_{naam}", Signaal.objects.filter(termijn__inburgeraar=dossier).first())
@@ -167,12 +185,12 @@ def _geval(url_name, methode, dossier, verwacht, rest):
     ("url_name", "methode", "dossier", "rol", "status"), [g for rij in MATRIX for g in _geval(*rij)]
 )
 def test_every_role_gets_exactly_what_the_rule_allows(
-    client, verwezen, intakes, url_name, methode, dossier, rol, status
+    client, verwezen, intakes, pips, url_name, methode, dossier, rol, status
 ):
     wereld = verwezen
     if rol != "anoniem":
         client.force_login(getattr(wereld, rol))
-    kwargs = _kwargs(url_name, _doel(wereld, dossier), intakes) if dossier else {}
+    kwargs = _kwargs(url_name, _doel(wereld, dossier), intakes, pips) if dossier else {}
     response = getattr(client, methode)(reverse(url_name, kwargs=kwargs))
     assert response.status_code == status
 
@@ -189,8 +207,41 @@ def intakes(wereld):
     return gemist
 
 
-def _kwargs(url_name, doel, intakes) -> dict:
+@pytest.fixture
+def pips(verwezen, intakes, settings, tmp_path, monkeypatch):
+    """Both dossiers with a vastgesteld PIP, a concept wijziging and a boete with its beschikking.
+
+    Access is what this module tests, so the PDFs are stand-ins: tests/pip render the real ones."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
+    besluiten = {}
+    for dossier in (verwezen.dossier_bladel, verwezen.dossier_eersel):
+        dossier_services.wijzig_fase(door=None, inburgeraar=dossier, fase=Fase.PIP)
+        concept = pip_services.start_concept(door=None, inburgeraar=dossier)
+        pip_services.stel_vast(door=None, pip=concept, dagtekening=datetime.date(2026, 11, 20))
+        pip_services.start_wijziging(door=None, inburgeraar=dossier, reden="omstandigheden")
+        besluiten[dossier.pk] = pip_services.leg_handhaving_vast(
+            door=None,
+            inburgeraar=dossier,
+            gegevens={
+                "soort": "waarschuwing",
+                "verplichting": "pvt",
+                "feiten": "Twee workshops gemist.",
+                "verwijtbaarheid": "volledig",
+                "verwijtbaarheid_motivatie": "Geen reden gegeven.",
+                "bedrag": None,
+                "dagtekening": datetime.date(2026, 11, 21),
+            },
+        )
+    return besluiten
+
+
+def _kwargs(url_name, doel, intakes, pips) -> dict:
     kwargs = {"pk": doel.pk}
+    if url_name == "pip_download":
+        kwargs["versie"] = 1
+    if url_name == "pip_handhaving_download":
+        kwargs["besluit"] = pips[doel.pk].pk
     if url_name == "intake_leefgebied":
         kwargs["sectie"] = "opleiding"
     if url_name in ("intake_vervolgstap", "intake_brief"):

@@ -1,0 +1,58 @@
+"""Demo PIPs: every Kempen dossier in fase uitvoering gets a vastgesteld PIP with its beschikking PDF.
+
+Deterministic and idempotent: a dossier that already has a PIP is left alone.
+"""
+
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from inburgering.fasen import Fase
+from inburgering.models import Inburgeraar
+
+from . import services
+from .models import Pip
+
+BEGELEIDING = [
+    "VluchtelingenWerk begeleidt u het eerste jaar bij praktische zaken.",
+    "Een taalmaatje helpt u één keer per week met Nederlands oefenen.",
+    "",
+]
+
+
+@transaction.atomic
+def laad_demo() -> int:
+    rng = random.Random(15)  # Wi2021 art. 15, the PIP
+    vandaag = timezone.localdate()
+    dossiers = (
+        Inburgeraar.objects.filter(fase=Fase.UITVOERING, gemeente__regio__naam="Kempen")
+        .exclude(pk__in=Pip.objects.values("inburgeraar"))
+        .select_related("regisseur", "gemeente")
+        .order_by("pk")
+    )
+    aantal = 0
+    for inburgeraar in dossiers:
+        door = inburgeraar.regisseur
+        concept = services.start_concept(door=door, inburgeraar=inburgeraar)
+        asiel = inburgeraar.is_asielstatushouder
+        services.wijzig_concept(
+            door=door,
+            pip=concept,
+            gegevens={
+                "map_intensiteit": "64 uur les en ten minste 40 uur praktijk",
+                "pvt_intensiteit": "12 uur workshops, een excursie en de ondertekening",
+                "ontzorgen": asiel,
+                "ontzorgen_maanden": 6 if asiel else None,
+                "geschatte_intensiteit_b1": rng.choice([600, 800, 1000])
+                if asiel and concept.leerroute == "B"
+                else None,
+                "maatschappelijke_begeleiding": rng.choice(BEGELEIDING),
+            },
+        )
+        bekend = [d for d in (inburgeraar.datum_kennisgeving, inburgeraar.datum_vestiging) if d]
+        dagtekening = min(max([inburgeraar.datum_koppeling + timedelta(days=rng.randint(40, 70)), *bekend]), vandaag)
+        services.stel_vast(door=door, pip=concept, dagtekening=dagtekening)
+        aantal += 1
+    return aantal

@@ -1,0 +1,242 @@
+"""DUO's rules for a PIP and the rules for a wijzigingsbeschikking, as pure functions.
+
+No database here: every rule is tested as a table. Each violation names the form field it belongs
+to and says in plain Dutch what is wrong. Norms that are policy rather than law (18 months for
+schakelen, 600 lesuren for afschalen) come in as arguments from settings.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from django.utils.translation import gettext as _
+
+from .models import Leerroute, Niveau, RedenWijziging
+
+
+@dataclass(frozen=True)
+class Overtreding:
+    veld: str
+    code: str
+    tekst: str
+
+
+def _d(datum: datetime.date) -> str:
+    return datum.strftime("%d-%m-%Y")
+
+
+def effectief_niveau(leerroute: str, niveau: str) -> str:
+    """DUO: no niveau means B1 on the B1- and onderwijsroute; the Z-route has none."""
+    if leerroute == Leerroute.Z:
+        return ""
+    return niveau or Niveau.B1
+
+
+def termijn_start(datum_eerste_pip: datetime.date | None) -> datetime.date | None:
+    """The inburgeringstermijn starts the day after the first PIP's dagtekening (Wi2021 art. 11)."""
+    return datum_eerste_pip + datetime.timedelta(days=1) if datum_eerste_pip else None
+
+
+def inhoud_overtredingen(
+    *, leerroute: str, niveau: str, is_eerste_pip: bool, is_asielstatushouder: bool, geschatte_intensiteit_b1
+) -> list[Overtreding]:
+    """DUO's route/niveau combinations and geschatteIntensiteitB1Route (duo-m2m/README.md)."""
+    fouten = []
+    if leerroute == Leerroute.ONDERWIJS and niveau == Niveau.A2:
+        fouten.append(Overtreding("niveau", "a2_onderwijsroute", _("De onderwijsroute kan niet op niveau A2.")))
+    if leerroute == Leerroute.Z and niveau:
+        fouten.append(
+            Overtreding(
+                "niveau", "niveau_z_route", _("De Z-route heeft geen niveau. Laat het niveau leeg bij de Z-route.")
+            )
+        )
+    if leerroute == Leerroute.B1 and niveau == Niveau.A2 and is_eerste_pip:
+        fouten.append(
+            Overtreding(
+                "niveau",
+                "a2_eerste_pip",
+                _(
+                    "Het eerste PIP kan niet op niveau A2. A2 kan alleen later, met een wijzigingsbeschikking "
+                    "(afschalen)."
+                ),
+            )
+        )
+    if geschatte_intensiteit_b1 is not None:
+        if not is_asielstatushouder:
+            fouten.append(
+                Overtreding(
+                    "geschatte_intensiteit_b1",
+                    "intensiteit_geen_asielstatushouder",
+                    _("De geschatte intensiteit van de B1-route geldt alleen voor asielstatushouders. Laat dit leeg."),
+                )
+            )
+        elif leerroute != Leerroute.B1:
+            fouten.append(
+                Overtreding(
+                    "geschatte_intensiteit_b1",
+                    "intensiteit_andere_route",
+                    _("De geschatte intensiteit geldt alleen voor de B1-route. Laat dit leeg bij deze leerroute."),
+                )
+            )
+        elif not 1 <= geschatte_intensiteit_b1 <= 9999:
+            fouten.append(
+                Overtreding(
+                    "geschatte_intensiteit_b1",
+                    "intensiteit_bereik",
+                    _("Vul een aantal uren van 1 tot en met 9999 in."),
+                )
+            )
+    return fouten
+
+
+def dagtekening_overtredingen(
+    *,
+    dagtekening: datetime.date,
+    vandaag: datetime.date,
+    datum_kennisgeving: datetime.date | None,
+    datum_vestiging: datetime.date | None,
+    datum_eerste_pip: datetime.date | None,
+    datum_huidige_pip: datetime.date | None,
+) -> list[Overtreding]:
+    """DUO's dagtekening constraints, plus: a dagtekening is never in the future."""
+    fouten = []
+
+    def fout(code, tekst):
+        fouten.append(Overtreding("dagtekening", code, tekst))
+
+    if dagtekening > vandaag:
+        fout("toekomst", _("De dagtekening kan niet in de toekomst liggen."))
+    if datum_kennisgeving and dagtekening < datum_kennisgeving:
+        fout(
+            "voor_kennisgeving",
+            _("De dagtekening ligt vóór de start van de inburgeringsplicht (kennisgeving DUO op %(datum)s).")
+            % {"datum": _d(datum_kennisgeving)},
+        )
+    if datum_vestiging and dagtekening < datum_vestiging:
+        fout(
+            "voor_vestiging",
+            _("De dagtekening ligt vóór de vestiging in de gemeente (%(datum)s).") % {"datum": _d(datum_vestiging)},
+        )
+    if datum_eerste_pip and dagtekening < datum_eerste_pip:
+        fout(
+            "voor_eerste_pip",
+            _("De dagtekening ligt vóór de dagtekening van het eerste PIP (%(datum)s).")
+            % {"datum": _d(datum_eerste_pip)},
+        )
+    if datum_huidige_pip and dagtekening < datum_huidige_pip:
+        fout(
+            "voor_huidige_pip",
+            _("De dagtekening ligt vóór de dagtekening van het huidige PIP (%(datum)s).")
+            % {"datum": _d(datum_huidige_pip)},
+        )
+    return fouten
+
+
+def wijziging_overtredingen(
+    *,
+    reden: str,
+    vorige_leerroute: str,
+    vorige_niveau: str,
+    leerroute: str,
+    niveau: str,
+    datum_eerste_pip: datetime.date,
+    dagtekening: datetime.date,
+    schakelen_maanden: int,
+    gevolgde_lesuren: int | None,
+    minimum_lesuren: int,
+    afschalen_motivatie: str,
+) -> list[Overtreding]:
+    """The reason of a wijzigingsbeschikking must fit what changes (Besluit art. 5.5, Divosa)."""
+    fouten = []
+    route_wijzigt = leerroute != vorige_leerroute
+    was_b1, wordt_a2 = effectief_niveau(vorige_leerroute, vorige_niveau) == Niveau.B1, niveau == Niveau.A2
+    if not reden:
+        return [Overtreding("reden_wijziging", "reden_ontbreekt", _("Kies de reden van de wijziging."))]
+    if route_wijzigt and reden != RedenWijziging.SCHAKELEN:
+        fouten.append(
+            Overtreding(
+                "leerroute",
+                "route_zonder_schakelen",
+                _("Een andere leerroute is schakelen. Kies de reden 'schakelen', of houd de leerroute gelijk."),
+            )
+        )
+    if reden == RedenWijziging.SCHAKELEN:
+        if not route_wijzigt:
+            fouten.append(
+                Overtreding(
+                    "leerroute", "schakelen_zelfde_route", _("Bij schakelen kiest u een andere leerroute dan nu.")
+                )
+            )
+        uiterlijk = termijn_start(datum_eerste_pip) + relativedelta(months=schakelen_maanden)
+        if dagtekening > uiterlijk:
+            fouten.append(
+                Overtreding(
+                    "reden_wijziging",
+                    "schakelen_te_laat",
+                    _(
+                        "Schakelen kan alleen in de eerste %(maanden)s maanden van de inburgeringstermijn, "
+                        "dus tot en met %(datum)s."
+                    )
+                    % {"maanden": schakelen_maanden, "datum": _d(uiterlijk)},
+                )
+            )
+    if reden == RedenWijziging.AFSCHALEN:
+        if not (vorige_leerroute == leerroute == Leerroute.B1 and was_b1 and wordt_a2):
+            fouten.append(
+                Overtreding(
+                    "niveau",
+                    "afschalen_niet_b1_naar_a2",
+                    _("Afschalen is van B1 naar A2 op de B1-route. Kies op de B1-route het niveau A2."),
+                )
+            )
+        fouten += afschalen_overtredingen(
+            gevolgde_lesuren=gevolgde_lesuren, minimum_lesuren=minimum_lesuren, motivatie=afschalen_motivatie
+        )
+    elif wordt_a2 and was_b1 and leerroute == Leerroute.B1:
+        fouten.append(
+            Overtreding(
+                "niveau",
+                "a2_zonder_afschalen",
+                _("Van B1 naar A2 is afschalen. Kies de reden 'afschalen'."),
+            )
+        )
+    return fouten
+
+
+def afschalen_overtredingen(*, gevolgde_lesuren: int | None, minimum_lesuren: int, motivatie: str) -> list:
+    """At least `minimum_lesuren` recorded, or, while hours are not tracked (None), a motivation."""
+    if gevolgde_lesuren is None:
+        if not motivatie.strip():
+            return [
+                Overtreding(
+                    "afschalen_motivatie",
+                    "afschalen_motivatie_ontbreekt",
+                    _(
+                        "De gevolgde lesuren zijn nog niet bekend in dit systeem. Motiveer waarom afschalen kan: "
+                        "ten minste %(uren)s lesuren gevolgd en voldoende inspanning."
+                    )
+                    % {"uren": minimum_lesuren},
+                )
+            ]
+        return []
+    if gevolgde_lesuren < minimum_lesuren:
+        return [
+            Overtreding(
+                "reden_wijziging",
+                "afschalen_te_weinig_lesuren",
+                _("Afschalen kan pas na ten minste %(minimum)s lesuren; er zijn er %(uren)s geregistreerd.")
+                % {"minimum": minimum_lesuren, "uren": gevolgde_lesuren},
+            )
+        ]
+    return []
+
+
+def volgend_voortgangsgesprek(
+    *, datum_huidige_pip: datetime.date | None, laatste_gesprek: datetime.date | None, afgesproken, maanden: int
+) -> datetime.date | None:
+    """When the next voortgangsgesprek is due: the agreed date, else `maanden` after the last one or the PIP."""
+    if afgesproken:
+        return afgesproken
+    basis = laatste_gesprek or datum_huidige_pip
+    return basis + relativedelta(months=maanden) if basis else None

@@ -1,0 +1,465 @@
+"""Every write to the PIP goes through here; each step lands on the dossier's tijdlijn.
+
+The services also write the dossier's milestone dates that the deadlines read: `datum_eerste_pip`
+(once, never again), `datum_huidige_pip`, `datum_laatste_bekendmaking`,
+`datum_laatste_voortgangsgesprek` and the wait for third parties.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inburgering import services as dossier_services
+from inburgering.fasen import Fase
+from inburgering.models import Inburgeraar
+
+from . import regels, tasks
+from .models import INHOUD, Handhaving, Niveau, Pip, Voortgangsgesprek
+from .pdf import render_pdf, sha256
+from .teksten import inhoud_in_gewone_taal, verschillen
+
+
+class Soort:
+    """Tijdlijn soorten of the PIP (Gebeurtenis.soort has no choices: each app brings its own)."""
+
+    CONCEPT = "pip_concept"
+    VASTGESTELD = "pip_vastgesteld"
+    WIJZIGING = "pip_wijziging"
+    DERDEN = "pip_derden"
+    VOORTGANG = "pip_voortgangsgesprek"
+    HANDHAVING = "pip_handhaving"
+
+
+def gevolgde_lesuren(inburgeraar: Inburgeraar) -> int | None:
+    """Lesuren recorded for the person; None while the leerroutes (step 4) do not track them yet."""
+    return None
+
+
+def _d(datum: datetime.date) -> str:
+    return datum.strftime("%d-%m-%Y")
+
+
+def _fout(overtredingen: list[regels.Overtreding]) -> ValidationError:
+    per_veld: dict[str, list[ValidationError]] = {}
+    for o in overtredingen:
+        per_veld.setdefault(o.veld, []).append(ValidationError(o.tekst, code=o.code))
+    return ValidationError(per_veld)
+
+
+def _vergrendel(inburgeraar: Inburgeraar) -> Inburgeraar:
+    return Inburgeraar.objects.select_for_update().select_related("gemeente").get(pk=inburgeraar.pk)
+
+
+def huidige_pip(inburgeraar: Inburgeraar) -> Pip | None:
+    return Pip.objects.vastgesteld().filter(inburgeraar=inburgeraar).order_by("-versie").first()
+
+
+def _beginwaarden_uit_intake(inburgeraar: Inburgeraar) -> dict:
+    """What the brede intake already says: advice, literacy, bijstand and childcare."""
+    from intake.models import BredeIntake, Financien, Gezin, Taal
+
+    waarden = {"voortgangsgesprek_maanden": inburgeraar.gemeente.voortgangsgesprek_maanden}
+    intake = BredeIntake.objects.filter(inburgeraar=inburgeraar).first()
+    if intake is None:
+        return waarden
+    if intake.advies_leerroute:
+        waarden["leerroute"] = intake.advies_leerroute
+        # DUO knows only A2 and B1; the intake's A1 (Z-route) and B2 (onderwijsroute) have no DUO niveau.
+        waarden["niveau"] = intake.advies_niveau if intake.advies_niveau in Niveau.values else ""
+        if intake.advies_leerroute == "Z":
+            waarden["niveau"] = ""
+    taal = Taal.objects.filter(intake=intake).first()
+    if taal and taal.alfabetisering:
+        waarden["alfabetisering"] = taal.alfabetisering
+    financien = Financien.objects.filter(intake=intake).first()
+    if financien and financien.inkomen == Financien.Inkomen.BIJSTAND:
+        waarden["bijstand"] = True
+    gezin = Gezin.objects.filter(intake=intake).first()
+    if gezin and gezin.kinderopvang_nodig:
+        waarden["kinderopvang"] = _("Kinderopvang is nodig om aan de leerroute deel te nemen.")
+    return waarden
+
+
+@transaction.atomic
+def start_concept(*, door, inburgeraar: Inburgeraar) -> Pip:
+    """The first PIP as a concept, filled in from the brede intake's advice."""
+    inburgeraar = _vergrendel(inburgeraar)
+    if Pip.objects.filter(inburgeraar=inburgeraar).exists():
+        raise ValidationError(
+            _("Dit dossier heeft al een PIP. Een wijziging maakt u met een wijzigingsbeschikking."), code="pip_bestaat"
+        )
+    # Uitvoering too: a dossier moved on by hand before this app existed still needs its PIP recorded.
+    if inburgeraar.fase not in (Fase.PIP, Fase.UITVOERING):
+        raise ValidationError(
+            _("Een PIP maakt u na de brede intake, in fase 'PIP in voorbereiding'; dit dossier is in fase '%(fase)s'.")
+            % {"fase": inburgeraar.get_fase_display()},
+            code="fase",
+        )
+    waarden = _beginwaarden_uit_intake(inburgeraar)
+    waarden.setdefault("leerroute", "B")
+    pip = Pip(inburgeraar=inburgeraar, versie=1, **waarden)
+    pip.full_clean()
+    pip.save()
+    dossier_services.schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Soort.CONCEPT,
+        omschrijving=_("Concept-PIP gestart vanuit het advies van de brede intake (%(route)s).")
+        % {"route": pip.get_leerroute_display()},
+        door=door,
+        pip=pip.pk,
+    )
+    return pip
+
+
+def _controleer_inhoud(pip: Pip) -> list[regels.Overtreding]:
+    return regels.inhoud_overtredingen(
+        leerroute=pip.leerroute,
+        niveau=pip.niveau,
+        is_eerste_pip=pip.versie == 1,
+        is_asielstatushouder=pip.inburgeraar.is_asielstatushouder,
+        geschatte_intensiteit_b1=pip.geschatte_intensiteit_b1,
+    )
+
+
+@transaction.atomic
+def wijzig_concept(*, door, pip: Pip, gegevens: dict) -> Pip:
+    """Save the concept's content; DUO's combination rules are checked at once."""
+    _vergrendel(pip.inburgeraar)
+    pip = Pip.objects.select_related("inburgeraar__gemeente", "vorige").get(pk=pip.pk)
+    if not pip.is_concept:
+        raise ValidationError(_("Een vastgesteld PIP kan niet meer worden gewijzigd."), code="vastgesteld")
+    toegestaan = (
+        {*INHOUD, "reden_wijziging", "toelichting_wijziging", "afschalen_motivatie"}
+        if pip.is_wijziging
+        else set(INHOUD)
+    )
+    for veld, waarde in gegevens.items():
+        if veld in toegestaan:
+            setattr(pip, veld, waarde)
+    pip.full_clean()
+    fouten = _controleer_inhoud(pip)
+    if fouten:
+        raise _fout(fouten)
+    pip.save()
+    return pip
+
+
+@transaction.atomic
+def start_wijziging(*, door, inburgeraar: Inburgeraar, reden: str, toelichting: str = "") -> Pip:
+    """A wijzigingsbeschikking starts as a concept copy of the current PIP, with its reason."""
+    inburgeraar = _vergrendel(inburgeraar)
+    huidig = huidige_pip(inburgeraar)
+    if huidig is None:
+        raise ValidationError(_("Er is nog geen vastgesteld PIP om te wijzigen."), code="geen_pip")
+    if Pip.objects.filter(inburgeraar=inburgeraar, status=Pip.Status.CONCEPT).exists():
+        raise ValidationError(_("Er staat al een concept klaar. Maak dat eerst af."), code="concept_bestaat")
+    if not reden:
+        raise ValidationError({"reden_wijziging": _("Kies de reden van de wijziging.")}, code="reden_ontbreekt")
+    pip = Pip(
+        inburgeraar=inburgeraar,
+        versie=huidig.versie + 1,
+        vorige=huidig,
+        reden_wijziging=reden,
+        toelichting_wijziging=toelichting,
+        **{veld: getattr(huidig, veld) for veld in INHOUD},
+    )
+    pip.full_clean()
+    pip.save()
+    dossier_services.schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Soort.WIJZIGING,
+        omschrijving=_("Wijziging van het PIP gestart (versie %(versie)s): %(reden)s.")
+        % {"versie": pip.versie, "reden": pip.get_reden_wijziging_display().lower()},
+        door=door,
+        pip=pip.pk,
+    )
+    return pip
+
+
+@transaction.atomic
+def verwijder_concept(*, door, pip: Pip) -> None:
+    """Withdraw a concept: nothing was decided yet, so nothing else changes."""
+    inburgeraar = _vergrendel(pip.inburgeraar)
+    pip = Pip.objects.get(pk=pip.pk)
+    if not pip.is_concept:
+        raise ValidationError(_("Een vastgesteld PIP kan niet worden verwijderd."), code="vastgesteld")
+    versie = pip.versie
+    pip.delete()
+    dossier_services.schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Soort.CONCEPT,
+        omschrijving=_("Concept-PIP (versie %(versie)s) verwijderd.") % {"versie": versie},
+        door=door,
+    )
+
+
+def beschikking_context(pip: Pip, *, concept: bool) -> dict:
+    inburgeraar, gemeente = pip.inburgeraar, pip.inburgeraar.gemeente
+    return {
+        "pip": pip,
+        "vorige": pip.vorige,
+        "verschillen": verschillen(pip.vorige, pip) if pip.vorige else [],
+        "inburgeraar": inburgeraar,
+        "gemeente": gemeente,
+        "logo_pad": gemeente.logo.path if gemeente.logo else "",
+        "inhoud": inhoud_in_gewone_taal(pip),
+        "dagtekening": pip.dagtekening,
+        "kenmerk": pip.kenmerk,
+        "termijn_start": regels.termijn_start(inburgeraar.datum_eerste_pip or pip.dagtekening),
+        "concept": concept,
+    }
+
+
+def concept_pdf(pip: Pip) -> bytes:
+    """A preview marked CONCEPT; never stored."""
+    _html, pdf = render_pdf("pip/beschikking.html", beschikking_context(pip, concept=True))
+    return pdf
+
+
+def _render_en_bewaar(pip: Pip) -> tuple[str, str]:
+    """Render the fixed beschikking once and store it; returns (file name, sha256)."""
+    _html, pdf = render_pdf("pip/beschikking.html", beschikking_context(pip, concept=False))
+    naam = pip.pdf.storage.save(
+        pip.pdf.field.generate_filename(pip, f"pip-{pip.inburgeraar_id}-v{pip.versie}.pdf"), ContentFile(pdf)
+    )
+    return naam, sha256(pdf)
+
+
+def bewaar_ontbrekende_pdf(*, pip_id: int) -> bool:
+    """For the batch task: store the PDF of a vastgesteld PIP that has none. Never replaces one."""
+    pip = Pip.objects.vastgesteld().filter(pk=pip_id, pdf="").select_related("inburgeraar__gemeente", "vorige").first()
+    if pip is None:
+        return False
+    naam, hash_ = _render_en_bewaar(pip)
+    # A conditional UPDATE claims the row: a second worker on the same PIP changes nothing.
+    if Pip.objects.filter(pk=pip.pk, pdf="").update(pdf=naam, sha256=hash_) == 0:
+        pip.pdf.storage.delete(naam)
+        return False
+    return True
+
+
+@transaction.atomic
+def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = False) -> Pip:
+    """Fix the PIP as a beschikking: DUO's rules, dagtekening, PDF with SHA-256, milestones, fase.
+
+    With `pdf_later` (batches) the PDF is rendered by the Celery task after the commit.
+    """
+    inburgeraar = _vergrendel(pip.inburgeraar)
+    pip = Pip.objects.select_related("vorige").get(pk=pip.pk)
+    pip.inburgeraar = inburgeraar
+    if not pip.is_concept:
+        raise ValidationError(
+            {"dagtekening": _("Dit PIP is al vastgesteld; de dagtekening verandert niet meer.")}, code="vastgesteld"
+        )
+    fouten = _controleer_inhoud(pip) + regels.dagtekening_overtredingen(
+        dagtekening=dagtekening,
+        vandaag=timezone.localdate(),
+        datum_kennisgeving=inburgeraar.datum_kennisgeving,
+        datum_vestiging=inburgeraar.datum_vestiging,
+        datum_eerste_pip=inburgeraar.datum_eerste_pip if pip.is_wijziging else None,
+        datum_huidige_pip=inburgeraar.datum_huidige_pip if pip.is_wijziging else None,
+    )
+    if pip.is_wijziging:
+        fouten += regels.wijziging_overtredingen(
+            reden=pip.reden_wijziging,
+            vorige_leerroute=pip.vorige.leerroute,
+            vorige_niveau=pip.vorige.niveau,
+            leerroute=pip.leerroute,
+            niveau=pip.niveau,
+            datum_eerste_pip=inburgeraar.datum_eerste_pip,
+            dagtekening=dagtekening,
+            schakelen_maanden=settings.SCHAKELEN_MAANDEN,
+            gevolgde_lesuren=gevolgde_lesuren(inburgeraar),
+            minimum_lesuren=settings.AFSCHALEN_MINIMUM_LESUREN,
+            afschalen_motivatie=pip.afschalen_motivatie,
+        )
+    if fouten:
+        raise _fout(fouten)
+    pip.dagtekening = dagtekening
+    pip.kenmerk = f"PIP-{inburgeraar.gemeente.gemeentecode}-{inburgeraar.pk}-{pip.versie}"
+    pip.status = Pip.Status.VASTGESTELD
+    pip.vastgesteld_door = door
+    if pdf_later:
+        pip.save()
+        transaction.on_commit(lambda: tasks.render_beschikkingen.delay([pip.pk]))
+    else:
+        pip.pdf.name, pip.sha256 = _render_en_bewaar(pip)
+        pip.save()
+
+    eerste = inburgeraar.datum_eerste_pip is None
+    if eerste:
+        inburgeraar.datum_eerste_pip = dagtekening  # the termijn starts the day after, and never moves
+    inburgeraar.datum_huidige_pip = dagtekening
+    # The beschikking is sent on its dagtekening; the bezwaartermijn runs from the day after.
+    inburgeraar.datum_laatste_bekendmaking = dagtekening
+    inburgeraar.save(
+        update_fields=["datum_eerste_pip", "datum_huidige_pip", "datum_laatste_bekendmaking", "updated_at"]
+    )
+    dossier_services.synchroniseer_termijnen([inburgeraar.pk])
+    if pip.is_wijziging:
+        tekst = _("Wijzigingsbeschikking PIP vastgesteld (versie %(versie)s, %(reden)s), dagtekening %(datum)s.") % {
+            "versie": pip.versie,
+            "reden": pip.get_reden_wijziging_display().lower(),
+            "datum": _d(dagtekening),
+        }
+    else:
+        tekst = _("PIP vastgesteld, dagtekening %(datum)s. De inburgeringstermijn begint op %(start)s.") % {
+            "datum": _d(dagtekening),
+            "start": _d(regels.termijn_start(dagtekening)),
+        }
+    dossier_services.schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Soort.VASTGESTELD,
+        omschrijving=f"{tekst} "
+        + (
+            _("De PDF van beschikking %(kenmerk)s wordt op de achtergrond gemaakt.")
+            if pdf_later
+            else _("Beschikking %(kenmerk)s als PDF bewaard.")
+        )
+        % {"kenmerk": pip.kenmerk},
+        door=door,
+        pip=pip.pk,
+        versie=pip.versie,
+        sha256=pip.sha256,
+    )
+    if eerste and inburgeraar.fase == Fase.PIP:
+        dossier_services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.UITVOERING)
+    return pip
+
+
+@transaction.atomic
+def zet_wachten_op_derden(
+    *, door, inburgeraar: Inburgeraar, sinds: datetime.date | None, ontvangen_op: datetime.date | None
+) -> Inburgeraar:
+    """The PIP deadline extends while the gemeente waits for third parties (Besluit art. 5.3)."""
+    inburgeraar = _vergrendel(inburgeraar)
+    if inburgeraar.datum_eerste_pip is not None:
+        raise ValidationError(
+            _("Het eerste PIP is al vastgesteld; wachten op derden verlengt die termijn niet meer."), code="pip_al"
+        )
+    if ontvangen_op and not sinds:
+        raise ValidationError({"sinds": _("Vul eerst in sinds wanneer u op de informatie wacht.")})
+    if sinds and ontvangen_op and ontvangen_op < sinds:
+        raise ValidationError({"ontvangen_op": _("De informatie kan niet zijn ontvangen vóór u erom vroeg.")})
+    vandaag = timezone.localdate()
+    for veld, datum in (("sinds", sinds), ("ontvangen_op", ontvangen_op)):
+        if datum and datum > vandaag:
+            raise ValidationError({veld: _("Deze datum kan niet in de toekomst liggen.")}, code="toekomst")
+    if (inburgeraar.wacht_op_derden_sinds, inburgeraar.informatie_derden_ontvangen_op) == (sinds, ontvangen_op):
+        return inburgeraar
+    inburgeraar.wacht_op_derden_sinds = sinds
+    inburgeraar.informatie_derden_ontvangen_op = ontvangen_op
+    inburgeraar.save(update_fields=["wacht_op_derden_sinds", "informatie_derden_ontvangen_op", "updated_at"])
+    dossier_services.synchroniseer_termijnen([inburgeraar.pk])
+    if ontvangen_op:
+        tekst = _("Informatie van derden ontvangen op %(datum)s; het PIP moet uiterlijk 2 weken later vastgesteld.") % {
+            "datum": _d(ontvangen_op)
+        }
+    elif sinds:
+        tekst = _("Wacht sinds %(datum)s op informatie van derden voor het PIP.") % {"datum": _d(sinds)}
+    else:
+        tekst = _("Wachten op informatie van derden gewist.")
+    dossier_services.schrijf_gebeurtenis(inburgeraar=inburgeraar, soort=Soort.DERDEN, omschrijving=tekst, door=door)
+    return inburgeraar
+
+
+@transaction.atomic
+def leg_voortgangsgesprek_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Voortgangsgesprek:
+    inburgeraar = _vergrendel(inburgeraar)
+    pip = huidige_pip(inburgeraar)
+    if pip is None:
+        raise ValidationError(_("Een voortgangsgesprek hoort bij een vastgesteld PIP; stel eerst het PIP vast."))
+    gesprek = Voortgangsgesprek(inburgeraar=inburgeraar, pip=pip, vastgelegd_door=door, **gegevens)
+    gesprek.full_clean()
+    fouten = {}
+    if gesprek.datum > timezone.localdate():
+        fouten["datum"] = _("Een gesprek dat nog moet plaatsvinden legt u later vast.")
+    elif gesprek.datum < inburgeraar.datum_eerste_pip:
+        fouten["datum"] = _("Het gesprek ligt vóór de dagtekening van het eerste PIP (%(datum)s).") % {
+            "datum": _d(inburgeraar.datum_eerste_pip)
+        }
+    if gesprek.volgende_datum <= gesprek.datum:
+        fouten["volgende_datum"] = _("Het volgende gesprek ligt na dit gesprek.")
+    if fouten:
+        raise ValidationError(fouten)
+    gesprek.save()
+    if (
+        inburgeraar.datum_laatste_voortgangsgesprek is None
+        or gesprek.datum > inburgeraar.datum_laatste_voortgangsgesprek
+    ):
+        inburgeraar.datum_laatste_voortgangsgesprek = gesprek.datum
+        inburgeraar.save(update_fields=["datum_laatste_voortgangsgesprek", "updated_at"])
+        dossier_services.synchroniseer_termijnen([inburgeraar.pk])
+    dossier_services.schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Soort.VOORTGANG,
+        omschrijving=_("Voortgangsgesprek gehouden op %(datum)s; volgend gesprek uiterlijk %(volgende)s.")
+        % {"datum": _d(gesprek.datum), "volgende": _d(gesprek.volgende_datum)},
+        door=door,
+        gesprek=gesprek.pk,
+    )
+    return gesprek
+
+
+@transaction.atomic
+def leg_handhaving_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Handhaving:
+    """Record a waarschuwing or boete the regisseur decided on, with its own beschikking PDF.
+
+    Nothing calls this automatically: only a person decides to enforce.
+    """
+    inburgeraar = _vergrendel(inburgeraar)
+    handhaving = Handhaving(inburgeraar=inburgeraar, vastgelegd_door=door, kenmerk="-", **gegevens)
+    handhaving.full_clean()
+    fouten = {}
+    if not handhaving.verwijtbaarheid_motivatie.strip():
+        fouten["verwijtbaarheid_motivatie"] = _("Beoordeel de verwijtbaarheid; zonder die beoordeling geen besluit.")
+    if handhaving.soort == Handhaving.Soort.BOETE:
+        if handhaving.verwijtbaarheid == Handhaving.Verwijtbaarheid.NIET:
+            fouten["verwijtbaarheid"] = _(
+                "Geen boete als de inburgeraar niets te verwijten valt (Awb 5:41). Kies een waarschuwing of niets."
+            )
+        if handhaving.bedrag is None or handhaving.bedrag <= 0:
+            fouten["bedrag"] = _("Vul het bedrag van de boete in.")
+        elif handhaving.bedrag > settings.BOETE_MAXIMUM:
+            fouten["bedrag"] = _("De boete is hoogstens € %(max)s.") % {"max": settings.BOETE_MAXIMUM}
+    elif handhaving.bedrag:
+        fouten["bedrag"] = _("Een waarschuwing heeft geen bedrag. Laat dit leeg.")
+    if handhaving.dagtekening > timezone.localdate():
+        fouten["dagtekening"] = _("De dagtekening kan niet in de toekomst liggen.")
+    if fouten:
+        raise ValidationError(fouten)
+    handhaving.save()
+    handhaving.kenmerk = f"HH-{inburgeraar.gemeente.gemeentecode}-{inburgeraar.pk}-{handhaving.pk}"
+    _html, pdf = render_pdf(
+        "pip/handhaving_beschikking.html",
+        {
+            "handhaving": handhaving,
+            "inburgeraar": inburgeraar,
+            "gemeente": inburgeraar.gemeente,
+            "logo_pad": inburgeraar.gemeente.logo.path if inburgeraar.gemeente.logo else "",
+            "dagtekening": handhaving.dagtekening,
+            "kenmerk": handhaving.kenmerk,
+            "concept": False,
+        },
+    )
+    handhaving.sha256 = sha256(pdf)
+    handhaving.pdf.save(f"handhaving-{inburgeraar.pk}-{handhaving.pk}.pdf", ContentFile(pdf), save=False)
+    handhaving.save(update_fields=["kenmerk", "sha256", "pdf"])
+    if (inburgeraar.datum_laatste_bekendmaking or handhaving.dagtekening) <= handhaving.dagtekening:
+        inburgeraar.datum_laatste_bekendmaking = handhaving.dagtekening
+        inburgeraar.save(update_fields=["datum_laatste_bekendmaking", "updated_at"])
+        dossier_services.synchroniseer_termijnen([inburgeraar.pk])
+    omschrijving = _("%(soort)s vastgelegd wegens: %(verplichting)s (%(kenmerk)s).") % {
+        "soort": handhaving.get_soort_display(),
+        "verplichting": handhaving.get_verplichting_display().lower(),
+        "kenmerk": handhaving.kenmerk,
+    }
+    dossier_services.schrijf_gebeurtenis(
+        inburgeraar=inburgeraar, soort=Soort.HANDHAVING, omschrijving=omschrijving, door=door, handhaving=handhaving.pk
+    )
+    return handhaving
