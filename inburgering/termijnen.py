@@ -22,11 +22,13 @@ Choices where the table leaves room (each is a decision, not law):
   weeks; while the information has not arrived the deadline is *suspended* (`opgeschort`): still
   shown, with the normal date, but no reminders are sent.
 - inburgeringstermijn starts the day after the first PIP's dagtekening and never moves with later
-  PIPs; due 3 years after its start unless DUO recorded an end date (with extensions): DUO wins.
+  PIPs; it lasts 3 years, so its last day is the dagtekening + 3 years (counted like the
+  bezwaartermijn below), unless DUO recorded an end date (with extensions): DUO wins.
   Met: the plicht is met when the dossier is afgerond, at which point every deadline goes.
-- schakelen: 18 months after the termijn's start. Nothing "meets" it and passing it is no failure
-  (`te_laat_signaal=False`): it announces that a route change is about to become impossible. Once
-  its date has passed it counts as met on that date (given `vandaag`).
+- schakelen: 18 months from the termijn's start, last day the dagtekening + 18 months. Nothing
+  "meets" it and passing it is no failure (`te_laat_signaal=False`): it announces that a route
+  change is about to become impossible. Once its date has passed it counts as met on that date
+  (given `vandaag`).
 - map_afronding and pvt_afronding: due at the end of the inburgeringstermijn (DUO's date when known).
   The onderwijsroute's exemption from MAP is not a fact on the dossier yet, so MAP applies to all.
 - ontzorgen_einde: from the start of ontzorgen to its planned end; met by its actual end.
@@ -192,8 +194,11 @@ def inburgeringstermijn_einde(f: Feiten) -> tuple[datetime.date, datetime.date] 
     """(start, end) of the inburgeringstermijn: from the first PIP only; DUO's end date wins."""
     if not f.datum_eerste_pip:
         return None
+    # It starts the day after the dagtekening and lasts three years, so its last day is the
+    # dagtekening's date three years on (as the bezwaartermijn's is the bekendmaking + 6 weeks).
+    # Counting from the dagtekening also keeps a start on 29 February from losing a day.
     start = f.datum_eerste_pip + datetime.timedelta(days=1)
-    return start, f.datum_einde_termijn_duo or start + relativedelta(years=INBURGERINGSTERMIJN_JAREN)
+    return start, f.datum_einde_termijn_duo or f.datum_eerste_pip + relativedelta(years=INBURGERINGSTERMIJN_JAREN)
 
 
 def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
@@ -203,7 +208,8 @@ def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
     start, einde = termijn
     return [
         Deadline(Soort.INBURGERINGSTERMIJN, start, einde),
-        Deadline(Soort.SCHAKELEN, start, start + relativedelta(months=SCHAKELEN_MAANDEN)),
+        # 1.5 years from the termijn's start: the last day is counted like the termijn's own.
+        Deadline(Soort.SCHAKELEN, start, f.datum_eerste_pip + relativedelta(months=SCHAKELEN_MAANDEN)),
         Deadline(Soort.MAP_AFRONDING, start, einde, f.datum_map_afgerond),
         Deadline(Soort.PVT_AFRONDING, start, einde, f.datum_pvt_afgerond),
     ]

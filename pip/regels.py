@@ -168,7 +168,8 @@ def wijziging_overtredingen(
                     "leerroute", "schakelen_zelfde_route", _("Bij schakelen kiest u een andere leerroute dan nu.")
                 )
             )
-        uiterlijk = termijn_start(datum_eerste_pip) + relativedelta(months=schakelen_maanden)
+        # The last day counted as the deadlines do (inburgering/termijnen.py): the dagtekening + N months.
+        uiterlijk = datum_eerste_pip + relativedelta(months=schakelen_maanden)
         if dagtekening > uiterlijk:
             fouten.append(
                 Overtreding(

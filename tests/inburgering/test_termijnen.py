@@ -163,15 +163,16 @@ def test_pip_vaststelling_is_absent_until_its_facts_happened(kwargs):
 @pytest.mark.parametrize(
     ("eerste_pip", "duo", "start", "einde", "schakelen"),
     [
-        (D(2026, 3, 1), None, D(2026, 3, 2), D(2029, 3, 2), D(2027, 9, 2)),
-        # leap day start: 3 years later is clamped to 28 Feb
-        (D(2028, 2, 28), None, D(2028, 2, 29), D(2031, 2, 28), D(2029, 8, 29)),
-        # the first PIP dated on the last day of the year
-        (D(2026, 12, 31), None, D(2027, 1, 1), D(2030, 1, 1), D(2028, 7, 1)),
-        # a start on the 31st: 18 months later lands in a shorter month
-        (D(2026, 8, 30), None, D(2026, 8, 31), D(2029, 8, 31), D(2028, 2, 29)),
+        # three years from the day after the dagtekening: the last day is the dagtekening three years on
+        (D(2026, 3, 1), None, D(2026, 3, 2), D(2029, 3, 1), D(2027, 9, 1)),
+        # a start on 29 February keeps its full three years: 29-2-2028 up to and including 28-2-2031
+        (D(2028, 2, 28), None, D(2028, 2, 29), D(2031, 2, 28), D(2029, 8, 28)),
+        # the first PIP dated on the last day of the year; 18 months on is clamped to 30 June
+        (D(2026, 12, 31), None, D(2027, 1, 1), D(2029, 12, 31), D(2028, 6, 30)),
+        # 18 months from 30 August lands in February of a leap year
+        (D(2026, 8, 30), None, D(2026, 8, 31), D(2029, 8, 30), D(2028, 2, 29)),
         # DUO's end date (with an extension) wins; schakelen stays on the computed start
-        (D(2026, 3, 1), D(2029, 6, 2), D(2026, 3, 2), D(2029, 6, 2), D(2027, 9, 2)),
+        (D(2026, 3, 1), D(2029, 6, 2), D(2026, 3, 2), D(2029, 6, 2), D(2027, 9, 1)),
     ],
 )
 def test_inburgeringstermijn_schakelen_map_and_pvt(eerste_pip, duo, start, einde, schakelen):
@@ -341,7 +342,7 @@ def test_facts_are_read_from_a_dossier_without_a_query():
     [
         (D(2026, 4, 12), None, None),  # the last day of the bezwaartermijn: still open
         (D(2026, 4, 13), D(2026, 4, 12), None),  # passed without bezwaar
-        (D(2027, 9, 3), D(2026, 4, 12), D(2027, 9, 2)),  # and schakelen is no longer possible
+        (D(2027, 9, 2), D(2026, 4, 12), D(2027, 9, 1)),  # and schakelen is no longer possible
     ],
 )
 def test_deadlines_whose_passing_is_no_failure_are_met_once_passed(vandaag, bezwaar_voldaan, schakelen_voldaan):

@@ -98,8 +98,9 @@ def _wijziging(**kwargs):
         ({"reden": ""}, ["reden_ontbreekt"]),
         ({"reden": "schakelen", "leerroute": "Z"}, []),
         # termijn starts 11-01-2026; 18 months later is 11-07-2027
-        ({"reden": "schakelen", "leerroute": "Z", "dagtekening": D(2027, 7, 11)}, []),
-        ({"reden": "schakelen", "leerroute": "Z", "dagtekening": D(2027, 7, 12)}, ["schakelen_te_laat"]),
+        # termijn from 11-1-2026: 18 months up to and including 10-7-2027, as the deadlines count
+        ({"reden": "schakelen", "leerroute": "Z", "dagtekening": D(2027, 7, 10)}, []),
+        ({"reden": "schakelen", "leerroute": "Z", "dagtekening": D(2027, 7, 11)}, ["schakelen_te_laat"]),
         ({"reden": "schakelen"}, ["schakelen_zelfde_route"]),
         ({"reden": "verhuizing", "leerroute": "Z"}, ["route_zonder_schakelen"]),
         ({"reden": "verhuizing"}, []),
