@@ -20,7 +20,7 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 
 from . import services
-from .fasen import Fase, RedenUitschrijving
+from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving
 from .models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
 from .rollen import CASUSREGISSEUR, sync_rollen
 
@@ -154,6 +154,8 @@ def _dossier(rnd, bsn, gemeente, regisseurs, vandaag) -> Inburgeraar:
         feiten["datum_gepland_einde_ontzorgen"] = start + datetime.timedelta(days=183)
         if rnd.random() < 0.4:
             feiten["datum_einde_ontzorgen"] = start + rnd.randint(150, 300) * dag
+    if fase in EINDFASEN:
+        feiten["datum_einde"] = min(koppeling + rnd.randint(30, 1100) * dag, vandaag)
     # Facts happen in the past only.
     feiten = {veld: (datum if datum and datum <= vandaag else None) for veld, datum in feiten.items()}
     return Inburgeraar(
@@ -166,6 +168,7 @@ def _dossier(rnd, bsn, gemeente, regisseurs, vandaag) -> Inburgeraar:
         regisseur=rnd.choice(regisseurs) if rnd.random() < 0.9 else None,
         fase=fase,
         reden_uitschrijving=RedenUitschrijving.VERHUISD if fase == Fase.UITGESCHREVEN else "",
+        reden_afronding=RedenAfronding.VOLDAAN if fase == Fase.AFGEROND else "",
         datum_koppeling=koppeling,
         taal="Arabisch",
         **feiten,

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import services
-from .fasen import Fase, RedenUitschrijving
+from .fasen import Fase, RedenAfronding, RedenUitschrijving
 from .models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Organisatie, Regime, Regio, Team
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 from .queries import regisseurs_voor
@@ -350,7 +350,10 @@ def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
     dagen = (vandaag - inburgeraar.datum_koppeling).days
     fasen = [fasen for vanaf, fasen in _VERLOOP if dagen >= vanaf + (rng.randint(0, 30) if vanaf else 0)][-1]
     for fase in fasen:
-        services.wijzig_fase(door=inburgeraar.regisseur, inburgeraar=inburgeraar, fase=fase)
+        reden_afronding = RedenAfronding.VOLDAAN if fase == Fase.AFGEROND else ""
+        services.wijzig_fase(
+            door=inburgeraar.regisseur, inburgeraar=inburgeraar, fase=fase, reden_afronding=reden_afronding
+        )
     if fasen and fasen[-1] != Fase.AFGEROND and rng.random() < 0.04:
         reden = rng.choice(RedenUitschrijving.values)
         services.wijzig_fase(

@@ -25,6 +25,14 @@ class RedenUitschrijving(models.TextChoices):
     OVERLEDEN = "overleden", _("Overleden")
 
 
+class RedenAfronding(models.TextChoices):
+    """Why the plicht ended while the dossier stayed here (Wi2021 art. 7, 8 and 9)."""
+
+    VOLDAAN = "voldaan", _("Voldaan aan de inburgeringsplicht")
+    ONTHEFFING = "ontheffing", _("Ontheffing")
+    VRIJSTELLING = "vrijstelling", _("Vrijstelling")
+
+
 TRANSITIES: dict[str, frozenset[str]] = {
     Fase.AANGEMELD: frozenset({Fase.INTAKE, Fase.UITGESCHREVEN}),
     Fase.INTAKE: frozenset({Fase.PIP, Fase.UITGESCHREVEN}),
@@ -33,6 +41,9 @@ TRANSITIES: dict[str, frozenset[str]] = {
     Fase.AFGEROND: frozenset(),
     Fase.UITGESCHREVEN: frozenset(),
 }
+
+# Fasen in which the dossier has ended; the retention period counts from then.
+EINDFASEN = frozenset({Fase.AFGEROND, Fase.UITGESCHREVEN})
 
 # Fasen in which the dossier is still active work for the regisseur.
 LOPEND = frozenset({Fase.AANGEMELD, Fase.INTAKE, Fase.PIP, Fase.UITVOERING})

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .bsn import normaliseer_bsn, valideer_bsn
-from .fasen import Fase, RedenUitschrijving, volgende_fasen
+from .fasen import Fase, RedenAfronding, RedenUitschrijving, volgende_fasen
 from .models import Doelgroep, Gemeente, Inburgeraar
 from .permissions import INZIEN, WIJZIGEN, gemeenten_met_recht
 from .queries import regisseurs_voor, regisseurs_voor_gebruiker
@@ -211,6 +211,11 @@ class FaseForm(UtrechtFormMixin, forms.Form):
         choices=[("", _("— alleen bij uitschrijven —")), *RedenUitschrijving.choices],
         required=False,
     )
+    reden_afronding = forms.ChoiceField(
+        label=_("Reden afronding"),
+        choices=[("", _("— alleen bij afronden —")), *RedenAfronding.choices],
+        required=False,
+    )
 
     def __init__(self, *args, inburgeraar, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,6 +225,8 @@ class FaseForm(UtrechtFormMixin, forms.Form):
         cleaned = super().clean()
         if cleaned.get("fase") == Fase.UITGESCHREVEN and not cleaned.get("reden_uitschrijving"):
             self.add_error("reden_uitschrijving", _("Kies de reden van uitschrijving."))
+        if cleaned.get("fase") == Fase.AFGEROND and not cleaned.get("reden_afronding"):
+            self.add_error("reden_afronding", _("Kies de reden van afronding."))
         return cleaned
 
 

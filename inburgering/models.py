@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .bsn import maskeer_bsn, valideer_bsn
-from .fasen import Fase, RedenUitschrijving
+from .fasen import Fase, RedenAfronding, RedenUitschrijving
 from .termijnen import Soort as TermijnSoort
 
 
@@ -213,6 +213,14 @@ class Inburgeraar(models.Model):
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.AANGEMELD)
     reden_uitschrijving = models.CharField(
         _("reden uitschrijving"), max_length=20, choices=RedenUitschrijving.choices, blank=True
+    )
+    reden_afronding = models.CharField(_("reden afronding"), max_length=20, choices=RedenAfronding.choices, blank=True)
+    datum_einde = models.DateField(
+        _("einde dossier"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De dag waarop het dossier werd afgerond of uitgeschreven; de bewaartermijn telt hiervandaan."),
     )
     huishouden = models.ForeignKey(
         Huishouden,

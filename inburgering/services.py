@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import tasks, termijnen
-from .fasen import Fase, RedenUitschrijving, mag_naar
+from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, mag_naar
 from .models import (
     Gebeurtenis,
     Gemeente,
@@ -145,29 +145,26 @@ def wijs_regisseur_toe(*, door, inburgeraar: Inburgeraar, regisseur) -> None:
 
 
 @transaction.atomic
-def wijzig_fase(*, door, inburgeraar: Inburgeraar, fase: str, reden_uitschrijving: str = "") -> Inburgeraar:
+def wijzig_fase(
+    *, door, inburgeraar: Inburgeraar, fase: str, reden_uitschrijving: str = "", reden_afronding: str = ""
+) -> Inburgeraar:
     """Move the dossier to another fase, only along DESIGN.md's state machine."""
     inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
     oud = inburgeraar.fase
-    if not mag_naar(oud, fase):
-        raise ValidationError(
-            {
-                "fase": _("Een dossier in fase '%(van)s' kan niet naar fase '%(naar)s'.")
-                % {"van": Fase(oud).label, "naar": Fase(fase).label if fase in Fase.values else fase}
-            },
-            code="fase_overgang",
-        )
-    if fase == Fase.UITGESCHREVEN and reden_uitschrijving not in RedenUitschrijving.values:
-        raise ValidationError({"reden_uitschrijving": _("Kies de reden van uitschrijving.")}, code="reden_ontbreekt")
+    _controleer_overgang(oud, fase, reden_uitschrijving, reden_afronding)
     inburgeraar.fase = fase
     inburgeraar.reden_uitschrijving = reden_uitschrijving if fase == Fase.UITGESCHREVEN else ""
-    inburgeraar.save(update_fields=["fase", "reden_uitschrijving", "updated_at"])
+    inburgeraar.reden_afronding = reden_afronding if fase == Fase.AFGEROND else ""
+    if fase in EINDFASEN:
+        inburgeraar.datum_einde = timezone.localdate()
+    inburgeraar.save(update_fields=["fase", "reden_uitschrijving", "reden_afronding", "datum_einde", "updated_at"])
     omschrijving = _("Fase gewijzigd van '%(van)s' naar '%(naar)s'.") % {
         "van": Fase(oud).label,
         "naar": Fase(fase).label,
     }
-    if reden_uitschrijving and fase == Fase.UITGESCHREVEN:
-        omschrijving += " " + _("Reden: %(reden)s.") % {"reden": RedenUitschrijving(reden_uitschrijving).label}
+    reden = inburgeraar.get_reden_uitschrijving_display() or inburgeraar.get_reden_afronding_display()
+    if reden:
+        omschrijving += " " + _("Reden: %(reden)s.") % {"reden": reden}
     schrijf_gebeurtenis(
         inburgeraar=inburgeraar,
         soort=Gebeurtenis.Soort.FASE,
@@ -185,6 +182,21 @@ def wijzig_fase(*, door, inburgeraar: Inburgeraar, fase: str, reden_uitschrijvin
         )
     synchroniseer_termijnen([inburgeraar.pk])
     return inburgeraar
+
+
+def _controleer_overgang(oud: str, fase: str, reden_uitschrijving: str, reden_afronding: str) -> None:
+    if not mag_naar(oud, fase):
+        raise ValidationError(
+            {
+                "fase": _("Een dossier in fase '%(van)s' kan niet naar fase '%(naar)s'.")
+                % {"van": Fase(oud).label, "naar": Fase(fase).label if fase in Fase.values else fase}
+            },
+            code="fase_overgang",
+        )
+    if fase == Fase.UITGESCHREVEN and reden_uitschrijving not in RedenUitschrijving.values:
+        raise ValidationError({"reden_uitschrijving": _("Kies de reden van uitschrijving.")}, code="reden_ontbreekt")
+    if fase == Fase.AFGEROND and reden_afronding not in RedenAfronding.values:
+        raise ValidationError({"reden_afronding": _("Kies de reden van afronding.")}, code="reden_ontbreekt")
 
 
 @transaction.atomic

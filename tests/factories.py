@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from inburgering import services
-from inburgering.fasen import Fase
+from inburgering.fasen import Fase, RedenAfronding
 from inburgering.models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
 from inburgering.permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 
@@ -104,7 +104,10 @@ class InburgeraarFactory(factory.Factory):
     def _create(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, **kwargs):
         inburgeraar = services.registreer_dossier(door=door, gegevens={**kwargs, "regisseur": regisseur})
         for stap in _pad_naar(fase):
-            inburgeraar = services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=stap, reden_uitschrijving="")
+            reden_afronding = RedenAfronding.VOLDAAN if stap == Fase.AFGEROND else ""
+            inburgeraar = services.wijzig_fase(
+                door=door, inburgeraar=inburgeraar, fase=stap, reden_afronding=reden_afronding
+            )
         return inburgeraar
 
     @classmethod

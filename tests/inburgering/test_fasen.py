@@ -1,11 +1,15 @@
 """The state machine of DESIGN.md, exhaustively, and the service that is the only way to use it."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from django.core.exceptions import ValidationError
 
 from inburgering import services
-from inburgering.fasen import Fase, RedenUitschrijving, mag_naar, volgende_fasen
+from inburgering.fasen import Fase, RedenAfronding, RedenUitschrijving, mag_naar, volgende_fasen
 from inburgering.models import Gebeurtenis
 from tests.factories import InburgeraarFactory
 
@@ -71,6 +75,21 @@ def test_it_records_the_reason_of_uitschrijving(wereld):
 
     assert dossier.reden_uitschrijving == RedenUitschrijving.OVERLEDEN
     assert dossier.tijdlijn.first().omschrijving.endswith("Reden: Overleden.")
+
+
+@time_machine.travel(datetime.datetime(2026, 3, 31, 23, 30, tzinfo=ZoneInfo("UTC")), tick=False)
+def test_afronden_needs_a_reason_and_dates_the_end_in_amsterdam(wereld):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.UITVOERING)
+    with pytest.raises(ValidationError) as fout:
+        services.wijzig_fase(door=wereld.regisseur, inburgeraar=dossier, fase=Fase.AFGEROND)
+    assert fout.value.message_dict["reden_afronding"] == ["Kies de reden van afronding."]
+
+    dossier = services.wijzig_fase(
+        door=wereld.regisseur, inburgeraar=dossier, fase=Fase.AFGEROND, reden_afronding=RedenAfronding.ONTHEFFING
+    )
+
+    assert (dossier.reden_afronding, dossier.datum_einde) == (RedenAfronding.ONTHEFFING, datetime.date(2026, 4, 1))
+    assert dossier.tijdlijn.first().omschrijving.endswith("Reden: Ontheffing.")
 
 
 def test_a_finished_dossier_cannot_move_again(wereld):
