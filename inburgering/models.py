@@ -293,6 +293,13 @@ class Inburgeraar(models.Model):
     datum_laatste_voortgangsgesprek = models.DateField(
         _("laatste voortgangsgesprek"), null=True, blank=True, editable=False
     )
+    voortgangsgesprek_maanden = models.PositiveSmallIntegerField(
+        _("voortgangsgesprek elke (maanden)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De frequentie uit het huidige PIP; zonder PIP geldt de norm van de gemeente."),
+    )
     datum_einde_termijn_duo = models.DateField(
         _("einde inburgeringstermijn volgens DUO"),
         null=True,

@@ -32,8 +32,9 @@ Choices where the table leaves room (each is a decision, not law):
 - map_afronding and pvt_afronding: due at the end of the inburgeringstermijn (DUO's date when known).
   The onderwijsroute's exemption from MAP is not a fact on the dossier yet, so MAP applies to all.
 - ontzorgen_einde: from the start of ontzorgen to its planned end; met by its actual end.
-- voortgangsgesprek: `voortgangsgesprek_maanden` after the later of the current PIP's dagtekening and
-  the last gesprek held. Each gesprek moves the date (a new deadline), so it is never "met".
+- voortgangsgesprek: the current PIP's frequency in months (the gemeente's norm when the dossier has
+  none recorded) after the later of the current PIP's dagtekening and the last gesprek held. Each
+  gesprek moves the date (a new deadline), so it is never "met".
 - bezwaartermijn: six weeks from the day after the bekendmaking, so due on bekendmaking + 42 days
   (Awb 6:7, 6:8). The Algemene termijnenwet (a last day on a Saturday, Sunday or public holiday moves
   to the next working day) is *not* applied: a reminder a day early is harmless. No bezwaar fact
@@ -94,6 +95,7 @@ class Feiten:
     datum_huidige_pip: datetime.date | None = None
     datum_laatste_bekendmaking: datetime.date | None = None
     datum_laatste_voortgangsgesprek: datetime.date | None = None
+    voortgangsgesprek_maanden: int | None = None
     datum_einde_termijn_duo: datetime.date | None = None
     datum_map_afgerond: datetime.date | None = None
     datum_pvt_afgerond: datetime.date | None = None
@@ -227,7 +229,8 @@ def voortgangsgesprek(f: Feiten, normen: Normen) -> Deadline | None:
     if not f.datum_huidige_pip:
         return None
     start = max(d for d in (f.datum_huidige_pip, f.datum_laatste_voortgangsgesprek) if d)
-    return Deadline(Soort.VOORTGANGSGESPREK, start, start + relativedelta(months=normen.voortgangsgesprek_maanden))
+    maanden = f.voortgangsgesprek_maanden or normen.voortgangsgesprek_maanden
+    return Deadline(Soort.VOORTGANGSGESPREK, start, start + relativedelta(months=maanden))
 
 
 def bezwaartermijn(f: Feiten) -> Deadline | None:
