@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .bsn import maskeer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving
+from .leerroute import Leerroute
 from .termijnen import Soort as TermijnSoort
 
 
@@ -292,6 +293,14 @@ class Inburgeraar(models.Model):
     )
     datum_laatste_voortgangsgesprek = models.DateField(
         _("laatste voortgangsgesprek"), null=True, blank=True, editable=False
+    )
+    leerroute = models.CharField(
+        _("leerroute"),
+        max_length=1,
+        choices=Leerroute.choices,
+        blank=True,
+        editable=False,
+        help_text=_("De leerroute van het huidige PIP."),
     )
     voortgangsgesprek_maanden = models.PositiveSmallIntegerField(
         _("voortgangsgesprek elke (maanden)"),

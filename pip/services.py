@@ -298,12 +298,14 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
     # The beschikking is sent on its dagtekening; the bezwaartermijn runs from the day after.
     inburgeraar.datum_laatste_bekendmaking = dagtekening
     inburgeraar.voortgangsgesprek_maanden = pip.voortgangsgesprek_maanden
+    inburgeraar.leerroute = pip.leerroute
     inburgeraar.save(
         update_fields=[
             "datum_eerste_pip",
             "datum_huidige_pip",
             "datum_laatste_bekendmaking",
             "voortgangsgesprek_maanden",
+            "leerroute",
             "updated_at",
         ]
     )

@@ -43,3 +43,10 @@ def test_the_caseload_deadline_follows_the_frequency_the_pip_fixed(concept, regi
     services.stel_vast(door=regisseur, pip=concept, dagtekening=datetime.date(2026, 11, 2))
 
     assert _termijnen(concept.inburgeraar)["voortgangsgesprek"].uiterste_datum == datetime.date(2026, 12, 2)
+
+
+def test_the_dossier_keeps_the_leerroute_of_its_current_pip(vastgesteld):
+    vastgesteld.inburgeraar.refresh_from_db()
+
+    assert vastgesteld.inburgeraar.leerroute == "B"
+    assert "map_afronding" in _termijnen(vastgesteld.inburgeraar)
