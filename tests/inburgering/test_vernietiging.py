@@ -2,11 +2,13 @@
 proces-verbaal, and the legal hold. Time is pinned: the retention period is 5 calendar years."""
 
 import datetime
+import io
 from pathlib import Path
 
 import pytest
 import time_machine
 from auditlog.models import LogEntry
+from pypdf import PdfReader
 
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -238,3 +240,18 @@ def test_the_list_of_lists_takes_a_constant_number_of_queries(client, wereld, dj
         # Session, user, permissions (view and nav), count, the page: the same for 1 list or 5.
         with django_assert_num_queries(9):
             assert client.get(reverse("vernietigingslijsten")).status_code == 200
+
+
+def test_the_proces_verbaal_renders_as_pdf(client, wereld, django_capture_on_commit_callbacks, caplog):
+    with time_machine.travel(NU, tick=False):
+        InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.AFGEROND)
+    with time_machine.travel(VIJF_JAAR_LATER, tick=False):
+        tasks.bewaartermijnen()
+        _keur_goed(client, django_capture_on_commit_callbacks, wereld.beheerder)
+        pv = ProcesVerbaal.objects.get()
+        response = client.get(reverse("procesverbaal", kwargs={"pk": pv.pk}), {"formaat": "pdf"})
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"] == f'attachment; filename="proces-verbaal-{pv.pk}.pdf"'
+    tekst = "".join(pagina.extract_text() for pagina in PdfReader(io.BytesIO(response.content)).pages)
+    assert pv.referenties[0] in tekst and str(wereld.beheerder) in tekst
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint") and r.levelname == "ERROR"]
