@@ -6,7 +6,7 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install lint format
+.PHONY: run test install lint format audit
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,19 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
+
+# Known vulnerabilities in the pinned requirements (pip-audit against PyPI's advisory data; needs the
+# network, so it is its own target: .ci/run calls it when PyPI is reachable). It runs outside the
+# repository root, where the app folder pip/ would shadow the installer pip-audit calls.
+AUDIT_VENV := .venv-audit
+$(AUDIT_VENV)/.installed: requirements-audit.txt
+	test -x $(AUDIT_VENV)/bin/python || $(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	touch $@
+
+audit: $(AUDIT_VENV)/.installed
+	cd "$$(mktemp -d)" && $(CURDIR)/$(AUDIT_VENV)/bin/pip-audit --requirement $(CURDIR)/requirements.txt \
+		--no-deps --disable-pip --progress-spinner off
 
 lint:
 	$(VENV)/bin/ruff check --fix .

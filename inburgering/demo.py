@@ -8,14 +8,25 @@ natural key before it is created, so a second run changes nothing. BSNs are fict
 import random
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
 from . import services
-from .fasen import Fase, RedenAfronding, RedenUitschrijving
-from .models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Organisatie, Regime, Regio, Team
+from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving
+from .models import (
+    Doelgroep,
+    Gebeurtenis,
+    Gemeente,
+    Inburgeraar,
+    Organisatie,
+    Regime,
+    Regio,
+    Team,
+    Vernietigingslijst,
+)
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 from .queries import regisseurs_voor
 from .rollen import (
@@ -24,6 +35,7 @@ from .rollen import (
     CASUSREGISSEUR,
     FUNCTIONEEL_BEHEERDER,
     GEZONDHEIDSGEGEVENS,
+    PRIVACYFUNCTIONARIS,
     TEAMLEIDER,
     sync_rollen,
 )
@@ -90,6 +102,7 @@ GEBRUIKERS = [
     ("begeleider", "Amal", "Haddad", BEGELEIDER, "VluchtelingenWerk Zuid-Nederland", "Maatschappelijke begeleiding"),
     ("beleid", "Peter", "Smulders", BELEIDSMEDEWERKER, "Gemeente Bladel", "Beleid Kempen"),
     ("beheer", "Anouk", "Willems", FUNCTIONEEL_BEHEERDER, "KempenPlus", None),
+    ("privacy", "Lotte", "Verbeek", PRIVACYFUNCTIONARIS, "KempenPlus", None),
 ]
 
 # Extra rights on top of a role: Sanne and Tom may see health data, Youssef (regisseur2) may not.
@@ -200,6 +213,7 @@ def laad_demo(stdout=None) -> dict:
         teams = _organisaties_en_teams(gemeenten)
         gebruikers = _gebruikers(teams)
         nieuw = _dossiers(gemeenten)
+        _vernietigingslijst()
     return {"gemeenten": len(gemeenten), "gebruikers": len(gebruikers), "nieuwe_dossiers": nieuw}
 
 
@@ -360,6 +374,18 @@ def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
             door=inburgeraar.regisseur, inburgeraar=inburgeraar, fase=Fase.UITGESCHREVEN, reden_uitschrijving=reden
         )
     _dateer_tijdlijn(inburgeraar, dagen)
+
+
+def _vernietigingslijst() -> None:
+    """A few closed dossiers ended long ago, so the beheerder finds a vernietigingslijst to approve."""
+    from .vernietiging import jaren_later, stel_vernietigingslijst_voor
+
+    if Vernietigingslijst.objects.exists():
+        return
+    lang_geleden = jaren_later(timezone.localdate(), -(settings.BEWAARTERMIJN_JAREN + 1))
+    oud = Inburgeraar.objects.filter(fase__in=EINDFASEN, vernietigd_op__isnull=True).order_by("pk")[:4]
+    Inburgeraar.objects.filter(pk__in=list(oud.values_list("pk", flat=True))).update(datum_einde=lang_geleden)
+    stel_vernietigingslijst_voor()
 
 
 def _dateer_tijdlijn(inburgeraar, dagen) -> None:

@@ -15,6 +15,7 @@ from .bsn import maskeer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving
 from .leerroute import Leerroute
 from .termijnen import Soort as TermijnSoort
+from .uploads import valideer_logo
 
 
 class User(AbstractUser):
@@ -64,7 +65,13 @@ class Gemeente(models.Model):
     )
     regio = models.ForeignKey(Regio, verbose_name=_("regio"), on_delete=models.PROTECT, related_name="gemeenten")
     # Letterhead of the beschikkingen.
-    logo = models.FileField(_("logo"), upload_to="logo/", blank=True)
+    logo = models.FileField(
+        _("logo"),
+        upload_to="logo/",
+        blank=True,
+        validators=[valideer_logo],
+        help_text=_("PNG of JPEG; nooit publiek bereikbaar, alleen gebruikt in de beschikkingen."),
+    )
     bezoekadres = models.CharField(_("bezoekadres"), max_length=200, blank=True)
     postadres = models.CharField(_("postadres"), max_length=200, blank=True)
     telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
@@ -188,11 +195,12 @@ class InburgeraarQuerySet(models.QuerySet):
 class Inburgeraar(models.Model):
     """The dossier's root: the person, the gemeente responsible now, and where the case stands."""
 
-    bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[valideer_bsn])
+    # Empty (NULL) only once the dossier is destroyed: unique wherever it is set.
+    bsn = models.CharField(_("BSN"), max_length=9, unique=True, null=True, validators=[valideer_bsn])
     voornamen = models.CharField(_("voornamen"), max_length=200)
     tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
     achternaam = models.CharField(_("achternaam"), max_length=200)
-    geboortedatum = models.DateField(_("geboortedatum"))
+    geboortedatum = models.DateField(_("geboortedatum"), null=True)
     doelgroep = models.CharField(
         _("doelgroep"),
         max_length=40,
@@ -325,6 +333,21 @@ class Inburgeraar(models.Model):
     datum_einde_ontzorgen = models.DateField(
         _("financieel ontzorgen afgebouwd op"), null=True, blank=True, editable=False
     )
+    # Retention (inburgering/vernietiging.py): a legal hold keeps a closed dossier off the
+    # vernietigingslijst; a destroyed dossier keeps only what the reports count.
+    blokkade_reden = models.TextField(
+        _("reden blokkade vernietiging"),
+        blank=True,
+        help_text=_("Legal hold: zolang hier een reden staat, wordt het dossier niet vernietigd."),
+    )
+    blokkade_sinds = models.DateField(_("blokkade sinds"), null=True, blank=True, editable=False)
+    vernietigd_op = models.DateField(
+        _("vernietigd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Persoonsgegevens en documenten zijn vernietigd; alleen anonieme gegevens voor statistiek resten."),
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -340,6 +363,9 @@ class Inburgeraar(models.Model):
             models.Index(fields=["regisseur", "fase"]),
             models.Index(fields=["achternaam", "voornamen"]),
             models.Index(fields=["datum_koppeling"]),
+            models.Index(
+                fields=["datum_einde"], condition=models.Q(vernietigd_op__isnull=True), name="dossier_bewaren"
+            ),
         ]
 
     def __str__(self):
@@ -354,7 +380,7 @@ class Inburgeraar(models.Model):
 
     @property
     def bsn_gemaskeerd(self) -> str:
-        return maskeer_bsn(self.bsn)
+        return maskeer_bsn(self.bsn) if self.bsn else ""
 
     @property
     def is_asielstatushouder(self) -> bool:
@@ -430,6 +456,11 @@ class Inzage(models.Model):
         verbose_name = _("inzage")
         verbose_name_plural = _("inzages")
         ordering = ["-tijdstip"]
+        indexes = [models.Index(fields=["user", "-tijdstip"])]
+        permissions = [
+            ("inzagelog_doorzoeken", _("Het inzagelog doorzoeken")),
+            ("avg_exporteren", _("Een AVG-inzageverzoek uitvoeren (export van alle gegevens van een persoon)")),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.bsn} – {self.tijdstip:%Y-%m-%d %H:%M}"
@@ -532,3 +563,6 @@ auditlog.register(Huishouden)
 auditlog.register(Gemeente)
 auditlog.register(Team)
 auditlog.register(Organisatie)
+
+# Retention and destruction live in their own module; importing them here registers them with the app.
+from .models_privacy import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem  # noqa: E402, F401

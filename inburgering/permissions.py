@@ -53,6 +53,8 @@ def zichtbare_dossiers(queryset, user, perm: str = INZIEN):
     """Filter `queryset` to the dossiers `user` may reach with `perm`; one SQL query with subqueries."""
     if not (user.is_authenticated and user.is_active):
         return queryset.none()
+    # A destroyed dossier is an anonymous row for the reports only: nobody opens it any more.
+    queryset = queryset.filter(vernietigd_op__isnull=True)
     if _mag_alles(user):
         return queryset
     per_dossier = DOSSIERRECHT_PER_DOSSIER[perm]
@@ -81,3 +83,16 @@ def get_dossier_voor(user, pk, perm: str = INZIEN) -> Inburgeraar:
 
 def mag_dossier_wijzigen(user, inburgeraar: Inburgeraar) -> bool:
     return Inburgeraar.objects.zichtbaar_voor(user, WIJZIGEN).filter(pk=inburgeraar.pk).exists()
+
+
+def get_dossier_voor_privacy(user, pk, perm: str) -> Inburgeraar:
+    """The privacy officer's and functioneel beheerder's way to one dossier (AVG export, legal hold).
+
+    Their role works installation-wide, through a model permission (`perm`), not through a team's
+    gemeenten; destroyed dossiers are gone for them too. 404 as everywhere else."""
+    if not user.has_perm(perm):
+        raise Http404
+    try:
+        return Inburgeraar.objects.select_related("gemeente", "huishouden").get(pk=pk, vernietigd_op__isnull=True)
+    except (Inburgeraar.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

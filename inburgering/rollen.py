@@ -12,6 +12,7 @@ TEAMLEIDER = "Teamleider"
 BEGELEIDER = "Maatschappelijk begeleider"
 BELEIDSMEDEWERKER = "Beleidsmedewerker"
 FUNCTIONEEL_BEHEERDER = "Functioneel beheerder"
+PRIVACYFUNCTIONARIS = "Privacyfunctionaris"
 # Not a role of its own but an extra right on top of one: health data is special-category data.
 GEZONDHEIDSGEGEVENS = "Gezondheidsgegevens"
 
@@ -67,13 +68,21 @@ _BEHEER = [
     ]
     for actie in ("view", "add", "change")
 ] + ["auth.view_group"]
+# Retention: the functioneel beheerder approves vernietigingslijsten; both roles may place a legal hold.
+_VERNIETIGING = ["inburgering.view_vernietigingslijst", "inburgering.vernietiging_blokkeren"]
+_PRIVACY = [
+    *_VERNIETIGING,
+    "inburgering.inzagelog_doorzoeken",
+    "inburgering.avg_exporteren",
+]
 
 ROLLEN: dict[str, list[str]] = {
     CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP,
     TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP,
     BEGELEIDER: _BEGELEIDING,
     BELEIDSMEDEWERKER: [],
-    FUNCTIONEEL_BEHEERDER: _BEHEER,
+    FUNCTIONEEL_BEHEERDER: _BEHEER + _VERNIETIGING + ["inburgering.vernietiging_goedkeuren"],
+    PRIVACYFUNCTIONARIS: _PRIVACY,
     GEZONDHEIDSGEGEVENS: ["intake.gezondheid_verwerken"],
 }
 
@@ -82,7 +91,10 @@ OMSCHRIJVING = {
     TEAMLEIDER: _("Stuurt een team regisseurs aan en ziet de caseload van het team."),
     BEGELEIDER: _("Ziet alleen doorverwezen inburgeraars en registreert uren."),
     BELEIDSMEDEWERKER: _("Ziet cijfers, nooit personen."),
-    FUNCTIONEEL_BEHEERDER: _("Beheert gebruikers, teams, gemeenten en briefhoofden."),
+    FUNCTIONEEL_BEHEERDER: _("Beheert gebruikers, teams, gemeenten en briefhoofden; keurt vernietigingslijsten goed."),
+    PRIVACYFUNCTIONARIS: _(
+        "Doorzoekt het inzagelog, voert AVG-inzageverzoeken uit en kan vernietiging blokkeren. Ziet geen caseload."
+    ),
     GEZONDHEIDSGEGEVENS: _(
         "Extra recht naast een rol: gezondheidsgegevens uit de brede intake inzien en vastleggen. "
         "Elke inzage wordt gelogd."

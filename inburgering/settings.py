@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "django_htmx",
+    "csp",
     "inburgering",
     "intake",
     "pip",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -154,7 +157,10 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded and generated files (logos, beschikkingen) are never served as public media: only
+# through views that check permission (e.g. pip's download views), so no URL maps MEDIA_URL.
 MEDIA_URL = "/media/"
+UPLOAD_MAX_MB = env.int("UPLOAD_MAX_MB", default=2)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -194,7 +200,21 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "inburgering.tasks.scan_termijnen",
         "schedule": crontab(hour=_scan_uur, minute=_scan_minuut),
     },
+    "bewaartermijnen-vernietigingslijst": {
+        # Monthly: propose closed dossiers past their retention period; drop old inzage records.
+        "task": "inburgering.tasks.bewaartermijnen",
+        "schedule": crontab(day_of_month=1, hour=3, minute=0),
+    },
 }
+
+# Retention (wet-inburgering.md): a closed dossier is kept this many calendar years after its end
+# (secondary source: VNG handreiking), then proposed for destruction. The inzage log (who looked
+# at which dossier) is kept for its own period: policy, so a setting.
+BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=5)
+INZAGELOG_BEWAARTERMIJN_JAREN = env.int("INZAGELOG_BEWAARTERMIJN_JAREN", default=2)
+for _naam in ("BEWAARTERMIJN_JAREN", "INZAGELOG_BEWAARTERMIJN_JAREN"):
+    if globals()[_naam] < 1:
+        raise ImproperlyConfigured(f"{_naam} moet minstens 1 zijn.")
 
 # Production hardening; `manage.py check --deploy` stays silent with DEBUG off.
 if not DEBUG:
@@ -211,6 +231,26 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp) on every response: scripts and styles only from our own
+# static files, never inline (no 'unsafe-inline'); htmx is told not to inject its indicator
+# styles (the htmx-config meta tag in base.html). PDFs render server-side and are not affected.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # The NL Design System's CSS draws a few icons as data: images.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None  # no guardian anonymous user: anonymous visitors see nothing
@@ -219,6 +259,7 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 
 # Caseload page size.
 CASELOAD_PAGINA_GROOTTE = env.int("CASELOAD_PAGINA_GROOTTE", default=25)
+INZAGELOG_PAGINA_GROOTTE = env.int("INZAGELOG_PAGINA_GROOTTE", default=50)
 
 # DUO's interface specifications (OpenAPI files): the contract, read in place and never copied.
 DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "shared" / "duo-m2m")))

@@ -54,3 +54,23 @@ def mail_signaaldigest(regisseur_id: int) -> int:
     from . import services
 
     return services.mail_signaaldigest(regisseur_id=regisseur_id)
+
+
+@shared_task
+def bewaartermijnen() -> dict:
+    """Monthly (CELERY_BEAT_SCHEDULE): propose a vernietigingslijst and clean up the inzage log.
+
+    Idempotent: a dossier is proposed once (a unique constraint); old inzage records are simply gone."""
+    from . import vernietiging
+
+    lijst = vernietiging.stel_vernietigingslijst_voor()
+    return {"lijst": lijst.pk if lijst else None, "inzages_verwijderd": vernietiging.ruim_inzagelog_op()}
+
+
+@shared_task
+def voer_vernietiging_uit(lijst_id: int) -> int | None:
+    """Destroy an approved vernietigingslijst; a retry after success finds it done and does nothing."""
+    from . import vernietiging
+
+    procesverbaal = vernietiging.vernietig(lijst_id=lijst_id)
+    return procesverbaal.pk if procesverbaal else None

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import account, health, views
+from . import account, health, views, views_privacy
 from .forms import LoginForm
 
 admin.site.site_header = "Inburgering – functioneel beheer"
@@ -30,6 +30,12 @@ urlpatterns = [
     path("signalen/", views.signalen, name="signalen"),
     path("signalen/<int:pk>/afhandelen/", views.signaal_afhandelen, name="signaal_afhandelen"),
     path("signalen/<int:pk>/uitstellen/", views.signaal_uitstellen, name="signaal_uitstellen"),
+    path("privacy/vernietigingslijsten/", views_privacy.vernietigingslijsten, name="vernietigingslijsten"),
+    path("privacy/vernietigingslijsten/<int:pk>/", views_privacy.vernietigingslijst, name="vernietigingslijst"),
+    path("privacy/processen-verbaal/<int:pk>/", views_privacy.procesverbaal, name="procesverbaal"),
+    path("privacy/inzagelog/", views_privacy.inzagelog, name="inzagelog"),
+    path("privacy/dossiers/<int:pk>/blokkade/", views_privacy.dossier_blokkade, name="dossier_blokkade"),
+    path("privacy/dossiers/<int:pk>/avg-export/", views_privacy.avg_export, name="avg_export"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
     path("dossiers/<int:pk>/pip/", include("pip.urls")),
     path("", include("ontzorgen.urls")),

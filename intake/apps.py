@@ -7,3 +7,10 @@ class IntakeConfig(AppConfig):
 
     name = "intake"
     verbose_name = _("Brede intake")
+
+    def ready(self):
+        from inburgering import privacy
+
+        from . import privacy as intake_privacy
+
+        privacy.registreer("intake", vernietig=intake_privacy.vernietig, exporteer=intake_privacy.exporteer)

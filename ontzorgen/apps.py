@@ -9,8 +9,11 @@ class OntzorgenConfig(AppConfig):
     verbose_name = _("Ontzorgen en begeleiding")
 
     def ready(self):
+        from inburgering import privacy
         from inburgering.signals import dossier_verlaten
 
+        from . import privacy as ontzorgen_privacy
         from .handlers import beeindig_verwijzingen
 
         dossier_verlaten.connect(beeindig_verwijzingen, dispatch_uid="ontzorgen.beeindig_verwijzingen")
+        privacy.registreer("ontzorgen", vernietig=ontzorgen_privacy.vernietig, exporteer=ontzorgen_privacy.exporteer)

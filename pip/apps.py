@@ -7,3 +7,10 @@ class PipConfig(AppConfig):
 
     name = "pip"
     verbose_name = _("Plan Inburgering en Participatie")
+
+    def ready(self):
+        from inburgering import privacy
+
+        from . import privacy as pip_privacy
+
+        privacy.registreer("pip", vernietig=pip_privacy.vernietig, exporteer=pip_privacy.exporteer)

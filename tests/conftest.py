@@ -7,7 +7,14 @@ from types import SimpleNamespace
 import pytest
 
 from inburgering.celery import app as celery_app
-from inburgering.rollen import BEGELEIDER, BELEIDSMEDEWERKER, CASUSREGISSEUR, FUNCTIONEEL_BEHEERDER, TEAMLEIDER
+from inburgering.rollen import (
+    BEGELEIDER,
+    BELEIDSMEDEWERKER,
+    CASUSREGISSEUR,
+    FUNCTIONEEL_BEHEERDER,
+    PRIVACYFUNCTIONARIS,
+    TEAMLEIDER,
+)
 from tests.factories import GemeenteFactory, InburgeraarFactory, RegioFactory, UserFactory, maak_team
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -78,6 +85,7 @@ def wereld(db):
         begeleider=UserFactory(username="amal", rol=BEGELEIDER, team=partner),
         beleidsmedewerker=UserFactory(username="peter", rol=BELEIDSMEDEWERKER, team=beleid),
         beheerder=UserFactory(username="anouk", rol=FUNCTIONEEL_BEHEERDER, is_staff=True),
+        privacy=UserFactory(username="fatima", rol=PRIVACYFUNCTIONARIS),
     )
     w.dossier_bladel = InburgeraarFactory(gemeente=bladel, regisseur=w.regisseur, achternaam="Haile")
     w.dossier_bergeijk = InburgeraarFactory(gemeente=bergeijk, regisseur=w.collega)

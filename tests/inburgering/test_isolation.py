@@ -14,16 +14,27 @@ import time_machine
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inburgering import services as dossier_services
+from inburgering import vernietiging
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Organisatie, Signaal, Team
 from intake import services as intake_services
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urensoort
 from pip import services as pip_services
+from tests.factories import InburgeraarFactory
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 
-ROLLEN = ["regisseur", "teamleider", "regisseur_eersel", "begeleider", "beleidsmedewerker", "beheerder", "anoniem"]
+ROLLEN = [
+    "regisseur",
+    "teamleider",
+    "regisseur_eersel",
+    "begeleider",
+    "beleidsmedewerker",
+    "beheerder",
+    "privacy",
+    "anoniem",
+]
 
 # URLs outside the dossier world: reachable by anyone (or handled by Django itself).
 BUITEN_MATRIX = {"login", "logout", "tweefactor", "health"}
@@ -98,6 +109,8 @@ _BEGELEIDING = {
     "eersel": {"begeleider": 404, "anoniem": 302},
 }
 
+_PRIVACY_EN_BEHEER = {"beheerder": 200, "privacy": 200, "anoniem": 302}
+
 # url name, method, which object ("bladel", "eersel", "uren_bladel", "signaal_bladel" or None),
 # {role: status}; other roles get `rest`.
 # The begeleider's team has a referral for the Bladel dossier (fixture `verwezen`): even so the core
@@ -128,6 +141,20 @@ MATRIX = [
         for dossier, verwacht in _per_dossier(ok).items()
     ],
     ("admin:index", "get", None, {"beheerder": 200, "anoniem": 302}, 302),
+    # Privacy: installation-wide roles through model permissions, never through a team's gemeenten.
+    ("vernietigingslijsten", "get", None, _PRIVACY_EN_BEHEER, 403),
+    ("vernietigingslijst", "get", "lijst", _PRIVACY_EN_BEHEER, 403),
+    ("vernietigingslijst", "post", "lijst", {"beheerder": 302, "anoniem": 302}, 403),
+    ("procesverbaal", "get", "procesverbaal", _PRIVACY_EN_BEHEER, 403),
+    ("inzagelog", "get", None, {"privacy": 200, "anoniem": 302}, 403),
+    *[
+        (naam, "get", dossier, verwacht, 403)
+        for naam, verwacht in [
+            ("dossier_blokkade", _PRIVACY_EN_BEHEER),
+            ("avg_export", {"privacy": 200, "anoniem": 302}),
+        ]
+        for dossier in ("bladel", "eersel")
+    ],
 ]
 
 
@@ -177,8 +204,22 @@ def signalen(verwezen, intakes, pips):
         setattr(verwezen, f"signaal_{naam}", signaal)
 
 
+@pytest.fixture
+def vernietigd(verwezen):
+    """A dossier of Bladel closed in 2020 and destroyed now: a vernietigingslijst and its proces-verbaal."""
+    with time_machine.travel(datetime.datetime(2020, 6, 1, 10, 0, tzinfo=datetime.UTC), tick=False):
+        InburgeraarFactory(gemeente=verwezen.bladel, fase=Fase.AFGEROND)
+    with time_machine.travel(NU, tick=False):
+        verwezen.lijst = vernietiging.stel_vernietigingslijst_voor()
+        vernietiging.keur_goed(door=verwezen.beheerder, lijst=verwezen.lijst)
+        verwezen.procesverbaal = vernietiging.vernietig(lijst_id=verwezen.lijst.pk)
+    return verwezen
+
+
 def _doel(wereld, naam):
-    return getattr(wereld, naam if naam.startswith(("uren_", "signaal_")) else f"dossier_{naam}")
+    return getattr(
+        wereld, naam if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal")) else f"dossier_{naam}"
+    )
 
 
 def _geval(url_name, methode, dossier, verwacht, rest):
@@ -192,7 +233,7 @@ def _geval(url_name, methode, dossier, verwacht, rest):
     ("url_name", "methode", "dossier", "rol", "status"), [g for rij in MATRIX for g in _geval(*rij)]
 )
 def test_every_role_gets_exactly_what_the_rule_allows(
-    client, verwezen, intakes, pips, signalen, url_name, methode, dossier, rol, status
+    client, verwezen, intakes, pips, signalen, vernietigd, url_name, methode, dossier, rol, status
 ):
     wereld = verwezen
     if rol != "anoniem":

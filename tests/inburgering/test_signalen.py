@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from inburgering import services, tasks
-from inburgering.fasen import Fase
+from inburgering.fasen import Fase, RedenAfronding
 from inburgering.models import Inburgeraar, Signaal, Termijn
 from inburgering.termijnen import Soort
 from intake import services as intake_services
@@ -108,7 +108,9 @@ def test_sync_deletes_deadlines_whose_facts_are_gone_and_an_ended_dossier_has_no
     zet_feiten(dossier, datum_eerste_pip=None, datum_huidige_pip=None)  # e.g. a correction
     assert set(termijnen_van(dossier)) == {Soort.BREDE_INTAKE_START}
 
-    services.wijzig_fase(door=wereld.regisseur, inburgeraar=dossier, fase=Fase.AFGEROND, reden_afronding="voldaan")
+    services.wijzig_fase(
+        door=wereld.regisseur, inburgeraar=dossier, fase=Fase.AFGEROND, reden_afronding=RedenAfronding.VOLDAAN
+    )
     assert termijnen_van(dossier) == {}
 
 

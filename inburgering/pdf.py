@@ -1,0 +1,22 @@
+"""One helper to render a document to PDF (STYLE.md: WeasyPrint imported inside the function).
+
+PDFs never pass through the browser's Content-Security-Policy: their CSS is linked from static
+files and loads locally, never over HTTP."""
+
+import hashlib
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+
+def render_pdf(template: str, context: dict) -> tuple[str, bytes]:
+    """Render `template` to HTML and that HTML to PDF; files (the logo) load locally, never over HTTP."""
+    from weasyprint import HTML
+
+    html = render_to_string(template, context)
+    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return html, pdf
+
+
+def sha256(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()

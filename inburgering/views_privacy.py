@@ -1,0 +1,163 @@
+"""Privacy pages: vernietigingslijsten and processen-verbaal, legal hold, AVG export, inzage log search."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import avg, services, vernietiging
+from .forms import zet_fouten_op_form
+from .forms_privacy import BlokkadeForm, InzageZoekForm
+from .models import Inburgeraar, Inzage, ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
+from .pdf import render_pdf
+from .permissions import get_dossier_voor_privacy
+
+LIJSTEN = "inburgering.view_vernietigingslijst"
+GOEDKEUREN = "inburgering.vernietiging_goedkeuren"
+BLOKKEREN = "inburgering.vernietiging_blokkeren"
+EXPORTEREN = "inburgering.avg_exporteren"
+INZAGELOG = "inburgering.inzagelog_doorzoeken"
+
+
+@login_required
+@permission_required(LIJSTEN, raise_exception=True)
+def vernietigingslijsten(request):
+    voorgesteld = VernietigingslijstItem.Status.VOORGESTELD
+    lijsten = (
+        Vernietigingslijst.objects.select_related("goedgekeurd_door", "procesverbaal")
+        .annotate(
+            aantal=Count("items", filter=~Q(items__status=VernietigingslijstItem.Status.UITGEZONDERD)),
+            open=Count("items", filter=Q(items__status=voorgesteld)),
+        )
+        .order_by("-aangemaakt_op", "-pk")
+    )
+    pagina = Paginator(lijsten, 25).get_page(request.GET.get("pagina"))
+    return render(request, "inburgering/vernietigingslijsten.html", {"pagina": pagina})
+
+
+@login_required
+@permission_required(LIJSTEN, raise_exception=True)
+def vernietigingslijst(request, pk):
+    lijst = get_object_or_404(Vernietigingslijst.objects.select_related("goedgekeurd_door"), pk=pk)
+    if request.method == "POST":
+        if not request.user.has_perm(GOEDKEUREN):
+            raise PermissionDenied
+        try:
+            vernietiging.keur_goed(door=request.user, lijst=lijst)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("De vernietigingslijst is goedgekeurd; de vernietiging is gestart."))
+        return redirect("vernietigingslijst", pk=lijst.pk)
+    items = lijst.items.select_related("gemeente", "inburgeraar").only(
+        "referentie", "status", "datum_einde", "vernietigen_vanaf", "gemeente__naam",
+        "inburgeraar__fase", "inburgeraar__reden_afronding", "inburgeraar__reden_uitschrijving",
+    )  # fmt: skip
+    return render(
+        request,
+        "inburgering/vernietigingslijst.html",
+        {
+            "lijst": lijst,
+            "items": items,
+            "mag_blokkeren": request.user.has_perm(BLOKKEREN),
+            "mag_goedkeuren": request.user.has_perm(GOEDKEUREN),
+        },
+    )
+
+
+@login_required
+@permission_required(LIJSTEN, raise_exception=True)
+def procesverbaal(request, pk):
+    pv = get_object_or_404(ProcesVerbaal.objects.select_related("lijst"), pk=pk)
+    context = {"pv": pv, "aantallen": sorted(pv.aantallen.items())}
+    if request.GET.get("formaat") == "pdf":
+        _html, pdf = render_pdf("inburgering/procesverbaal_pdf.html", context)
+        return _bijlage(pdf, "application/pdf", f"proces-verbaal-{pv.pk}.pdf")
+    return render(request, "inburgering/procesverbaal.html", context)
+
+
+@login_required
+@permission_required(BLOKKEREN, raise_exception=True)
+def dossier_blokkade(request, pk):
+    inburgeraar = get_dossier_voor_privacy(request.user, pk, BLOKKEREN)
+    form = BlokkadeForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if "opheffen" in request.POST:
+                vernietiging.hef_blokkade_op(door=request.user, inburgeraar=inburgeraar)
+                messages.success(request, _("De blokkade is opgeheven."))
+                return redirect("dossier_blokkade", pk=pk)
+            if form.is_valid():
+                vernietiging.blokkeer(door=request.user, inburgeraar=inburgeraar, reden=form.cleaned_data["reden"])
+                messages.success(request, _("Het dossier is geblokkeerd voor vernietiging."))
+                return redirect("dossier_blokkade", pk=pk)
+        except ValidationError as fout:
+            zet_fouten_op_form(form, fout)
+    return render(request, "inburgering/dossier_blokkade.html", {"inburgeraar": inburgeraar, "form": form})
+
+
+@login_required
+@permission_required(EXPORTEREN, raise_exception=True)
+def avg_export(request, pk):
+    """The person's AVG inzage: JSON or PDF. Producing it is itself an inzage, of health data too."""
+    inburgeraar = get_dossier_voor_privacy(request.user, pk, EXPORTEREN)
+    services.log_inzage(
+        user=request.user, inburgeraar=inburgeraar, pagina=request.get_full_path(), bijzondere_persoonsgegevens=True
+    )
+    gegevens = avg.verzamel(inburgeraar)
+    naam = f"avg-inzage-{inburgeraar.pk}-{timezone.localdate():%Y%m%d}"
+    if request.GET.get("formaat") == "pdf":
+        _html, pdf = render_pdf("inburgering/avg_export_pdf.html", {"gegevens": gegevens})
+        return _bijlage(pdf, "application/pdf", f"{naam}.pdf")
+    inhoud = json.dumps(gegevens, ensure_ascii=False, indent=2, default=str).encode()
+    return _bijlage(inhoud, "application/json", f"{naam}.json")
+
+
+def _bijlage(inhoud: bytes, soort: str, bestandsnaam: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=soort)
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return response
+
+
+@login_required
+@permission_required(INZAGELOG, raise_exception=True)
+def inzagelog(request):
+    form = InzageZoekForm(request.GET or None)
+    inzages = Inzage.objects.none()
+    if form.is_bound and form.is_valid() and any(form.cleaned_data.values()):
+        inzages = _zoek_inzages(form.cleaned_data).select_related("user")
+    pagina = Paginator(inzages, settings.INZAGELOG_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    zoekterm = request.GET.copy()
+    zoekterm.pop("pagina", None)
+    dossier = None
+    if form.is_bound and form.is_valid() and form.cleaned_data["bsn"] and request.user.has_perm(EXPORTEREN):
+        dossier = Inburgeraar.objects.filter(bsn=form.cleaned_data["bsn"], vernietigd_op__isnull=True).first()
+    return render(
+        request,
+        "inburgering/inzagelog.html",
+        {"form": form, "pagina": pagina, "zoekterm": zoekterm.urlencode(), "dossier": dossier},
+    )
+
+
+def _zoek_inzages(gegevens: dict):
+    inzages = Inzage.objects.order_by("-tijdstip", "-pk")
+    if gegevens["bsn"]:
+        inzages = inzages.filter(bsn=gegevens["bsn"])
+    if gegevens["gebruiker"]:
+        term = gegevens["gebruiker"]
+        inzages = inzages.filter(
+            Q(user__username__iexact=term) | Q(user__first_name__icontains=term) | Q(user__last_name__icontains=term)
+        )
+    if gegevens["van"]:
+        inzages = inzages.filter(tijdstip__date__gte=gegevens["van"])
+    if gegevens["tot"]:
+        inzages = inzages.filter(tijdstip__date__lte=gegevens["tot"])
+    return inzages
