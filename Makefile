@@ -45,7 +45,7 @@ $(AUDIT_VENV)/.installed: requirements-audit.txt
 
 audit: $(AUDIT_VENV)/.installed
 	cd "$$(mktemp -d)" && $(CURDIR)/$(AUDIT_VENV)/bin/pip-audit --requirement $(CURDIR)/requirements.txt \
-		--no-deps --disable-pip --progress-spinner off
+		--no-deps --disable-pip --strict --progress-spinner off
 
 lint:
 	$(VENV)/bin/ruff check --fix .
