@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_required
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -21,12 +22,30 @@ class RegioAdmin(admin.ModelAdmin):
     search_fields = ["naam"]
 
 
+class LogoInput(forms.ClearableFileInput):
+    """Links the current logo through its permission-checked view: no URL serves MEDIA_ROOT."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.is_initial(value) and value.instance.pk:
+            context["widget"]["value"] = _Bestandslink(value.name, reverse("gemeente_logo", args=[value.instance.pk]))
+        return context
+
+
+class _Bestandslink:
+    def __init__(self, naam, url):
+        self.naam, self.url = naam, url
+
+    def __str__(self):
+        return self.naam
+
+
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
     list_display = ["naam", "gemeentecode", "regio", "oin"]
     list_filter = ["regio"]
     search_fields = ["naam", "gemeentecode", "oin"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}, models.FileField: {"widget": LogoInput}}
     fieldsets = [
         (None, {"fields": ["naam", "gemeentecode", "oin", "regio"]}),
         (

@@ -33,6 +33,7 @@ urlpatterns = [
     path("privacy/vernietigingslijsten/", views_privacy.vernietigingslijsten, name="vernietigingslijsten"),
     path("privacy/vernietigingslijsten/<int:pk>/", views_privacy.vernietigingslijst, name="vernietigingslijst"),
     path("privacy/processen-verbaal/<int:pk>/", views_privacy.procesverbaal, name="procesverbaal"),
+    path("gemeenten/<int:pk>/logo/", views_privacy.gemeente_logo, name="gemeente_logo"),
     path("privacy/inzagelog/", views_privacy.inzagelog, name="inzagelog"),
     path("privacy/dossiers/<int:pk>/blokkade/", views_privacy.dossier_blokkade, name="dossier_blokkade"),
     path("privacy/dossiers/<int:pk>/avg-export/", views_privacy.avg_export, name="avg_export"),

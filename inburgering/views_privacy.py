@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from . import avg, services, vernietiging
 from .forms import zet_fouten_op_form
 from .forms_privacy import BlokkadeForm, InzageZoekForm
-from .models import Inburgeraar, Inzage, ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
+from .models import Gemeente, Inburgeraar, Inzage, ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
 from .pdf import render_pdf
 from .permissions import get_dossier_voor_privacy
 
@@ -161,3 +161,14 @@ def _zoek_inzages(gegevens: dict):
     if gegevens["tot"]:
         inzages = inzages.filter(tijdstip__date__lte=gegevens["tot"])
     return inzages
+
+
+@login_required
+@permission_required("inburgering.change_gemeente", raise_exception=True)
+def gemeente_logo(request, pk):
+    """The letterhead logo for the functioneel beheerder who manages it; validated as PNG or JPEG
+    on upload, sent as an attachment so a browser never renders it in our origin by surprise."""
+    gemeente = get_object_or_404(Gemeente, pk=pk)
+    if not gemeente.logo:
+        raise Http404
+    return FileResponse(gemeente.logo.open("rb"), as_attachment=True, filename=gemeente.logo.name.rsplit("/", 1)[-1])

@@ -125,6 +125,24 @@ def test_the_admin_refuses_an_svg_logo_and_keeps_the_rest_of_the_form(client, we
     assert 'value="0497 123456"' in response.content.decode()
 
 
+def test_the_logo_is_linked_and_served_only_through_its_permission_check(client, wereld, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    wereld.bladel.logo.save("bladel.png", SimpleUploadedFile("bladel.png", _png()))
+    logo = reverse("gemeente_logo", args=[wereld.bladel.pk])
+
+    client.force_login(wereld.beheerder)
+    wereld.beheerder.is_superuser = True
+    wereld.beheerder.save()
+    pagina = client.get(reverse("admin:inburgering_gemeente_change", args=[wereld.bladel.pk])).content.decode()
+    bestand = client.get(logo)
+    client.force_login(wereld.regisseur)
+
+    assert f'href="{logo}"' in pagina
+    assert bestand.status_code == 200 and b"".join(bestand.streaming_content) == _png()
+    assert bestand.headers["Content-Disposition"].startswith("attachment")
+    assert client.get(logo).status_code == 403
+
+
 def test_no_url_serves_media_publicly(client, wereld):
     client.force_login(wereld.regisseur)
     assert client.get(f"{settings.MEDIA_URL}beschikkingen/pip/x.pdf").status_code == 404
