@@ -36,8 +36,11 @@ class Soort:
 
 
 def gevolgde_lesuren(inburgeraar: Inburgeraar) -> int | None:
-    """Lesuren recorded for the person; None while the leerroutes (step 4) do not track them yet."""
-    return None
+    """Lesuren the leerroute registered (a milestone on the dossier); None while none are registered.
+
+    None lets afschalen fall back to a motivation: hours followed before this system knew them.
+    """
+    return inburgeraar.lesuren_gevolgd or None
 
 
 def _d(datum: datetime.date) -> str:
