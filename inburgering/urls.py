@@ -32,6 +32,8 @@ urlpatterns = [
     path("signalen/<int:pk>/uitstellen/", views.signaal_uitstellen, name="signaal_uitstellen"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
     path("dossiers/<int:pk>/pip/", include("pip.urls")),
+    path("dossiers/<int:pk>/leerroute/", include("leerroutes.urls")),
+    path("groepen/", include("leerroutes.groep_urls")),
     path("", include("ontzorgen.urls")),
     path("health/", health.health, name="health"),
     path("beheer/", admin.site.urls),

@@ -9,6 +9,8 @@ it is the current PIP's (pip.services.huidige_pip), and changes only through a P
 from auditlog.registry import auditlog
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -92,9 +94,14 @@ class Aanbieder(models.Model):
         null=True,
         blank=True,
         help_text=_("Tien tekens, zoals DUO de instelling kent (GET /instellingen)."),
+        validators=[RegexValidator(r"^\S{10}$", _("Het instellingsnummer heeft precies tien tekens."))],
     )
     keurmerk_nummer = models.CharField(
-        _("registratienummer Blik op Werk"), max_length=10, blank=True, help_text=_("Alleen cijfers.")
+        _("registratienummer Blik op Werk"),
+        max_length=10,
+        blank=True,
+        help_text=_("Alleen cijfers."),
+        validators=[RegexValidator(r"^\d{1,10}$", _("Het registratienummer bestaat uit 1 tot 10 cijfers."))],
     )
     keurmerk_geldig_van = models.DateField(_("keurmerk geldig vanaf"), null=True, blank=True)
     keurmerk_geldig_tot = models.DateField(
@@ -121,6 +128,16 @@ class Aanbieder(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def clean(self):
+        if (
+            self.keurmerk_geldig_van
+            and self.keurmerk_geldig_tot
+            and self.keurmerk_geldig_tot < self.keurmerk_geldig_van
+        ):
+            raise ValidationError({"keurmerk_geldig_tot": _("Het keurmerk eindigt vóór het begint.")})
+        if (self.keurmerk_geldig_van or self.keurmerk_geldig_tot) and not self.keurmerk_nummer:
+            raise ValidationError({"keurmerk_nummer": _("Vul het registratienummer van Blik op Werk in.")})
 
     def biedt(self, leerroute: str) -> bool:
         return {
