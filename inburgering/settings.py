@@ -227,7 +227,7 @@ DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "share
 # functions without arguments. The core calls them by name and never imports a domain app.
 DEMO_LADERS = env.list(
     "DEMO_LADERS",
-    default=["intake.demo.laad_demo", "ontzorgen.demo.laad_demo", "pip.demo.laad_demo"],
+    default=["intake.demo.laad_demo", "ontzorgen.demo.laad_demo", "pip.demo.laad_demo", "leerroutes.demo.laad_demo"],
 )
 
 # Brede intake. The onderwijsroute is aimed at people under 28: policy, not law, so a setting.
