@@ -1,4 +1,4 @@
-"""The demo's regisseur finds aanbieders, deelname, exams and a PVT group with attendance; loading twice changes nothing."""
+"""The demo has aanbieders, deelname, exams and a PVT group with attendance; loading twice changes nothing."""
 
 import pytest
 
