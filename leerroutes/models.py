@@ -83,6 +83,21 @@ MAP_PRAKTIJK = frozenset({"bedrijfsbezoek", "stage", "werkervaringsplaats"})
 PVT_SOORTEN = frozenset({"pvt_workshop", "excursie"})
 
 
+class DoorVastgelegd(models.Model):
+    """A record about a dossier that remembers who recorded it."""
+
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Aanbieder(models.Model):
     """A taalaanbieder, taalschakelinstelling or MAP/PVT provider, managed by functioneel beheer."""
 
@@ -147,7 +162,7 @@ class Aanbieder(models.Model):
         }.get(leerroute, False)
 
 
-class Inburgeringsaanbod(models.Model):
+class Inburgeringsaanbod(DoorVastgelegd):
     """The course a gemeente offers an asielstatushouder (DUO: Inburgeringsaanbod)."""
 
     inburgeraar = models.ForeignKey(
@@ -169,13 +184,6 @@ class Inburgeringsaanbod(models.Model):
     alfabetisering = models.CharField(
         _("alfabetiseringsonderwijs"), max_length=3, choices=Alfabetisering.choices, default=Alfabetisering.NVT
     )
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
@@ -187,7 +195,7 @@ class Inburgeringsaanbod(models.Model):
         return f"{self.aanbieder} {self.datum_aanbod:%d-%m-%Y}"
 
 
-class Deelname(models.Model):
+class Deelname(DoorVastgelegd):
     """Attended hours over a period as the aanbieder reports them, with absences and their reason."""
 
     inburgeraar = models.ForeignKey(
@@ -202,13 +210,6 @@ class Deelname(models.Model):
     knm_uren = models.PositiveIntegerField(_("uren KNM"), default=0)
     afwezig_uren = models.PositiveIntegerField(_("uren afwezig"), default=0)
     reden_afwezigheid = models.CharField(_("reden afwezigheid"), max_length=300, blank=True)
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("deelname")
@@ -220,7 +221,7 @@ class Deelname(models.Model):
         return f"{self.periode_van:%d-%m-%Y} – {self.periode_tot:%d-%m-%Y}"
 
 
-class Examen(models.Model):
+class Examen(DoorVastgelegd):
     """One attempt at one onderdeel (DUO: Examenresultaat)."""
 
     inburgeraar = models.ForeignKey(
@@ -233,13 +234,6 @@ class Examen(models.Model):
     reden_geen_resultaat = models.CharField(
         _("reden geen resultaat"), max_length=16, choices=RedenGeenResultaat.choices, blank=True
     )
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("examen")
@@ -251,7 +245,7 @@ class Examen(models.Model):
         return f"{self.get_onderdeel_display()} {self.examendatum:%d-%m-%Y}"
 
 
-class Afronding(models.Model):
+class Afronding(DoorVastgelegd):
     """How MAP, PVT, the Z-route or the onderwijsroute ended: one row per part, replaced as DUO's PUT does."""
 
     inburgeraar = models.ForeignKey(
@@ -273,13 +267,6 @@ class Afronding(models.Model):
         help_text=_("Alleen als de inburgeringstermijn (bijna) voorbij is: DUO's regel."),
     )
     toelichting = models.TextField(_("uitkomst en toelichting"), blank=True)
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("afronding")
@@ -329,7 +316,7 @@ class Sessie(models.Model):
         return f"{self.groep} {self.datum:%d-%m-%Y}"
 
 
-class Activiteit(models.Model):
+class Activiteit(DoorVastgelegd):
     """Hours of MAP or PVT for one person: on their own, or their attendance at a group sessie."""
 
     inburgeraar = models.ForeignKey(
@@ -343,13 +330,6 @@ class Activiteit(models.Model):
     omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True)
     sessie = models.ForeignKey(
         Sessie, verbose_name=_("sessie"), on_delete=models.CASCADE, null=True, blank=True, related_name="aanwezigheid"
-    )
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
     )
 
     class Meta:

@@ -92,6 +92,10 @@ class Stand:
     def compleet(self) -> bool:
         return self.pip is not None and not self.ontbreekt
 
+    @property
+    def examens_gehaald(self) -> int:
+        return sum(1 for *_rest, gehaald in self.examenstand if gehaald)
+
     def uren(self, soorten) -> Decimal:
         return sum((self.activiteit_uren.get(s, Decimal(0)) for s in soorten), Decimal(0))
 

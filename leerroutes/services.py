@@ -18,6 +18,7 @@ from inburgering import services as dossier_services
 from inburgering.fasen import Fase, RedenAfronding
 from inburgering.models import Inburgeraar
 from inburgering.termijnen import Feiten, inburgeringstermijn_einde
+from pip.regels import als_validatiefout
 from pip.services import huidige_pip
 
 from . import duo, queries, regels
@@ -38,13 +39,6 @@ class Soort:
 
 def _d(datum: datetime.date) -> str:
     return datum.strftime("%d-%m-%Y")
-
-
-def fout(overtredingen: list[regels.Overtreding]) -> ValidationError:
-    per_veld: dict[str, list[ValidationError]] = {}
-    for o in overtredingen:
-        per_veld.setdefault(o.veld, []).append(ValidationError(o.tekst, code=o.code))
-    return ValidationError(per_veld)
 
 
 def _vergrendel(inburgeraar: Inburgeraar) -> Inburgeraar:
@@ -94,7 +88,7 @@ def leg_aanbod_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Inburg
             )
         )
     if fouten:
-        raise fout(fouten)
+        raise als_validatiefout(fouten)
     duo.valideer("Inburgeringsaanbod.openapi.yml", "Inburgeringsaanbod", duo.aanbod_bericht(aanbod))
     aanbod.save()
     dossier_services.schrijf_gebeurtenis(
@@ -201,7 +195,7 @@ def leg_examen_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Examen
         reden=examen.reden_geen_resultaat,
     )
     if fouten:
-        raise fout(fouten)
+        raise als_validatiefout(fouten)
     duo.valideer("Examen.openapi.yml", "Examenresultaat", duo.examen_bericht(examen))
     examen.save()
     dossier_services.schrijf_gebeurtenis(
@@ -295,7 +289,7 @@ def leg_afronding_vast(
             regels.Overtreding("verwijtbaar", "geen_verwijtbaarheid", _("Dit onderdeel kent geen verwijtbaarheid."))
         )
     if fouten:
-        raise fout(fouten)
+        raise als_validatiefout(fouten)
     afronding, _nieuw = Afronding.objects.update_or_create(
         inburgeraar=inburgeraar,
         onderdeel=onderdeel,

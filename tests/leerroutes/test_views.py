@@ -40,6 +40,7 @@ def test_the_tab_shows_accessible_progress_bars_and_what_is_missing(ingelogd, do
     assert 'max="12" value="6' in html
     assert "6 van 12 uur" in html
     assert "Examen Lezen op B1" in html
+    assert "0 van 5 examens behaald" in html
     assert "Afsluiten als voldaan" not in html
 
 
