@@ -81,6 +81,16 @@ def leg_aanbod_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Inburg
         taalschakelinstelling=aanbieder.taalschakelinstelling,
         data=data,
     )
+    if not aanbieder.biedt(aanbod.leerroute):
+        fouten.append(
+            regels.Overtreding("aanbieder", "route_niet_aangeboden", _("Deze aanbieder biedt deze leerroute niet aan."))
+        )
+    if not aanbieder.gemeenten.filter(pk=inburgeraar.gemeente_id).exists():
+        fouten.append(
+            regels.Overtreding(
+                "aanbieder", "niet_gecontracteerd", _("Deze aanbieder is niet gecontracteerd door deze gemeente.")
+            )
+        )
     if not aanbieder.instellingsnummer:
         fouten.append(
             regels.Overtreding(

@@ -206,3 +206,12 @@ def test_every_event_lands_on_the_tijdlijn_with_who_did_it(dossier, regisseur):
     gebeurtenis = Gebeurtenis.objects.filter(inburgeraar=dossier, soort=services.Soort.DEELNAME).get()
     assert gebeurtenis.actor == regisseur
     assert "Totaal gevolgd: 40 uur" in gebeurtenis.omschrijving
+
+
+def test_the_aanbieder_must_offer_the_route_and_be_contracted_by_the_gemeente(wereld, dossier, aanbieder, regisseur):
+    aanbieder.biedt_b1_route = False
+    aanbieder.save()
+    aanbieder.gemeenten.set([wereld.eersel])
+    with pytest.raises(ValidationError) as fout:
+        services.leg_aanbod_vast(door=regisseur, inburgeraar=dossier, gegevens=_aanbod(dossier, aanbieder))
+    assert _codes(fout, "aanbieder") == ["route_niet_aangeboden", "niet_gecontracteerd"]
