@@ -324,6 +324,12 @@ class Inburgeraar(models.Model):
         editable=False,
         help_text=_("DUO's einddatum, met verlengingen; gaat voor de berekende datum."),
     )
+    lesuren_gevolgd = models.PositiveIntegerField(
+        _("gevolgde lesuren"),
+        default=0,
+        editable=False,
+        help_text=_("Taalles en KNM samen, volgens de deelname die de leerroute registreert; afschalen leest dit."),
+    )
     datum_map_afgerond = models.DateField(_("MAP afgerond op"), null=True, blank=True, editable=False)
     datum_pvt_afgerond = models.DateField(_("PVT afgerond op"), null=True, blank=True, editable=False)
     datum_start_ontzorgen = models.DateField(_("start financieel ontzorgen"), null=True, blank=True, editable=False)

@@ -51,6 +51,12 @@ _PIP = [
     "pip.view_handhaving",
     "pip.add_handhaving",
 ]
+# The leerroute: aanbod, deelname, examens, MAP, PVT and their groups (the leerroutes app's permissions).
+_LEERROUTES = [
+    f"leerroutes.{actie}_{model}"
+    for model in ("inburgeringsaanbod", "deelname", "examen", "activiteit", "afronding", "groep", "sessie")
+    for actie in ("view", "add")
+] + ["leerroutes.delete_deelname", "leerroutes.change_groep", "leerroutes.view_aanbieder"]
 # A begeleider reaches referred dossiers only, through their own limited pages.
 _BEGELEIDING = [
     "ontzorgen.begeleiding_inzien",
@@ -65,6 +71,7 @@ _BEHEER = [
         ("inburgering", "organisatie"),
         ("inburgering", "team"),
         ("inburgering", "user"),
+        ("leerroutes", "aanbieder"),
     ]
     for actie in ("view", "add", "change")
 ] + ["auth.view_group"]
@@ -77,8 +84,8 @@ _PRIVACY = [
 ]
 
 ROLLEN: dict[str, list[str]] = {
-    CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP,
-    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP,
+    CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES,
+    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES,
     BEGELEIDER: _BEGELEIDING,
     BELEIDSMEDEWERKER: [],
     FUNCTIONEEL_BEHEERDER: _BEHEER + _VERNIETIGING + ["inburgering.vernietiging_goedkeuren"],
@@ -91,7 +98,9 @@ OMSCHRIJVING = {
     TEAMLEIDER: _("Stuurt een team regisseurs aan en ziet de caseload van het team."),
     BEGELEIDER: _("Ziet alleen doorverwezen inburgeraars en registreert uren."),
     BELEIDSMEDEWERKER: _("Ziet cijfers, nooit personen."),
-    FUNCTIONEEL_BEHEERDER: _("Beheert gebruikers, teams, gemeenten en briefhoofden; keurt vernietigingslijsten goed."),
+    FUNCTIONEEL_BEHEERDER: _(
+        "Beheert gebruikers, teams, gemeenten, briefhoofden en aanbieders; keurt vernietigingslijsten goed."
+    ),
     PRIVACYFUNCTIONARIS: _(
         "Doorzoekt het inzagelog, voert AVG-inzageverzoeken uit en kan vernietiging blokkeren. Ziet geen caseload."
     ),

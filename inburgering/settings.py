@@ -267,7 +267,8 @@ DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "share
 # Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's: dotted paths of
 # functions without arguments. The core calls them by name and never imports a domain app.
 DEMO_LADERS = env.list(
-    "DEMO_LADERS", default=["intake.demo.laad_demo", "ontzorgen.demo.laad_demo", "pip.demo.laad_demo"]
+    "DEMO_LADERS",
+    default=["intake.demo.laad_demo", "ontzorgen.demo.laad_demo", "pip.demo.laad_demo", "leerroutes.demo.laad_demo"],
 )
 
 # Brede intake. The onderwijsroute is aimed at people under 28: policy, not law, so a setting.
@@ -288,7 +289,14 @@ BOETE_MAXIMUM = env.int("BOETE_MAXIMUM", default=800)
 SCHAKELEN_MAANDEN = env.int("SCHAKELEN_MAANDEN", default=18)
 # Afschalen from B1 to A2 only after this many lesuren (Besluit inburgering 2021 art. 5.5).
 AFSCHALEN_MINIMUM_LESUREN = env.int("AFSCHALEN_MINIMUM_LESUREN", default=600)
-for _naam in ("BOETE_MAXIMUM", "SCHAKELEN_MAANDEN"):
+
+# Leerroutes (step 4): hour norms that are secondary sources (wet-inburgering.md), so settings.
+Z_ROUTE_TAALUREN = env.int("Z_ROUTE_TAALUREN", default=800)
+Z_ROUTE_PARTICIPATIEUREN = env.int("Z_ROUTE_PARTICIPATIEUREN", default=800)
+MAP_LESUREN = env.int("MAP_LESUREN", default=64)
+MAP_PRAKTIJKUREN = env.int("MAP_PRAKTIJKUREN", default=40)
+PVT_WORKSHOPUREN = env.int("PVT_WORKSHOPUREN", default=12)
+for _naam in ("BOETE_MAXIMUM", "SCHAKELEN_MAANDEN", "Z_ROUTE_TAALUREN", "MAP_LESUREN"):
     if globals()[_naam] < 1:
         raise ImproperlyConfigured(f"{_naam} moet minstens 1 zijn.")
 

@@ -39,6 +39,8 @@ urlpatterns = [
     path("privacy/dossiers/<int:pk>/avg-export/", views_privacy.avg_export, name="avg_export"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
     path("dossiers/<int:pk>/pip/", include("pip.urls")),
+    path("dossiers/<int:pk>/leerroute/", include("leerroutes.urls")),
+    path("groepen/", include("leerroutes.groep_urls")),
     path("", include("ontzorgen.urls")),
     path("health/", health.health, name="health"),
     path("beheer/", admin.site.urls),

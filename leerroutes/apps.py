@@ -7,3 +7,10 @@ class LeerroutesConfig(AppConfig):
 
     name = "leerroutes"
     verbose_name = _("Leerroutes")
+
+    def ready(self):
+        from inburgering import privacy
+
+        from . import privacy as leerroutes_privacy
+
+        privacy.registreer("leerroutes", vernietig=leerroutes_privacy.vernietig, exporteer=leerroutes_privacy.exporteer)

@@ -75,7 +75,7 @@ class Pip(models.Model):
         _("motivatie afschalen zonder geregistreerde lesuren"),
         blank=True,
         help_text=_(
-            "De lesuren worden nog niet in dit systeem bijgehouden. Leg uit waarom afschalen gerechtvaardigd is "
+            "Er zijn nog geen lesuren in dit systeem geregistreerd. Leg uit waarom afschalen gerechtvaardigd is "
             "(ten minste 600 lesuren gevolgd en voldoende inspanning geleverd)."
         ),
     )

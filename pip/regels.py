@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .models import Leerroute, Niveau, RedenWijziging
@@ -20,6 +21,14 @@ class Overtreding:
     veld: str
     code: str
     tekst: str
+
+
+def als_validatiefout(overtredingen: list[Overtreding]) -> ValidationError:
+    """The violations as one ValidationError by field, each with its code (also used by leerroutes)."""
+    per_veld: dict[str, list[ValidationError]] = {}
+    for o in overtredingen:
+        per_veld.setdefault(o.veld, []).append(ValidationError(o.tekst, code=o.code))
+    return ValidationError(per_veld)
 
 
 def _d(datum: datetime.date) -> str:

@@ -36,19 +36,15 @@ class Soort:
 
 
 def gevolgde_lesuren(inburgeraar: Inburgeraar) -> int | None:
-    """Lesuren recorded for the person; None while the leerroutes (step 4) do not track them yet."""
-    return None
+    """Lesuren the leerroute registered (a milestone on the dossier); None while none are registered.
+
+    None lets afschalen fall back to a motivation: hours followed before this system knew them.
+    """
+    return inburgeraar.lesuren_gevolgd or None
 
 
 def _d(datum: datetime.date) -> str:
     return datum.strftime("%d-%m-%Y")
-
-
-def _fout(overtredingen: list[regels.Overtreding]) -> ValidationError:
-    per_veld: dict[str, list[ValidationError]] = {}
-    for o in overtredingen:
-        per_veld.setdefault(o.veld, []).append(ValidationError(o.tekst, code=o.code))
-    return ValidationError(per_veld)
 
 
 def _vergrendel(inburgeraar: Inburgeraar) -> Inburgeraar:
@@ -144,7 +140,7 @@ def wijzig_concept(*, door, pip: Pip, gegevens: dict) -> Pip:
     pip.full_clean()
     fouten = _controleer_inhoud(pip)
     if fouten:
-        raise _fout(fouten)
+        raise regels.als_validatiefout(fouten)
     pip.save()
     return pip
 
@@ -279,7 +275,7 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
             afschalen_motivatie=pip.afschalen_motivatie,
         )
     if fouten:
-        raise _fout(fouten)
+        raise regels.als_validatiefout(fouten)
     pip.dagtekening = dagtekening
     pip.kenmerk = f"PIP-{inburgeraar.gemeente.gemeentecode}-{inburgeraar.pk}-{pip.versie}"
     pip.status = Pip.Status.VASTGESTELD

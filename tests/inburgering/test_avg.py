@@ -11,7 +11,7 @@ from django.urls import reverse
 from inburgering import services as dossier_services
 from inburgering.models import Inzage
 from pip.models import Pip
-from tests.inburgering.test_isolation import intakes, pips, verwezen  # noqa: F401  (fixtures)
+from tests.inburgering.test_isolation import intakes, leerroute_objecten, pips, verwezen  # noqa: F401  (fixtures)
 from tests.inburgering.test_vernietiging import NU, vol_dossier  # noqa: F401  (fixtures)
 
 
@@ -36,6 +36,8 @@ def test_the_export_holds_every_part_of_a_fully_filled_dossier(client, vol_dossi
         "Financieel ontzorgen",
         "Verwijzingen",
         "Urenregistraties",
+        "Deelname",
+        "Groepen PVT en MAP",
         "Inzagelog: wie het dossier bekeek",
     ):
         assert secties[sectie], sectie

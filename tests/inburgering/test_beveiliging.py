@@ -19,6 +19,7 @@ from tests.inburgering.test_isolation import (  # noqa: F401  (fixtures)
     _doel,
     _kwargs,
     intakes,
+    leerroute_objecten,
     pips,
     signalen,
     vernietigd,
@@ -37,14 +38,22 @@ def _controleer_headers(response, url):
     assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin", url
 
 
-def test_every_page_carries_the_csp_and_security_headers(client, verwezen, intakes, pips, signalen, vernietigd):  # noqa: F811
+def test_every_page_carries_the_csp_and_security_headers(
+    client,
+    verwezen,  # noqa: F811
+    intakes,  # noqa: F811
+    pips,  # noqa: F811
+    signalen,  # noqa: F811
+    vernietigd,  # noqa: F811
+    leerroute_objecten,  # noqa: F811
+):
     bezocht = 0
     for url_name, methode, dossier, verwacht, _rest in MATRIX:
         rol = next((r for r, status in verwacht.items() if status == 200 and r != "anoniem"), None)
         if methode != "get" or rol is None:
             continue
         client.force_login(getattr(verwezen, rol))
-        kwargs = _kwargs(url_name, _doel(verwezen, dossier), intakes, pips) if dossier else {}
+        kwargs = _kwargs(url_name, _doel(verwezen, dossier), intakes, pips, leerroute_objecten) if dossier else {}
         url = reverse(url_name, kwargs=kwargs)
         response = client.get(url)
         assert response.status_code == 200, url

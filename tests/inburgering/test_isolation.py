@@ -18,6 +18,8 @@ from inburgering import vernietiging
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Organisatie, Signaal, Team
 from intake import services as intake_services
+from leerroutes import groepen
+from leerroutes import services as leerroutes
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urensoort
 from pip import services as pip_services
@@ -103,6 +105,19 @@ _PIPVIEWS = [
     ("pip_handhaving_download", "get", 200),
 ]
 
+# The leerroute tab: each dossier has a deelname (fixture `leerroute_objecten`); empty posts show the
+# tab again with the form's errors (200); afsluiten refuses an incomplete dossier with a message (302).
+_LEERROUTEVIEWS = [
+    ("leerroute", "get", 200),
+    ("leerroute_aanbod", "post", 200),
+    ("leerroute_deelname", "post", 200),
+    ("leerroute_deelname_verwijderen", "post", 302),
+    ("leerroute_examen", "post", 200),
+    ("leerroute_activiteit", "post", 200),
+    ("leerroute_afronding", "post", 200),
+    ("leerroute_afsluiten", "post", 302),
+]
+
 # The begeleider's own pages: only the referred dossier (bladel), never another (eersel: 404).
 _BEGELEIDING = {
     "bladel": {"begeleider": 200, "anoniem": 302},
@@ -122,8 +137,14 @@ MATRIX = [
     ("dossier", "get", "eersel", {"regisseur_eersel": 200, "regisseur": 404, "teamleider": 404, "anoniem": 302}, 403),
     *[
         (naam, methode, dossier, verwacht, 403)
-        for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS + _PIPVIEWS
+        for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS + _PIPVIEWS + _LEERROUTEVIEWS
         for dossier, verwacht in _per_dossier(ok).items()
+    ],
+    ("groepen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
+    *[
+        (naam, "get", f"groep_{dossier}", verwacht, 403)
+        for naam in ("groep", "groep_aanwezigheid")
+        for dossier, verwacht in _per_dossier(200).items()
     ],
     ("uren_beoordelen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
     ("uren_corrigeren", "get", "uren_bladel", {**_KEMPENPLUS, "regisseur_eersel": 404, "anoniem": 302}, 403),
@@ -222,7 +243,8 @@ def _doel(wereld, naam):
     if naam.startswith("gemeente_"):
         return getattr(wereld, naam.removeprefix("gemeente_"))
     return getattr(
-        wereld, naam if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal")) else f"dossier_{naam}"
+        wereld,
+        naam if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal", "groep_")) else f"dossier_{naam}",
     )
 
 
@@ -237,12 +259,12 @@ def _geval(url_name, methode, dossier, verwacht, rest):
     ("url_name", "methode", "dossier", "rol", "status"), [g for rij in MATRIX for g in _geval(*rij)]
 )
 def test_every_role_gets_exactly_what_the_rule_allows(
-    client, verwezen, intakes, pips, signalen, vernietigd, url_name, methode, dossier, rol, status
+    client, verwezen, intakes, pips, signalen, vernietigd, leerroute_objecten, url_name, methode, dossier, rol, status
 ):
     wereld = verwezen
     if rol != "anoniem":
         client.force_login(getattr(wereld, rol))
-    kwargs = _kwargs(url_name, _doel(wereld, dossier), intakes, pips) if dossier else {}
+    kwargs = _kwargs(url_name, _doel(wereld, dossier), intakes, pips, leerroute_objecten) if dossier else {}
     response = getattr(client, methode)(reverse(url_name, kwargs=kwargs))
     assert response.status_code == status
 
@@ -288,8 +310,44 @@ def pips(verwezen, intakes, settings, tmp_path, monkeypatch):
     return besluiten
 
 
-def _kwargs(url_name, doel, intakes, pips) -> dict:
+@pytest.fixture
+def leerroute_objecten(pips, verwezen):
+    """Per dossier a deelname, and per team a PVT group with that dossier as member and a sessie."""
+    deelnames = {}
+    with time_machine.travel(NU, tick=False):
+        for naam, door in [("bladel", verwezen.regisseur), ("eersel", verwezen.regisseur_eersel)]:
+            dossier = getattr(verwezen, f"dossier_{naam}")
+            deelnames[dossier.pk] = leerroutes.registreer_deelname(
+                door=door,
+                inburgeraar=dossier,
+                gegevens={
+                    "periode_van": datetime.date(2026, 11, 20),
+                    "periode_tot": datetime.date(2026, 11, 21),
+                    "lesuren": 6,
+                },
+            )
+            groep = groepen.maak_groep(door=door, naam=f"PVT {naam}", onderdeel="pvt", gemeenten=[dossier.gemeente])
+            groepen.voeg_leden_toe(door=door, groep=groep, inburgeraars=[dossier])
+            groepen.plan_sessie(
+                door=door,
+                groep=groep,
+                gegevens={
+                    "datum": datetime.date(2026, 11, 21),
+                    "soort": "pvt_workshop",
+                    "onderwerp": "Vrijheid",
+                    "uren": Decimal(3),
+                },
+            )
+            setattr(verwezen, f"groep_{naam}", groep)
+    return deelnames
+
+
+def _kwargs(url_name, doel, intakes, pips, deelnames) -> dict:
     kwargs = {"pk": doel.pk}
+    if url_name == "leerroute_deelname_verwijderen":
+        kwargs["deelname"] = deelnames[doel.pk].pk
+    if url_name == "groep_aanwezigheid":
+        kwargs["sessie"] = doel.sessies.get().pk
     if url_name == "pip_download":
         kwargs["versie"] = 1
     if url_name == "pip_handhaving_download":

@@ -24,9 +24,10 @@ from inburgering.vernietiging import vernietigingsdatum
 from intake import services as intake_services
 from intake.leefgebieden import PER_SLUG
 from intake.models import BredeIntake
+from leerroutes.models import Groep
 from pip.models import Handhaving, Pip
 from tests.factories import InburgeraarFactory
-from tests.inburgering.test_isolation import intakes, pips, verwezen  # noqa: F401  (fixtures)
+from tests.inburgering.test_isolation import intakes, leerroute_objecten, pips, verwezen  # noqa: F401  (fixtures)
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 VIJF_JAAR_LATER = datetime.datetime(2031, 11, 23, 10, 0, tzinfo=datetime.UTC)
@@ -39,8 +40,9 @@ def _sluit_af(dossier, reden=RedenAfronding.ONTHEFFING):
 
 
 @pytest.fixture
-def vol_dossier(verwezen, intakes, pips):  # noqa: F811
-    """The Bladel dossier with everything: intake with health data, PIP PDFs, ontzorgen, hours, inzage."""
+def vol_dossier(verwezen, intakes, pips, leerroute_objecten):  # noqa: F811
+    """The Bladel dossier with everything: intake with health data, PIP PDFs, ontzorgen, hours, inzage,
+    deelname and a PVT group."""
     wereld = verwezen
     with time_machine.travel(NU, tick=False):
         wereld.regisseur.groups.add(Group.objects.get(name=GEZONDHEIDSGEGEVENS))
@@ -126,12 +128,14 @@ def test_approval_destroys_every_personal_record_and_keeps_an_anonymous_row(
         + [*Handhaving.objects.filter(inburgeraar=dossier).values_list("pdf", flat=True)]
     ]
     assert bestanden and all(pad.exists() for pad in bestanden)
-    assert _dossierrecords(dossier)  # the fixture really filled it
+    assert {"leerroutes.Deelname", "pip.Pip", "intake.BredeIntake"} <= set(_dossierrecords(dossier))
+    assert wereld.groep_bladel.leden.filter(pk=dossier.pk).exists()
     with time_machine.travel(VIJF_JAAR_LATER, tick=False):
         tasks.bewaartermijnen()
         lijst = _keur_goed(client, django_capture_on_commit_callbacks, wereld.beheerder)
 
     assert _dossierrecords(dossier) == {}
+    assert not Groep.leden.through.objects.filter(inburgeraar_id=dossier.pk).exists()
     assert not any(pad.exists() for pad in bestanden)
     assert not Inzage.objects.filter(bsn=bsn).exists()
     for entry in LogEntry.objects.all():

@@ -180,7 +180,7 @@ def test_a_wijziging_may_not_predate_the_current_pip(vastgesteld, regisseur):
     assert {e.code for e in fout.value.error_dict["dagtekening"]} == {"voor_eerste_pip", "voor_huidige_pip"}
 
 
-def test_afschalen_needs_a_motivation_while_lesuren_are_unknown(vastgesteld, regisseur):
+def test_afschalen_needs_a_motivation_while_no_lesuren_are_registered(vastgesteld, regisseur):
     wijziging = services.start_wijziging(door=regisseur, inburgeraar=vastgesteld.inburgeraar, reden="afschalen")
     services.wijzig_concept(door=regisseur, pip=wijziging, gegevens={"niveau": "A2"})
     with pytest.raises(ValidationError) as fout:
@@ -192,8 +192,9 @@ def test_afschalen_needs_a_motivation_while_lesuren_are_unknown(vastgesteld, reg
     assert services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20)).niveau == "A2"
 
 
-def test_afschalen_uses_the_recorded_lesuren_once_step_4_tracks_them(vastgesteld, regisseur, monkeypatch):
-    monkeypatch.setattr(services, "gevolgde_lesuren", lambda inburgeraar: 420)
+def test_afschalen_uses_the_lesuren_the_leerroute_registered(vastgesteld, regisseur):
+    # The leerroute's services keep this milestone; a motivation does not replace registered hours.
+    Inburgeraar.objects.filter(pk=vastgesteld.inburgeraar_id).update(lesuren_gevolgd=420)
     wijziging = services.start_wijziging(door=regisseur, inburgeraar=vastgesteld.inburgeraar, reden="afschalen")
     services.wijzig_concept(door=regisseur, pip=wijziging, gegevens={"niveau": "A2", "afschalen_motivatie": "x"})
     with pytest.raises(ValidationError) as fout:
