@@ -81,3 +81,8 @@ def get_dossier_voor(user, pk, perm: str = INZIEN) -> Inburgeraar:
 
 def mag_dossier_wijzigen(user, inburgeraar: Inburgeraar) -> bool:
     return Inburgeraar.objects.zichtbaar_voor(user, WIJZIGEN).filter(pk=inburgeraar.pk).exists()
+
+
+def rapportage_gemeenten(user):
+    """The gemeenten `user` may report on; every report query starts from this (one SQL query)."""
+    return gemeenten_met_recht(user, RAPPORTAGES)

@@ -68,11 +68,15 @@ _BEHEER = [
     for actie in ("view", "add", "change")
 ] + ["auth.view_group"]
 
+# The model permission opens the report pages; which gemeenten they cover comes from the team's object
+# permission of the same name on Gemeente (permissions.rapportage_gemeenten).
+_RAPPORTAGE = ["inburgering.rapportages_inzien"]
+
 ROLLEN: dict[str, list[str]] = {
     CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP,
-    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP,
+    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _RAPPORTAGE,
     BEGELEIDER: _BEGELEIDING,
-    BELEIDSMEDEWERKER: [],
+    BELEIDSMEDEWERKER: _RAPPORTAGE,
     FUNCTIONEEL_BEHEERDER: _BEHEER,
     GEZONDHEIDSGEGEVENS: ["intake.gezondheid_verwerken"],
 }

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 from . import account, health, views
 from .forms import LoginForm
+from .rapportage import views as rapportage
 
 admin.site.site_header = "Inburgering – functioneel beheer"
 admin.site.site_title = "Inburgering"
@@ -30,6 +31,9 @@ urlpatterns = [
     path("signalen/", views.signalen, name="signalen"),
     path("signalen/<int:pk>/afhandelen/", views.signaal_afhandelen, name="signaal_afhandelen"),
     path("signalen/<int:pk>/uitstellen/", views.signaal_uitstellen, name="signaal_uitstellen"),
+    path("rapportage/", rapportage.rapportage, name="rapportage"),
+    path("rapportage/export.csv", rapportage.rapportage_csv, name="rapportage_csv"),
+    path("rapportage/export.xlsx", rapportage.rapportage_xlsx, name="rapportage_xlsx"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
     path("dossiers/<int:pk>/pip/", include("pip.urls")),
     path("", include("ontzorgen.urls")),

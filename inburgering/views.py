@@ -160,6 +160,7 @@ def fase_wijzigen(request, pk):
                 fase=form.cleaned_data["fase"],
                 reden_uitschrijving=form.cleaned_data["reden_uitschrijving"],
                 reden_afronding=form.cleaned_data["reden_afronding"],
+                uitstroom=form.cleaned_data["uitstroom"],
             )
         except ValidationError as fout:
             messages.error(request, " ".join(fout.messages))

@@ -11,6 +11,7 @@ class OntzorgenConfig(AppConfig):
     def ready(self):
         from inburgering.signals import dossier_verlaten
 
+        from . import indicatoren  # noqa: F401  (registers the report figures with the core)
         from .handlers import beeindig_verwijzingen
 
         dossier_verlaten.connect(beeindig_verwijzingen, dispatch_uid="ontzorgen.beeindig_verwijzingen")

@@ -7,3 +7,6 @@ class PipConfig(AppConfig):
 
     name = "pip"
     verbose_name = _("Plan Inburgering en Participatie")
+
+    def ready(self):
+        from . import indicatoren  # noqa: F401  (registers the PIP's report figures with the core)
