@@ -22,7 +22,8 @@ from django.utils import timezone
 from . import services
 from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving
 from .models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
-from .rollen import CASUSREGISSEUR, sync_rollen
+from .permissions import RAPPORTAGES
+from .rollen import BELEIDSMEDEWERKER, CASUSREGISSEUR, sync_rollen
 
 NAAM = "Benchmark"
 BSN_START = 880_000_000
@@ -85,7 +86,25 @@ def benchmark_omgeving():
             user.save()
         user.groups.add(rol, team.groep)
         regisseurs.append(user)
+    _beleidsmedewerker(organisatie, gemeente)
     return gemeente, regisseurs
+
+
+def _beleidsmedewerker(organisatie, gemeente):
+    """A beleidsmedewerker who reports on the Benchmark regio."""
+    team = Team.objects.filter(organisatie=organisatie, naam="Beleid").first() or services.maak_team(
+        organisatie=organisatie, naam="Beleid"
+    )
+    services.ken_gemeenten_toe(team=team, rechten={RAPPORTAGES: [gemeente]})
+    user, gemaakt = get_user_model().objects.get_or_create(
+        username="benchmark.beleid",
+        defaults={"first_name": "Benchmark", "last_name": "Beleid", "organisatie": organisatie},
+    )
+    if gemaakt:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(Group.objects.get(name=BELEIDSMEDEWERKER), team.groep)
+    return user
 
 
 def genereer(aantal: int, *, seed: int = 2021, vandaag=None) -> int:
@@ -247,4 +266,13 @@ def meet(*, herhalingen: int = 5) -> list[tuple[str, float]]:
         ]
         if dossier:
             resultaten.append(("dossierpagina", _meet(pagina(reverse("dossier", args=[dossier.pk])), herhalingen)))
+        # The regio's dashboard as its beleidsmedewerker sees it: every indicator aggregated in SQL.
+        client.force_login(get_user_model().objects.get(username="benchmark.beleid"))
+        regio = {"gebied": f"regio-{gemeente.regio_id}", "van": f"{timezone.localdate().year - 3}-01-01"}
+        resultaten.append(
+            (
+                "rapportage regio (3 jaar)",
+                _meet(pagina(reverse("rapportage"), **regio, tot=timezone.localdate()), herhalingen),
+            )
+        )
     return resultaten
