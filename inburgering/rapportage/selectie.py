@@ -78,8 +78,8 @@ class Selectie:
             self._onthouden[sleutel] = bereken()
         return self._onthouden[sleutel]
 
-    def dossiers(self, prefix: str = ""):
-        """Dossiers of the selected gemeenten (where the dossier is now) and cohort; as a filter on `prefix`."""
+    def dossiers(self):
+        """Dossiers of the selected gemeenten (where the dossier is now) and cohort."""
         qs = Inburgeraar.objects.filter(gemeente_id__in=self.gemeente_ids)
         if self.cohort:
             qs = qs.alias(plicht_start=plicht_start()).filter(plicht_start__year=self.cohort)
