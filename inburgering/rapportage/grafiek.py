@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from .onderdrukking import cellen
 from .rijen import AANTAL, KOLOMMEN, TOTAAL
 
-BREEDTE = 640
-STAAF_MAX = 520
+BREEDTE = 400
+STAAF_MAX = 330
 REGEL = 44
 STAAF_HOOGTE = 18
 
