@@ -20,7 +20,7 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 
 from . import services
-from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving
+from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from .models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
 from .permissions import RAPPORTAGES
 from .rollen import BELEIDSMEDEWERKER, CASUSREGISSEUR, sync_rollen
@@ -45,6 +45,8 @@ DOELGROEPEN = [
     (Doelgroep.GEZINSHERENIGER_ASIEL, 15),
     (Doelgroep.OVERIG, 10),
 ]
+AFRONDING = [(RedenAfronding.VOLDAAN, 70), (RedenAfronding.ONTHEFFING, 15), (RedenAfronding.VRIJSTELLING, 15)]
+UITSTROOM = [(Uitstroom.WERK, 30), (Uitstroom.OPLEIDING, 15), (Uitstroom.GEEN, 35), ("", 20)]
 VOORNAMEN = ["Amal", "Yonas", "Fatima", "Omar", "Selam", "Hiba", "Ahmad", "Lina", "Tesfay", "Nour", "Rami", "Sara"]
 ACHTERNAMEN = ["Test", "Proef", "Voorbeeld", "Fictief", "Synthetisch", "Model", "Demo", "Oefen"]
 
@@ -187,7 +189,8 @@ def _dossier(rnd, bsn, gemeente, regisseurs, vandaag) -> Inburgeraar:
         regisseur=rnd.choice(regisseurs) if rnd.random() < 0.9 else None,
         fase=fase,
         reden_uitschrijving=RedenUitschrijving.VERHUISD if fase == Fase.UITGESCHREVEN else "",
-        reden_afronding=RedenAfronding.VOLDAAN if fase == Fase.AFGEROND else "",
+        reden_afronding=_kies(rnd, AFRONDING) if fase == Fase.AFGEROND else "",
+        uitstroom=_kies(rnd, UITSTROOM) if fase in EINDFASEN else "",
         datum_koppeling=koppeling,
         taal="Arabisch",
         **feiten,

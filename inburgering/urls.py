@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import account, health, views
 from .forms import LoginForm
@@ -12,7 +11,7 @@ admin.site.site_title = "Inburgering"
 admin.site.index_title = "Beheer"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="caseload", permanent=False)),
+    path("", views.start),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),

@@ -386,3 +386,10 @@ def test_the_regisseur_records_uitstroom_when_closing_the_dossier(client, wereld
     dossier.refresh_from_db()
     assert (dossier.fase, dossier.uitstroom) == (Fase.AFGEROND, Uitstroom.OPLEIDING)
     assert "Uitstroom: Reguliere opleiding" in client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+
+
+def test_the_home_page_leads_a_beleidsmedewerker_to_the_reports_and_a_regisseur_to_the_caseload(client, wereld):
+    client.force_login(wereld.beleidsmedewerker)
+    assert client.get("/").url == reverse("rapportage")
+    client.force_login(wereld.teamleider)
+    assert client.get("/").url == reverse("caseload")
