@@ -10,8 +10,16 @@ whatever the number of dossiers. The core registers the indicators its own miles
 
     @registreer("z_route_uren", onderwerp=Onderwerp.LEERROUTES, volgorde=30)
     def z_route_uren(selectie):
-        data = selectie.per_groep(MijnModel.objects.filter(...), prefix="inburgeraar__", uren=Sum(...), ...)
-        return [uren(_("Participatie-uren Z-route"), data, "uren", basis="personen")]
+        data = selectie.per_groep(
+            Deelname.objects.filter(selectie.in_periode("datum"), inburgeraar__in=selectie.dossiers()),
+            prefix="inburgeraar__",  # the path to the dossier, for the doelgroep columns
+            z_uren=Sum("uren"),  # aggregate names must differ from field names
+            personen=Count("inburgeraar", distinct=True),
+        )
+        return [uren(_("Participatie-uren Z-route"), data, "z_uren", "personen")]
+
+and imports that module in `ready()`. The rows of a registered key appear on the dashboard, in the
+CSV and XLSX, suppressed by the same rules, and the isolation matrix needs no new row.
 """
 
 from .register import Onderwerp, indicatoren, registreer
