@@ -57,6 +57,16 @@ EINDFASEN = frozenset({Fase.AFGEROND, Fase.UITGESCHREVEN})
 LOPEND = frozenset({Fase.AANGEMELD, Fase.INTAKE, Fase.PIP, Fase.UITVOERING})
 
 
+# The fasen a regisseur picks by hand. The others follow from the work itself: the brede intake's
+# start and afronding and the vaststelling of the PIP move the dossier through their services.
+HANDMATIG = frozenset({Fase.AFGEROND, Fase.UITGESCHREVEN})
+
+
+def handmatige_fasen(huidig: str) -> list[Fase]:
+    """The fasen the fase form offers for a dossier in `huidig`."""
+    return [fase for fase in volgende_fasen(huidig) if fase in HANDMATIG]
+
+
 def volgende_fasen(huidig: str) -> list[Fase]:
     """The fasen a dossier in `huidig` may move to, in process order."""
     return [fase for fase in Fase if fase in TRANSITIES[huidig]]

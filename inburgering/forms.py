@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .bsn import normaliseer_bsn, valideer_bsn
-from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, volgende_fasen
+from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen
 from .models import Doelgroep, Gemeente, Inburgeraar
 from .permissions import INZIEN, WIJZIGEN, gemeenten_met_recht
 from .queries import regisseurs_voor, regisseurs_voor_gebruiker
@@ -225,7 +225,10 @@ class FaseForm(UtrechtFormMixin, forms.Form):
 
     def __init__(self, *args, inburgeraar, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["fase"].choices = [(f.value, f.label) for f in volgende_fasen(inburgeraar.fase)]
+        fasen = handmatige_fasen(inburgeraar.fase)
+        self.fields["fase"].choices = [(f.value, f.label) for f in fasen]
+        if Fase.AFGEROND not in fasen:
+            del self.fields["reden_afronding"]
 
     def clean(self):
         cleaned = super().clean()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .bsn import maskeer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom
+from .leerroute import Leerroute
 from .termijnen import Soort as TermijnSoort
 
 
@@ -299,6 +300,21 @@ class Inburgeraar(models.Model):
     )
     datum_laatste_voortgangsgesprek = models.DateField(
         _("laatste voortgangsgesprek"), null=True, blank=True, editable=False
+    )
+    leerroute = models.CharField(
+        _("leerroute"),
+        max_length=1,
+        choices=Leerroute.choices,
+        blank=True,
+        editable=False,
+        help_text=_("De leerroute van het huidige PIP."),
+    )
+    voortgangsgesprek_maanden = models.PositiveSmallIntegerField(
+        _("voortgangsgesprek elke (maanden)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De frequentie uit het huidige PIP; zonder PIP geldt de norm van de gemeente."),
     )
     datum_einde_termijn_duo = models.DateField(
         _("einde inburgeringstermijn volgens DUO"),

@@ -30,10 +30,11 @@ Choices where the table leaves room (each is a decision, not law):
   change is about to become impossible. Once its date has passed it counts as met on that date
   (given `vandaag`).
 - map_afronding and pvt_afronding: due at the end of the inburgeringstermijn (DUO's date when known).
-  The onderwijsroute's exemption from MAP is not a fact on the dossier yet, so MAP applies to all.
+  The onderwijsroute is exempt from the MAP, so its dossiers have no map_afronding.
 - ontzorgen_einde: from the start of ontzorgen to its planned end; met by its actual end.
-- voortgangsgesprek: `voortgangsgesprek_maanden` after the later of the current PIP's dagtekening and
-  the last gesprek held. Each gesprek moves the date (a new deadline), so it is never "met".
+- voortgangsgesprek: the current PIP's frequency in months (the gemeente's norm when the dossier has
+  none recorded) after the later of the current PIP's dagtekening and the last gesprek held. Each
+  gesprek moves the date (a new deadline), so it is never "met".
 - bezwaartermijn: six weeks from the day after the bekendmaking, so due on bekendmaking + 42 days
   (Awb 6:7, 6:8). The Algemene termijnenwet (a last day on a Saturday, Sunday or public holiday moves
   to the next working day) is *not* applied: a reminder a day early is harmless. No bezwaar fact
@@ -50,6 +51,8 @@ from dateutil.relativedelta import relativedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .leerroute import Leerroute
 
 EINDFASEN = frozenset({"afgerond", "uitgeschreven"})
 ASIELSTATUSHOUDER = "Asielstatushouder"
@@ -94,6 +97,8 @@ class Feiten:
     datum_huidige_pip: datetime.date | None = None
     datum_laatste_bekendmaking: datetime.date | None = None
     datum_laatste_voortgangsgesprek: datetime.date | None = None
+    voortgangsgesprek_maanden: int | None = None
+    leerroute: str | None = None
     datum_einde_termijn_duo: datetime.date | None = None
     datum_map_afgerond: datetime.date | None = None
     datum_pvt_afgerond: datetime.date | None = None
@@ -206,13 +211,14 @@ def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
     if termijn is None:
         return []
     start, einde = termijn
-    return [
+    deadlines = [
         Deadline(Soort.INBURGERINGSTERMIJN, start, einde),
         # 1.5 years from the termijn's start: the last day is counted like the termijn's own.
         Deadline(Soort.SCHAKELEN, start, f.datum_eerste_pip + relativedelta(months=SCHAKELEN_MAANDEN)),
         Deadline(Soort.MAP_AFRONDING, start, einde, f.datum_map_afgerond),
         Deadline(Soort.PVT_AFRONDING, start, einde, f.datum_pvt_afgerond),
     ]
+    return [d for d in deadlines if not (d.soort == Soort.MAP_AFRONDING and f.leerroute == Leerroute.ONDERWIJS)]
 
 
 def ontzorgen_einde(f: Feiten) -> Deadline | None:
@@ -227,7 +233,8 @@ def voortgangsgesprek(f: Feiten, normen: Normen) -> Deadline | None:
     if not f.datum_huidige_pip:
         return None
     start = max(d for d in (f.datum_huidige_pip, f.datum_laatste_voortgangsgesprek) if d)
-    return Deadline(Soort.VOORTGANGSGESPREK, start, start + relativedelta(months=normen.voortgangsgesprek_maanden))
+    maanden = f.voortgangsgesprek_maanden or normen.voortgangsgesprek_maanden
+    return Deadline(Soort.VOORTGANGSGESPREK, start, start + relativedelta(months=maanden))
 
 
 def bezwaartermijn(f: Feiten) -> Deadline | None:

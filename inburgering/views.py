@@ -168,7 +168,7 @@ def fase_wijzigen(request, pk):
                 inburgeraar=inburgeraar,
                 fase=form.cleaned_data["fase"],
                 reden_uitschrijving=form.cleaned_data["reden_uitschrijving"],
-                reden_afronding=form.cleaned_data["reden_afronding"],
+                reden_afronding=form.cleaned_data.get("reden_afronding", ""),
                 uitstroom=form.cleaned_data["uitstroom"],
             )
         except ValidationError as fout:

@@ -20,6 +20,7 @@ from inburgering.forms import zet_fouten_op_form
 from inburgering.models import Inburgeraar
 from inburgering.permissions import WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
 from inburgering.toegang import open_dossier
+from pip.queries import participatieafspraken
 
 from . import services
 from .forms import (
@@ -316,7 +317,8 @@ def mijn_inburgeraars(request):
 @login_required
 @permission_required("ontzorgen.begeleiding_inzien", raise_exception=True)
 def begeleiding_dossier(request, pk):
-    """What the begeleider needs, no more: masked BSN, contact, language, household, own hours."""
+    """What the begeleider needs, no more: masked BSN, contact, language, household, the PIP's
+    participation agreements, own hours."""
     inburgeraar = open_dossier(request, pk)
     vandaag = timezone.localdate()
     huisgenoten = []
@@ -330,6 +332,7 @@ def begeleiding_dossier(request, pk):
     context = {
         "inburgeraar": inburgeraar,
         "huisgenoten": huisgenoten,
+        "pip": participatieafspraken(inburgeraar),
         "verwijzingen": list(
             Verwijzing.objects.actief_op(vandaag)
             .filter(inburgeraar=inburgeraar, team__groep__user=request.user)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inburgering.fasen import Fase
-from inburgering.models import Inburgeraar
+from inburgering.models import Gebeurtenis, Inburgeraar
 
 from . import services
 from .models import Pip
@@ -51,8 +51,21 @@ def laad_demo() -> int:
                 "maatschappelijke_begeleiding": rng.choice(BEGELEIDING),
             },
         )
+        moment = _naar_uitvoering(inburgeraar)
         bekend = [d for d in (inburgeraar.datum_kennisgeving, inburgeraar.datum_vestiging) if d]
-        dagtekening = min(max([inburgeraar.datum_koppeling + timedelta(days=rng.randint(40, 70)), *bekend]), vandaag)
-        services.stel_vast(door=door, pip=concept, dagtekening=dagtekening)
+        gepland = (
+            timezone.localdate(moment) if moment else inburgeraar.datum_koppeling + timedelta(days=rng.randint(40, 70))
+        )
+        dagtekening = max([gepland, *bekend])
+        services.stel_vast(door=door, pip=concept, dagtekening=min(dagtekening, vandaag))
+        if moment:
+            # The tijdlijn tells the PIP's story where it happened: just before the move to uitvoering.
+            inburgeraar.tijdlijn.filter(soort__startswith="pip_").update(tijdstip=moment - timedelta(minutes=5))
         aantal += 1
     return aantal
+
+
+def _naar_uitvoering(inburgeraar):
+    """When the core's demo moved the dossier to uitvoering, the moment its PIP was fixed."""
+    gebeurtenis = inburgeraar.tijdlijn.filter(soort=Gebeurtenis.Soort.FASE, gegevens__naar=Fase.UITVOERING).first()
+    return gebeurtenis.tijdstip if gebeurtenis else None

@@ -12,15 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.models import Inburgeraar
-
-
-class Leerroute(models.TextChoices):
-    """DUO's codes (PIP.openapi.yml, Leerroute)."""
-
-    B1 = "B", _("B1-route")
-    ONDERWIJS = "O", _("Onderwijsroute")
-    Z = "Z", _("Z-route")
+from inburgering.models import Inburgeraar, Leerroute  # noqa: F401 (the apps name it from here too)
 
 
 class Niveau(models.TextChoices):

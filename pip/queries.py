@@ -24,6 +24,47 @@ def versies(inburgeraar: Inburgeraar) -> list[Pip]:
     )
 
 
+# What a maatschappelijk begeleider needs of the PIP for participation work, no more:
+# no leerroute details, no Participatiewet obligations (they reveal the bijstand).
+PARTICIPATIEVELDEN = (
+    "dualiteit",
+    "dualiteit_uren_per_week",
+    "dualiteit_afspraken",
+    "maatschappelijke_begeleiding",
+    "map_intensiteit",
+    "pvt_intensiteit",
+    "kinderopvang",
+    "vervoer",
+)
+
+
+@dataclass(frozen=True)
+class Participatieafspraken:
+    versie: int
+    dagtekening: datetime.date
+    afspraken: list[tuple[str, str]]
+
+
+def participatieafspraken(inburgeraar: Inburgeraar) -> Participatieafspraken | None:
+    """The current vastgestelde PIP's participation agreements, as labelled texts: one query."""
+    pip = (
+        Pip.objects.vastgesteld()
+        .filter(inburgeraar=inburgeraar)
+        .only("versie", "dagtekening", *PARTICIPATIEVELDEN)
+        .order_by("-versie")
+        .first()
+    )
+    if pip is None:
+        return None
+    afspraken = []
+    for veld in PARTICIPATIEVELDEN:
+        waarde = getattr(pip, veld)
+        if waarde not in ("", None):
+            tekst = pip.get_dualiteit_display() if veld == "dualiteit" else str(waarde)
+            afspraken.append((str(Pip._meta.get_field(veld).verbose_name), tekst))
+    return Participatieafspraken(versie=pip.versie, dagtekening=pip.dagtekening, afspraken=afspraken)
+
+
 def voortgangsgesprekken(inburgeraar: Inburgeraar) -> list[Voortgangsgesprek]:
     return list(Voortgangsgesprek.objects.filter(inburgeraar=inburgeraar).select_related("vastgelegd_door"))
 

@@ -297,8 +297,17 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
     inburgeraar.datum_huidige_pip = dagtekening
     # The beschikking is sent on its dagtekening; the bezwaartermijn runs from the day after.
     inburgeraar.datum_laatste_bekendmaking = dagtekening
+    inburgeraar.voortgangsgesprek_maanden = pip.voortgangsgesprek_maanden
+    inburgeraar.leerroute = pip.leerroute
     inburgeraar.save(
-        update_fields=["datum_eerste_pip", "datum_huidige_pip", "datum_laatste_bekendmaking", "updated_at"]
+        update_fields=[
+            "datum_eerste_pip",
+            "datum_huidige_pip",
+            "datum_laatste_bekendmaking",
+            "voortgangsgesprek_maanden",
+            "leerroute",
+            "updated_at",
+        ]
     )
     dossier_services.synchroniseer_termijnen([inburgeraar.pk])
     if pip.is_wijziging:

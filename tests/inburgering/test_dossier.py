@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from inburgering.fasen import Fase
 from inburgering.models import Gebeurtenis, Inburgeraar, Inzage
+from tests.factories import InburgeraarFactory
 
 GELDIG_BSN = "999900006"
 
@@ -211,15 +212,28 @@ def test_a_regisseur_of_another_gemeente_cannot_be_assigned(client, wereld, regi
     assert mail.outbox == []
 
 
-def test_the_fase_form_moves_the_dossier_and_explains_a_refusal(client, wereld, regisseur):
+def test_the_fase_form_offers_only_what_the_regisseur_decides_by_hand(client, wereld, regisseur):
     dossier = wereld.dossier_bladel
 
-    client.post(reverse("fase_wijzigen", args=[dossier.pk]), {"fase": Fase.INTAKE})
-    geweigerd = client.post(reverse("fase_wijzigen", args=[dossier.pk]), {"fase": Fase.AFGEROND}, follow=True)
+    pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    geweigerd = client.post(reverse("fase_wijzigen", args=[dossier.pk]), {"fase": Fase.INTAKE}, follow=True)
 
     dossier.refresh_from_db()
-    assert dossier.fase == Fase.INTAKE
+    assert dossier.fase == Fase.AANGEMELD
     assert "Selecteer een geldige keuze" in geweigerd.content.decode()
+    assert 'value="uitgeschreven"' in pagina and 'value="intake"' not in pagina
+    assert "Reden afronding" not in pagina
+
+
+def test_the_fase_form_closes_a_dossier_with_its_reason(client, wereld, regisseur):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.UITVOERING, regisseur=wereld.regisseur)
+
+    zonder_reden = client.post(reverse("fase_wijzigen", args=[dossier.pk]), {"fase": Fase.AFGEROND}, follow=True)
+    client.post(reverse("fase_wijzigen", args=[dossier.pk]), {"fase": Fase.AFGEROND, "reden_afronding": "voldaan"})
+
+    assert "Kies de reden van afronding." in zonder_reden.content.decode()
+    dossier.refresh_from_db()
+    assert (dossier.fase, dossier.reden_afronding) == (Fase.AFGEROND, "voldaan")
 
 
 def test_verhuizing_hands_the_dossier_to_the_receiving_gemeentes_team(client, wereld, regisseur):

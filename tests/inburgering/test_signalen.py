@@ -108,7 +108,7 @@ def test_sync_deletes_deadlines_whose_facts_are_gone_and_an_ended_dossier_has_no
     zet_feiten(dossier, datum_eerste_pip=None, datum_huidige_pip=None)  # e.g. a correction
     assert set(termijnen_van(dossier)) == {Soort.BREDE_INTAKE_START}
 
-    services.wijzig_fase(door=wereld.regisseur, inburgeraar=dossier, fase=Fase.AFGEROND)
+    services.wijzig_fase(door=wereld.regisseur, inburgeraar=dossier, fase=Fase.AFGEROND, reden_afronding="voldaan")
     assert termijnen_van(dossier) == {}
 
 

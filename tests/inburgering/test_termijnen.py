@@ -228,6 +228,17 @@ def test_voortgangsgesprek(huidige_pip, laatste_gesprek, maanden, start, uiterst
     )
 
 
+def test_the_onderwijsroute_has_no_map_deadline_but_keeps_the_pvt():
+    f = feiten(datum_eerste_pip=D(2026, 3, 1), datum_huidige_pip=D(2026, 3, 1), leerroute="O")
+    soorten = {d.soort for d in bereken(f, Normen(), D(2026, 4, 1))}
+    assert Soort.PVT_AFRONDING in soorten and Soort.MAP_AFRONDING not in soorten
+
+
+def test_the_pips_own_frequency_wins_over_the_gemeentes_norm():
+    f = feiten(datum_eerste_pip=D(2026, 1, 1), datum_huidige_pip=D(2026, 3, 1), voortgangsgesprek_maanden=2)
+    assert een(Soort.VOORTGANGSGESPREK, f, Normen(voortgangsgesprek_maanden=3)).uiterste_datum == D(2026, 5, 1)
+
+
 @pytest.mark.parametrize(
     ("bekendmaking", "start", "uiterste"),
     [

@@ -36,3 +36,17 @@ def test_a_voortgangsgesprek_moves_the_next_one_at_once(vastgesteld, regisseur):
     )
 
     assert _termijnen(vastgesteld.inburgeraar)["voortgangsgesprek"].uiterste_datum == datetime.date(2027, 2, 20)
+
+
+def test_the_caseload_deadline_follows_the_frequency_the_pip_fixed(concept, regisseur):
+    services.wijzig_concept(door=regisseur, pip=concept, gegevens={"voortgangsgesprek_maanden": 1})
+    services.stel_vast(door=regisseur, pip=concept, dagtekening=datetime.date(2026, 11, 2))
+
+    assert _termijnen(concept.inburgeraar)["voortgangsgesprek"].uiterste_datum == datetime.date(2026, 12, 2)
+
+
+def test_the_dossier_keeps_the_leerroute_of_its_current_pip(vastgesteld):
+    vastgesteld.inburgeraar.refresh_from_db()
+
+    assert vastgesteld.inburgeraar.leerroute == "B"
+    assert "map_afronding" in _termijnen(vastgesteld.inburgeraar)

@@ -161,3 +161,42 @@ def test_kempenplus_records_a_voortgangsgesprek(client, wereld, vastgesteld, geb
         {"datum": "2026-11-20", "deelnemers": "Inburgeraar en regisseur", "volgende_datum": "2027-02-20"},
     )
     assert response.status_code == 302
+
+
+def test_the_begeleider_reads_the_participation_agreements_and_nothing_about_bijstand(
+    client, wereld, regisseur, concept
+):
+    from inburgering.models import Organisatie, Team
+    from ontzorgen import services as ontzorgen
+    from ontzorgen.models import Dienst
+
+    services.wijzig_concept(
+        door=regisseur,
+        pip=concept,
+        gegevens={
+            "dualiteit": "vrijwilligerswerk",
+            "dualiteit_uren_per_week": 8,
+            "dualiteit_afspraken": "Dinsdag en donderdag bij de voedselbank.",
+            "bijstand": True,
+            "participatiewet_verplichtingen": "Sollicitatieplicht vanaf maart.",
+        },
+    )
+    Organisatie.objects.filter(naam="VluchtelingenWerk").update(soort=Organisatie.Soort.PARTNER)
+    ontzorgen.verwijs(
+        door=regisseur,
+        inburgeraar=concept.inburgeraar,
+        team=Team.objects.get(organisatie__naam="VluchtelingenWerk"),
+        dienst=Dienst.MAATSCHAPPELIJKE_BEGELEIDING,
+        startdatum=datetime.date(2026, 11, 1),
+    )
+    client.force_login(wereld.begeleider)
+    url = reverse("begeleiding_dossier", args=[concept.inburgeraar_id])
+    voor_vaststelling = client.get(url).content.decode()
+
+    services.stel_vast(door=regisseur, pip=concept, dagtekening=datetime.date(2026, 11, 2))
+    html = client.get(url).content.decode()
+
+    assert "Er is nog geen vastgesteld PIP" in voor_vaststelling
+    assert "Uit PIP versie 1, vastgesteld op 2 november 2026." in html
+    assert "Vrijwilligerswerk" in html and "Dinsdag en donderdag bij de voedselbank." in html
+    assert "Sollicitatieplicht" not in html and "bijstand" not in html.lower()

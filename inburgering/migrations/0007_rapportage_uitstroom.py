@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inburgering', '0005_dossier_einde'),
+        ('inburgering', '0006_pip_mijlpalen'),
     ]
 
     operations = [
