@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
 from ..fasen import Fase, RedenAfronding, Uitstroom
+from ..leerroute import Leerroute
 from ..models import Termijn
 from ..termijnen import PIP_VASTSTELLING_WEKEN, Soort
 from .register import Onderwerp, registreer
@@ -55,6 +56,7 @@ def _tel(selectie):
         ),
         "uitvoering": Count("pk", filter=uitvoering),
         "voortgang_op_tijd": Count("pk", filter=uitvoering & ~Q(_voortgang_te_laat(peildatum))),
+        **{f"route_{route}": Count("pk", filter=uitvoering & Q(leerroute=route)) for route in Leerroute.values},
         "afgerond": Count("pk", filter=einde & Q(fase=Fase.AFGEROND)),
         "uitgeschreven": Count("pk", filter=einde & Q(fase=Fase.UITGESCHREVEN)),
         "beeindigd": Count("pk", filter=einde),
@@ -107,6 +109,16 @@ def pip(selectie):
             _("Dagtekening uiterlijk 10 weken na de kennisgeving of de vestiging, de laatste van de twee."),
         ),
         mediaan(_("Dagen van koppeling tot eerste PIP (mediaan)"), data, "dagen_pip", "pip"),
+    ]
+
+
+@registreer("leerroute_mix", onderwerp=Onderwerp.LEERROUTES, volgorde=5)
+def leerroute_mix(selectie):
+    """The leerroute mix now: dossiers in uitvoering by the leerroute of their current PIP."""
+    data = _tellingen(selectie)
+    return [
+        aantal(_("In uitvoering: %(route)s") % {"route": route.label}, data, f"route_{route.value}", _("Stand van nu."))
+        for route in Leerroute
     ]
 
 

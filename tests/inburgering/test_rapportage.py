@@ -92,9 +92,9 @@ def emmen(wereld):
             datum_einde_ontzorgen=D(2025, 12, 31),
         )
         # In uitvoering: one with its voortgangsgesprek due in January (on time), one overdue since August.
-        for doelgroep, gesprek in [
-            (Doelgroep.ASIELSTATUSHOUDER, D(2026, 10, 1)),
-            (Doelgroep.GEZINSVORMER, D(2026, 5, 1)),
+        for doelgroep, gesprek, route in [
+            (Doelgroep.ASIELSTATUSHOUDER, D(2026, 10, 1), Leerroute.Z),
+            (Doelgroep.GEZINSVORMER, D(2026, 5, 1), Leerroute.B1),
         ]:
             dossier = _dossier(
                 e,
@@ -104,6 +104,7 @@ def emmen(wereld):
                 datum_eerste_pip=D(2025, 6, 1),
                 datum_huidige_pip=D(2025, 6, 1),
                 datum_laatste_voortgangsgesprek=gesprek,
+                leerroute=route,
             )
             services.synchroniseer_termijnen([dossier.pk])
         # Ended in the period: afgerond with vrijstelling to work, afgerond voldaan, uitgeschreven to education.
@@ -191,6 +192,9 @@ def test_every_indicator_has_its_value_on_a_hand_built_dataset(emmen):
     assert _w(r["Gestart met Onderwijsroute"]) == [1, 0, 0, 1]
     assert _w(r["Gewisseld van leerroute"]) == [1, 0, 0, 1]
     assert _w(r["Afgeschaald van B1 naar A2"]) == [0, 0, 0, 0]
+    assert _w(r["In uitvoering: B1-route"]) == [0, 1, 0, 1]
+    assert _w(r["In uitvoering: Onderwijsroute"]) == [0, 0, 0, 0]
+    assert _w(r["In uitvoering: Z-route"]) == [1, 0, 0, 1]
     assert _w(r["MAP afgerond"]) == [1, 0, 0, 1]
     assert _w(r["PVT afgerond"]) == [2, 0, 0, 2]
     assert _w(r["Financieel ontzorgen gestart"]) == [3, 0, 0, 3]
