@@ -9,6 +9,7 @@ class InburgeringConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .rapportage import kern  # noqa: F401  (registers the core's indicators)
 
         post_migrate.connect(_sync_rollen)
 

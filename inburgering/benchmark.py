@@ -20,9 +20,10 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 
 from . import services
-from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving
+from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from .models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
-from .rollen import CASUSREGISSEUR, sync_rollen
+from .permissions import RAPPORTAGES
+from .rollen import BELEIDSMEDEWERKER, CASUSREGISSEUR, sync_rollen
 
 NAAM = "Benchmark"
 BSN_START = 880_000_000
@@ -44,6 +45,8 @@ DOELGROEPEN = [
     (Doelgroep.GEZINSHERENIGER_ASIEL, 15),
     (Doelgroep.OVERIG, 10),
 ]
+AFRONDING = [(RedenAfronding.VOLDAAN, 70), (RedenAfronding.ONTHEFFING, 15), (RedenAfronding.VRIJSTELLING, 15)]
+UITSTROOM = [(Uitstroom.WERK, 30), (Uitstroom.OPLEIDING, 15), (Uitstroom.GEEN, 35), ("", 20)]
 VOORNAMEN = ["Amal", "Yonas", "Fatima", "Omar", "Selam", "Hiba", "Ahmad", "Lina", "Tesfay", "Nour", "Rami", "Sara"]
 ACHTERNAMEN = ["Test", "Proef", "Voorbeeld", "Fictief", "Synthetisch", "Model", "Demo", "Oefen"]
 
@@ -85,7 +88,25 @@ def benchmark_omgeving():
             user.save()
         user.groups.add(rol, team.groep)
         regisseurs.append(user)
+    _beleidsmedewerker(organisatie, gemeente)
     return gemeente, regisseurs
+
+
+def _beleidsmedewerker(organisatie, gemeente):
+    """A beleidsmedewerker who reports on the Benchmark regio."""
+    team = Team.objects.filter(organisatie=organisatie, naam="Beleid").first() or services.maak_team(
+        organisatie=organisatie, naam="Beleid"
+    )
+    services.ken_gemeenten_toe(team=team, rechten={RAPPORTAGES: [gemeente]})
+    user, gemaakt = get_user_model().objects.get_or_create(
+        username="benchmark.beleid",
+        defaults={"first_name": "Benchmark", "last_name": "Beleid", "organisatie": organisatie},
+    )
+    if gemaakt:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(Group.objects.get(name=BELEIDSMEDEWERKER), team.groep)
+    return user
 
 
 def genereer(aantal: int, *, seed: int = 2021, vandaag=None) -> int:
@@ -168,7 +189,8 @@ def _dossier(rnd, bsn, gemeente, regisseurs, vandaag) -> Inburgeraar:
         regisseur=rnd.choice(regisseurs) if rnd.random() < 0.9 else None,
         fase=fase,
         reden_uitschrijving=RedenUitschrijving.VERHUISD if fase == Fase.UITGESCHREVEN else "",
-        reden_afronding=RedenAfronding.VOLDAAN if fase == Fase.AFGEROND else "",
+        reden_afronding=_kies(rnd, AFRONDING) if fase == Fase.AFGEROND else "",
+        uitstroom=_kies(rnd, UITSTROOM) if fase in EINDFASEN else "",
         datum_koppeling=koppeling,
         taal="Arabisch",
         **feiten,
@@ -247,4 +269,13 @@ def meet(*, herhalingen: int = 5) -> list[tuple[str, float]]:
         ]
         if dossier:
             resultaten.append(("dossierpagina", _meet(pagina(reverse("dossier", args=[dossier.pk])), herhalingen)))
+        # The regio's dashboard as its beleidsmedewerker sees it: every indicator aggregated in SQL.
+        client.force_login(get_user_model().objects.get(username="benchmark.beleid"))
+        regio = {"gebied": f"regio-{gemeente.regio_id}", "van": f"{timezone.localdate().year - 3}-01-01"}
+        resultaten.append(
+            (
+                "rapportage regio (3 jaar)",
+                _meet(pagina(reverse("rapportage"), **regio, tot=timezone.localdate()), herhalingen),
+            )
+        )
     return resultaten

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import services
-from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving
+from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from .models import (
     Doelgroep,
     Gebeurtenis,
@@ -360,13 +360,22 @@ _VERLOOP = [
 ]
 
 
+_UITSTROOM = [Uitstroom.WERK, Uitstroom.OPLEIDING, Uitstroom.GEEN, ""]
+
+
 def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
     dagen = (vandaag - inburgeraar.datum_koppeling).days
     fasen = [fasen for vanaf, fasen in _VERLOOP if dagen >= vanaf + (rng.randint(0, 30) if vanaf else 0)][-1]
+    # Without drawing from rng, so the rest of the demo stays as it was: a mix of outflow for the reports.
+    uitstroom = _UITSTROOM[inburgeraar.pk % len(_UITSTROOM)]
     for fase in fasen:
-        reden_afronding = RedenAfronding.VOLDAAN if fase == Fase.AFGEROND else ""
+        afgerond = fase == Fase.AFGEROND
         services.wijzig_fase(
-            door=inburgeraar.regisseur, inburgeraar=inburgeraar, fase=fase, reden_afronding=reden_afronding
+            door=inburgeraar.regisseur,
+            inburgeraar=inburgeraar,
+            fase=fase,
+            reden_afronding=RedenAfronding.VOLDAAN if afgerond else "",
+            uitstroom=uitstroom if afgerond else "",
         )
     if fasen and fasen[-1] != Fase.AFGEROND and rng.random() < 0.04:
         reden = rng.choice(RedenUitschrijving.values)

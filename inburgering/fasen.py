@@ -33,6 +33,14 @@ class RedenAfronding(models.TextChoices):
     VRIJSTELLING = "vrijstelling", _("Vrijstelling")
 
 
+class Uitstroom(models.TextChoices):
+    """Where the person went when the dossier ended: Emmen monitors paid work and regular education."""
+
+    WERK = "werk", _("Betaald werk")
+    OPLEIDING = "opleiding", _("Reguliere opleiding")
+    GEEN = "geen", _("Geen werk of opleiding")
+
+
 TRANSITIES: dict[str, frozenset[str]] = {
     Fase.AANGEMELD: frozenset({Fase.INTAKE, Fase.UITGESCHREVEN}),
     Fase.INTAKE: frozenset({Fase.PIP, Fase.UITGESCHREVEN}),

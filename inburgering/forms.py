@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .bsn import normaliseer_bsn, valideer_bsn
-from .fasen import Fase, RedenAfronding, RedenUitschrijving, handmatige_fasen
+from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen
 from .models import Doelgroep, Gemeente, Inburgeraar
 from .permissions import INZIEN, WIJZIGEN, gemeenten_met_recht
 from .queries import regisseurs_voor, regisseurs_voor_gebruiker
@@ -215,6 +215,12 @@ class FaseForm(UtrechtFormMixin, forms.Form):
         label=_("Reden afronding"),
         choices=[("", _("— alleen bij afronden —")), *RedenAfronding.choices],
         required=False,
+    )
+    uitstroom = forms.ChoiceField(
+        label=_("Uitstroom"),
+        choices=[("", _("— onbekend of niet van toepassing —")), *Uitstroom.choices],
+        required=False,
+        help_text=_("Alleen bij afronden of uitschrijven: gaat de persoon naar betaald werk of een opleiding?"),
     )
 
     def __init__(self, *args, inburgeraar, **kwargs):

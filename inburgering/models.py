@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .bsn import maskeer_bsn, valideer_bsn
-from .fasen import Fase, RedenAfronding, RedenUitschrijving
+from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from .leerroute import Leerroute
 from .termijnen import Soort as TermijnSoort
 from .uploads import valideer_logo
@@ -224,6 +224,13 @@ class Inburgeraar(models.Model):
         _("reden uitschrijving"), max_length=20, choices=RedenUitschrijving.choices, blank=True
     )
     reden_afronding = models.CharField(_("reden afronding"), max_length=20, choices=RedenAfronding.choices, blank=True)
+    uitstroom = models.CharField(
+        _("uitstroom"),
+        max_length=20,
+        choices=Uitstroom.choices,
+        blank=True,
+        help_text=_("Bij afronden of uitschrijven: naar betaald werk of een reguliere opleiding. Leeg is onbekend."),
+    )
     datum_einde = models.DateField(
         _("einde dossier"),
         null=True,
@@ -372,6 +379,8 @@ class Inburgeraar(models.Model):
             models.Index(
                 fields=["datum_einde"], condition=models.Q(vernietigd_op__isnull=True), name="dossier_bewaren"
             ),
+            # Reports count ended dossiers per gemeente and period.
+            models.Index(fields=["gemeente", "datum_einde"]),
         ]
 
     def __str__(self):

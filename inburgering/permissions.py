@@ -96,3 +96,8 @@ def get_dossier_voor_privacy(user, pk, perm: str) -> Inburgeraar:
         return Inburgeraar.objects.select_related("gemeente", "huishouden").get(pk=pk, vernietigd_op__isnull=True)
     except (Inburgeraar.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def rapportage_gemeenten(user):
+    """The gemeenten `user` may report on; every report query starts from this (one SQL query)."""
+    return gemeenten_met_recht(user, RAPPORTAGES)

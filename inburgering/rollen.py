@@ -83,11 +83,15 @@ _PRIVACY = [
     "inburgering.avg_exporteren",
 ]
 
+# The model permission opens the report pages; which gemeenten they cover comes from the team's object
+# permission of the same name on Gemeente (permissions.rapportage_gemeenten).
+_RAPPORTAGE = ["inburgering.rapportages_inzien"]
+
 ROLLEN: dict[str, list[str]] = {
     CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES,
-    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES,
+    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES + _RAPPORTAGE,
     BEGELEIDER: _BEGELEIDING,
-    BELEIDSMEDEWERKER: [],
+    BELEIDSMEDEWERKER: _RAPPORTAGE,
     FUNCTIONEEL_BEHEERDER: _BEHEER + _VERNIETIGING + ["inburgering.vernietiging_goedkeuren"],
     PRIVACYFUNCTIONARIS: _PRIVACY,
     GEZONDHEIDSGEGEVENS: ["intake.gezondheid_verwerken"],

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import tasks, termijnen
-from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, mag_naar
+from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom, mag_naar
 from .models import (
     Gebeurtenis,
     Gemeente,
@@ -146,18 +146,27 @@ def wijs_regisseur_toe(*, door, inburgeraar: Inburgeraar, regisseur) -> None:
 
 @transaction.atomic
 def wijzig_fase(
-    *, door, inburgeraar: Inburgeraar, fase: str, reden_uitschrijving: str = "", reden_afronding: str = ""
+    *,
+    door,
+    inburgeraar: Inburgeraar,
+    fase: str,
+    reden_uitschrijving: str = "",
+    reden_afronding: str = "",
+    uitstroom: str = "",
 ) -> Inburgeraar:
     """Move the dossier to another fase, only along DESIGN.md's state machine."""
     inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
     oud = inburgeraar.fase
-    _controleer_overgang(oud, fase, reden_uitschrijving, reden_afronding)
+    _controleer_overgang(oud, fase, reden_uitschrijving, reden_afronding, uitstroom)
     inburgeraar.fase = fase
     inburgeraar.reden_uitschrijving = reden_uitschrijving if fase == Fase.UITGESCHREVEN else ""
     inburgeraar.reden_afronding = reden_afronding if fase == Fase.AFGEROND else ""
     if fase in EINDFASEN:
         inburgeraar.datum_einde = timezone.localdate()
-    inburgeraar.save(update_fields=["fase", "reden_uitschrijving", "reden_afronding", "datum_einde", "updated_at"])
+        inburgeraar.uitstroom = uitstroom
+    inburgeraar.save(
+        update_fields=["fase", "reden_uitschrijving", "reden_afronding", "uitstroom", "datum_einde", "updated_at"]
+    )
     omschrijving = _("Fase gewijzigd van '%(van)s' naar '%(naar)s'.") % {
         "van": Fase(oud).label,
         "naar": Fase(fase).label,
@@ -184,7 +193,7 @@ def wijzig_fase(
     return inburgeraar
 
 
-def _controleer_overgang(oud: str, fase: str, reden_uitschrijving: str, reden_afronding: str) -> None:
+def _controleer_overgang(oud: str, fase: str, reden_uitschrijving: str, reden_afronding: str, uitstroom: str) -> None:
     if not mag_naar(oud, fase):
         raise ValidationError(
             {
@@ -197,6 +206,11 @@ def _controleer_overgang(oud: str, fase: str, reden_uitschrijving: str, reden_af
         raise ValidationError({"reden_uitschrijving": _("Kies de reden van uitschrijving.")}, code="reden_ontbreekt")
     if fase == Fase.AFGEROND and reden_afronding not in RedenAfronding.values:
         raise ValidationError({"reden_afronding": _("Kies de reden van afronding.")}, code="reden_ontbreekt")
+    if uitstroom and (fase not in EINDFASEN or uitstroom not in Uitstroom.values):
+        raise ValidationError(
+            {"uitstroom": _("Uitstroom naar werk of opleiding legt u alleen vast bij afronden of uitschrijven.")},
+            code="uitstroom_ongeldig",
+        )
 
 
 @transaction.atomic

@@ -1,17 +1,17 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import account, health, views, views_privacy
 from .forms import LoginForm
+from .rapportage import views as rapportage
 
 admin.site.site_header = "Inburgering – functioneel beheer"
 admin.site.site_title = "Inburgering"
 admin.site.index_title = "Beheer"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="caseload", permanent=False)),
+    path("", views.start),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
@@ -37,6 +37,9 @@ urlpatterns = [
     path("privacy/inzagelog/", views_privacy.inzagelog, name="inzagelog"),
     path("privacy/dossiers/<int:pk>/blokkade/", views_privacy.dossier_blokkade, name="dossier_blokkade"),
     path("privacy/dossiers/<int:pk>/avg-export/", views_privacy.avg_export, name="avg_export"),
+    path("rapportage/", rapportage.rapportage, name="rapportage"),
+    path("rapportage/export.csv", rapportage.rapportage_csv, name="rapportage_csv"),
+    path("rapportage/export.xlsx", rapportage.rapportage_xlsx, name="rapportage_xlsx"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
     path("dossiers/<int:pk>/pip/", include("pip.urls")),
     path("dossiers/<int:pk>/leerroute/", include("leerroutes.urls")),

@@ -33,6 +33,15 @@ from .rollen import TEAMLEIDER, heeft_rol
 from .toegang import open_dossier
 
 
+def start(request):
+    """The home page: the caseload, or the reports for someone who works with figures, not dossiers."""
+    if request.user.has_perm("inburgering.rapportages_inzien") and not request.user.has_perm(
+        "inburgering.view_inburgeraar"
+    ):
+        return redirect("rapportage")
+    return redirect("caseload")
+
+
 @login_required
 def caseload(request):
     form = CaseloadFilterForm(request.GET or None, user=request.user)
@@ -160,6 +169,7 @@ def fase_wijzigen(request, pk):
                 fase=form.cleaned_data["fase"],
                 reden_uitschrijving=form.cleaned_data["reden_uitschrijving"],
                 reden_afronding=form.cleaned_data.get("reden_afronding", ""),
+                uitstroom=form.cleaned_data["uitstroom"],
             )
         except ValidationError as fout:
             messages.error(request, " ".join(fout.messages))

@@ -12,6 +12,7 @@ class OntzorgenConfig(AppConfig):
         from inburgering import privacy
         from inburgering.signals import dossier_verlaten
 
+        from . import indicatoren  # noqa: F401  (registers the report figures with the core)
         from . import privacy as ontzorgen_privacy
         from .handlers import beeindig_verwijzingen
 

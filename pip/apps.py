@@ -11,6 +11,7 @@ class PipConfig(AppConfig):
     def ready(self):
         from inburgering import privacy
 
+        from . import indicatoren  # noqa: F401  (registers the PIP's report figures with the core)
         from . import privacy as pip_privacy
 
         privacy.registreer("pip", vernietig=pip_privacy.vernietig, exporteer=pip_privacy.exporteer)

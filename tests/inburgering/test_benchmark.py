@@ -44,6 +44,7 @@ def test_benchmark_prints_each_time_and_its_ratio_to_a_minimal_page():
         "caseload, op volgende termijn",
         "signalen (team)",
         "dossierpagina",
+        "rapportage regio (3 jaar)",
         "× minimaal",
     ):
         assert regel in tekst

@@ -161,6 +161,12 @@ MATRIX = [
         for naam, methode, ok in [("signaal_afhandelen", "post", 302), ("signaal_uitstellen", "get", 200)]
         for dossier, verwacht in _per_dossier(ok).items()
     ],
+    # Reports: the model permission opens them (teamleider, beleidsmedewerker); the figures cover only the
+    # gemeenten of the team's object permission. Without parameters they show this year of the first regio.
+    *[
+        (naam, "get", None, {"teamleider": 200, "beleidsmedewerker": 200, "anoniem": 302}, 403)
+        for naam in ("rapportage", "rapportage_csv", "rapportage_xlsx")
+    ],
     ("admin:index", "get", None, {"beheerder": 200, "anoniem": 302}, 302),
     # Bladel has no logo here: the beheerder passes the permission check and finds none.
     ("gemeente_logo", "get", "gemeente_bladel", {"beheerder": 404, "anoniem": 302}, 403),

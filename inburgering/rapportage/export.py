@@ -1,0 +1,81 @@
+"""CSV and XLSX of the dashboard, with the same suppressed cells as the screen.
+
+CSV streams row by row (StreamingHttpResponse over a generator): an indicator's queries run only when
+its rows are written. XLSX comes from openpyxl in write-only mode, saved to an anonymous temporary
+file (openpyxl cannot write to a socket) and streamed from there with FileResponse.
+"""
+
+import csv
+import tempfile
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .onderdrukking import cellen
+from .rijen import KOLOMMEN, PERCENTAGE
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class _Regel:
+    """csv.writer writes into this and gets the line back, so nothing accumulates."""
+
+    def write(self, tekst):
+        return tekst
+
+
+def _kop(form) -> list[list[str]]:
+    data = form.cleaned_data
+    return [
+        [_("Gebied"), form.gebied_naam()],
+        [_("Periode"), f"{data['van']:%d-%m-%Y} t/m {data['tot']:%d-%m-%Y}"],
+        [_("Cohort"), str(data["cohort"] or _("Alle cohorten"))],
+        [_("Aantallen van 1 tot en met 4 staan als <5; ook percentages en medianen die daarop rusten.")],
+        [],
+        [_("Onderwerp"), _("Indicator"), *[str(label) for _kolom, label in KOLOMMEN]],
+    ]
+
+
+def _bestandsnaam(extensie: str) -> str:
+    return f"rapportage-inburgering-{timezone.localdate():%Y-%m-%d}.{extensie}"
+
+
+def csv_response(form, rijen) -> StreamingHttpResponse:
+    schrijver = csv.writer(_Regel(), delimiter=";")
+
+    def regels():
+        yield "\ufeff"  # BOM: Excel then reads the file as UTF-8
+        for kop in _kop(form):
+            yield schrijver.writerow(kop)
+        for rij in rijen:
+            yield schrijver.writerow([rij.onderwerp, rij.naam, *[cel.tekst for cel in cellen(rij)]])
+
+    response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("csv")}"'
+    return response
+
+
+def xlsx_response(form, rijen) -> FileResponse:
+    werkboek = Workbook(write_only=True)
+    blad = werkboek.create_sheet(_("Indicatoren"))
+    for kop in _kop(form):
+        blad.append(kop)
+    for rij in rijen:
+        blad.append([rij.onderwerp, rij.naam, *[_xlsx_cel(blad, rij, cel) for cel in cellen(rij)]])
+    bestand = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it when sent)
+    werkboek.save(bestand)
+    bestand.seek(0)
+    return FileResponse(bestand, as_attachment=True, filename=_bestandsnaam("xlsx"), content_type=XLSX)
+
+
+def _xlsx_cel(blad, rij, cel):
+    if cel.getal is None:
+        return cel.tekst
+    waarde = WriteOnlyCell(blad, value=cel.getal)
+    if rij.soort == PERCENTAGE:
+        waarde.number_format = "0%"
+    return waarde
