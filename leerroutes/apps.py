@@ -11,6 +11,7 @@ class LeerroutesConfig(AppConfig):
     def ready(self):
         from inburgering import privacy
 
+        from . import indicatoren  # noqa: F401  (registers the leerroutes' report figures with the core)
         from . import privacy as leerroutes_privacy
 
         privacy.registreer("leerroutes", vernietig=leerroutes_privacy.vernietig, exporteer=leerroutes_privacy.exporteer)

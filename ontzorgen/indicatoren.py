@@ -30,6 +30,6 @@ def begeleidingsuren(selectie):
             data,
             "z_uren",
             "z_personen",
-            _("Goedgekeurde uren die voor de Z-route tellen; de leerroute zelf volgt met de leerroutes."),
+            _("Goedgekeurde uren die voor de Z-route tellen; de uren in MAP en PVT staan bij de leerroutes."),
         ),
     ]
