@@ -11,7 +11,7 @@ admin.site.site_title = "Inburgering"
 admin.site.index_title = "Beheer"
 
 urlpatterns = [
-    path("", views.start),
+    path("", views.start, name="start"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),

@@ -33,12 +33,16 @@ from .rollen import TEAMLEIDER, heeft_rol
 from .toegang import open_dossier
 
 
+@login_required
 def start(request):
-    """The home page: the caseload, or the reports for someone who works with figures, not dossiers."""
-    if request.user.has_perm("inburgering.rapportages_inzien") and not request.user.has_perm(
-        "inburgering.view_inburgeraar"
-    ):
-        return redirect("rapportage")
+    """The home page, where login lands: the caseload for those who work on dossiers, else the page
+    of their own work (figures for the beleidsmedewerker, the inzage log for the privacy officer)."""
+    user = request.user
+    if not user.has_perm("inburgering.view_inburgeraar"):
+        if user.has_perm("inburgering.rapportages_inzien"):
+            return redirect("rapportage")
+        if user.has_perm("inburgering.inzagelog_doorzoeken"):
+            return redirect("inzagelog")
     return redirect("caseload")
 
 

@@ -131,6 +131,7 @@ _PRIVACY_EN_BEHEER = {"beheerder": 200, "privacy": 200, "anoniem": 302}
 # The begeleider's team has a referral for the Bladel dossier (fixture `verwezen`): even so the core
 # dossier page answers 403, as it does to every role without the model permission view_inburgeraar.
 MATRIX = [
+    ("start", "get", None, {}, 302),  # every role is sent on to its own first page
     ("caseload", "get", None, {r: 200 for r in ROLLEN if r != "anoniem"}, 302),
     ("dossier_registreren", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
     ("dossier", "get", "bladel", {**_KEMPENPLUS, "regisseur_eersel": 404, "anoniem": 302}, 403),

@@ -397,3 +397,7 @@ def test_the_home_page_leads_a_beleidsmedewerker_to_the_reports_and_a_regisseur_
     assert client.get("/").url == reverse("rapportage")
     client.force_login(wereld.teamleider)
     assert client.get("/").url == reverse("caseload")
+    client.force_login(wereld.privacy)
+    assert client.get("/").url == reverse("inzagelog")
+    client.logout()
+    assert client.get("/").url == f"{reverse('login')}?next=/"
