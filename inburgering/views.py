@@ -36,13 +36,19 @@ from .toegang import open_dossier
 @login_required
 def start(request):
     """The home page, where login lands: the caseload for those who work on dossiers, else the page
-    of their own work (figures for the beleidsmedewerker, the inzage log for the privacy officer)."""
+    of their own work (figures for the beleidsmedewerker, the inzage log for the privacy officer,
+    the referred inburgeraars for the begeleider, beheer for the functioneel beheerder)."""
     user = request.user
     if not user.has_perm("inburgering.view_inburgeraar"):
-        if user.has_perm("inburgering.rapportages_inzien"):
-            return redirect("rapportage")
-        if user.has_perm("inburgering.inzagelog_doorzoeken"):
-            return redirect("inzagelog")
+        for perm, pagina in [
+            ("inburgering.rapportages_inzien", "rapportage"),
+            ("inburgering.inzagelog_doorzoeken", "inzagelog"),
+            ("ontzorgen.begeleiding_inzien", "mijn_inburgeraars"),
+        ]:
+            if user.has_perm(perm):
+                return redirect(pagina)
+        if user.is_staff:
+            return redirect("admin:index")
     return redirect("caseload")
 
 

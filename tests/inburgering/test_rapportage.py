@@ -392,12 +392,22 @@ def test_the_regisseur_records_uitstroom_when_closing_the_dossier(client, wereld
     assert "Uitstroom: Reguliere opleiding" in client.get(reverse("dossier", args=[dossier.pk])).content.decode()
 
 
-def test_the_home_page_leads_a_beleidsmedewerker_to_the_reports_and_a_regisseur_to_the_caseload(client, wereld):
-    client.force_login(wereld.beleidsmedewerker)
-    assert client.get("/").url == reverse("rapportage")
-    client.force_login(wereld.teamleider)
-    assert client.get("/").url == reverse("caseload")
-    client.force_login(wereld.privacy)
-    assert client.get("/").url == reverse("inzagelog")
+@pytest.mark.parametrize(
+    ("rol", "pagina"),
+    [
+        ("beleidsmedewerker", "rapportage"),
+        ("teamleider", "caseload"),
+        ("regisseur", "caseload"),
+        ("privacy", "inzagelog"),
+        ("begeleider", "mijn_inburgeraars"),
+        ("beheerder", "admin:index"),
+    ],
+)
+def test_the_home_page_leads_each_role_to_its_own_work(client, wereld, rol, pagina):
+    client.force_login(getattr(wereld, rol))
+    assert client.get("/").url == reverse(pagina)
+
+
+def test_the_home_page_sends_an_anonymous_visitor_to_login(client, wereld):
     client.logout()
     assert client.get("/").url == f"{reverse('login')}?next=/"
