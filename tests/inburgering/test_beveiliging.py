@@ -155,3 +155,10 @@ def test_the_logo_is_linked_and_served_only_through_its_permission_check(client,
 def test_no_url_serves_media_publicly(client, wereld):
     client.force_login(wereld.regisseur)
     assert client.get(f"{settings.MEDIA_URL}beschikkingen/pip/x.pdf").status_code == 404
+
+
+def test_a_browser_asking_for_favicon_ico_gets_the_icon_not_a_404(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.url.endswith("/img/favicon.svg")
+    assert "favicon.svg" in client.get("/inloggen/").content.decode()

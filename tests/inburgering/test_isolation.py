@@ -39,7 +39,7 @@ ROLLEN = [
 ]
 
 # URLs outside the dossier world: reachable by anyone (or handled by Django itself).
-BUITEN_MATRIX = {"login", "logout", "tweefactor", "health"}
+BUITEN_MATRIX = {"login", "logout", "tweefactor", "health", "favicon"}
 
 _KEMPENPLUS = {"regisseur": 200, "teamleider": 200}
 
