@@ -8,9 +8,11 @@ and runs nightly (CELERY_BEAT_SCHEDULE), so a referral that starts or ends on a 
 or closes access on that day.
 """
 
+import copy
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
+from auditlog.models import LogEntry
 from dateutil.relativedelta import relativedelta
 
 from django.conf import settings
@@ -21,6 +23,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering.audit import log_bulk
 from inburgering.fasen import LOPEND
 from inburgering.models import Inburgeraar, InburgeraarGroupObjectPermission, Organisatie
 from inburgering.services import schrijf_gebeurtenis, synchroniseer_termijnen
@@ -238,6 +241,7 @@ def start_ontzorging(
     for last in lasten:
         last.full_clean(exclude=["ontzorging"])
     VasteLast.objects.bulk_create(lasten)
+    log_bulk([(None, last) for last in lasten], actor=door, action=LogEntry.Action.CREATE)
     _schrijf_mijlpalen(ontzorging)
     schrijf_gebeurtenis(
         inburgeraar=inburgeraar,
@@ -471,6 +475,7 @@ def registreer_uren(*, door, regels) -> list[Urenregistratie]:
     for registratie in nieuw:
         registratie.full_clean(exclude=["inburgeraar", "verwijzing", "begeleider"])
     Urenregistratie.objects.bulk_create(nieuw)
+    log_bulk([(None, registratie) for registratie in nieuw], actor=door, action=LogEntry.Action.CREATE)
     per_dossier = defaultdict(Decimal)
     for registratie in nieuw:
         per_dossier[registratie.inburgeraar_id] += registratie.uren
@@ -496,12 +501,14 @@ def keur_uren_goed(*, door, registraties) -> int:
     )
     nu = timezone.now()
     per_dossier = defaultdict(list)
+    ingediend = [copy.copy(registratie) for registratie in te_keuren]
     for registratie in te_keuren:
         registratie.status = Urenregistratie.Status.GOEDGEKEURD
         registratie.beoordeeld_door = door
         registratie.beoordeeld_op = nu
         per_dossier[registratie.inburgeraar_id].append(registratie)
     Urenregistratie.objects.bulk_update(te_keuren, ["status", "beoordeeld_door", "beoordeeld_op"])
+    log_bulk(zip(ingediend, te_keuren, strict=True), actor=door)
     for rijen in per_dossier.values():
         schrijf_gebeurtenis(
             inburgeraar=rijen[0].inburgeraar,

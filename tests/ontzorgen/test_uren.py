@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from auditlog.models import LogEntry
 
 from django.core.exceptions import ValidationError
 
@@ -105,6 +106,19 @@ def test_the_regisseur_approves_pending_hours_in_bulk(verwezen):
     assert goedgekeurd.count() == 2
     assert {r.beoordeeld_door for r in goedgekeurd} == {verwezen.regisseur}
     assert "goedgekeurd" in verwezen.dossier_bladel.tijdlijn.first().omschrijving
+
+
+def test_registering_and_approving_in_bulk_leave_each_row_its_audit_history(verwezen):
+    [rij] = services.registreer_uren(door=verwezen.begeleider, regels=[regel(verwezen.dossier_bladel, GISTEREN, 2)])
+    services.keur_uren_goed(door=verwezen.regisseur, registraties=[rij])
+
+    historie = LogEntry.objects.get_for_object(rij).order_by("timestamp", "pk")
+    aangemaakt, goedgekeurd = historie
+    assert (aangemaakt.action, aangemaakt.actor) == (LogEntry.Action.CREATE, verwezen.begeleider)
+    assert aangemaakt.changes["uren"] == ["None", "2"]
+    assert (goedgekeurd.action, goedgekeurd.actor) == (LogEntry.Action.UPDATE, verwezen.regisseur)
+    assert goedgekeurd.changes["status"] == ["ingediend", "goedgekeurd"]
+    assert set(goedgekeurd.changes) == {"status", "beoordeeld_door", "beoordeeld_op"}
 
 
 def test_a_correction_supersedes_the_entry_and_keeps_the_original(verwezen):
