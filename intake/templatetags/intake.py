@@ -5,6 +5,8 @@ from django.utils.formats import localize
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from intake import queries
+
 register = template.Library()
 
 
@@ -34,3 +36,12 @@ def gegevens(obj, *velden) -> list[tuple[str, str]]:
 @register.filter
 def sectievelden(sectie) -> list[str]:
     return ["score", *sectie.velden, "toelichting", "niet_mogelijk_reden"]
+
+
+@register.inclusion_tag("intake/_stand.html")
+def intake_stand(inburgeraar) -> dict:
+    """Where the brede intake stands, for the dossier page: started, what is still needed, or done."""
+    intake = queries.laad_intake(inburgeraar, met_gezondheid=False)
+    if intake is None or intake.is_afgerond:
+        return {"inburgeraar": inburgeraar, "intake": intake, "ontbrekend": []}
+    return {"inburgeraar": inburgeraar, "intake": intake, "ontbrekend": queries.ontbrekend_voor_afronden(intake)}

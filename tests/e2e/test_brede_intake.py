@@ -33,7 +33,8 @@ def test_a_regisseur_conducts_an_intake_and_finishes_it_with_an_advice(wereld, r
     pagina.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
     pagina.locator("main").get_by_role("button", name="Inloggen").click()
 
-    pagina.get_by_role("link", name="Naar de brede intake (nog niet gestart)").click()
+    expect(pagina.locator("#kop-intake + p")).to_have_text("Nog niet gestart.")
+    pagina.get_by_role("link", name="Naar de brede intake").click()
     pagina.get_by_role("button", name="Brede intake starten").click()
     expect(pagina.get_by_text("De brede intake is gestart.")).to_be_visible()
     voortgang = pagina.locator("#voortgang")

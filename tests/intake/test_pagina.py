@@ -38,6 +38,22 @@ def test_the_dossier_page_leads_to_the_intake_and_starting_it_moves_the_fase(ing
     assert dossier.fase == Fase.INTAKE
 
 
+def test_the_dossier_page_shows_where_the_intake_stands(ingelogd, wereld, intake):
+    def stand(dossier):
+        return ingelogd.get(reverse("dossier", args=[dossier.pk])).content.decode()
+
+    assert "Nog niet gestart." in stand(wereld.dossier_bergeijk)
+    bezig = stand(wereld.dossier_bladel)
+    assert "Gestart op 23 november 2026." in bezig
+    assert "onderdelen nodig om af te ronden" in bezig
+    assert "Leg ten minste één intakegesprek vast." in bezig
+
+    intake.advies_leerroute = "B"
+    intake.afgerond_op = datetime.date(2026, 11, 20)
+    intake.save()
+    assert "Afgerond op 20 november 2026, advies: B1-route." in stand(wereld.dossier_bladel)
+
+
 def test_a_section_saved_with_htmx_comes_back_with_the_progress_overview(ingelogd, wereld, intake):
     response = ingelogd.post(
         _url("intake_leefgebied", wereld.dossier_bladel, "opleiding"),
