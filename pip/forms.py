@@ -136,3 +136,12 @@ class HandhavingForm(UtrechtFormMixin, forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class IntrekkingForm(UtrechtFormMixin, forms.Form):
+    ingetrokken_op = forms.DateField(label=_("Datum van intrekking"), widget=DatumInput())
+    reden_intrekking = forms.CharField(
+        label=_("Reden van de intrekking"),
+        help_text=_("Deze tekst staat in de brief, bijvoorbeeld de beslissing op bezwaar."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -288,6 +288,20 @@ class Handhaving(models.Model):
         related_name="+",
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True)
+    reden_intrekking = models.TextField(_("reden van de intrekking"), blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingetrokken door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    intrekking_pdf = models.FileField(
+        _("besluit tot intrekking (PDF)"), upload_to="beschikkingen/handhaving/", blank=True
+    )
+    intrekking_sha256 = models.CharField(_("SHA-256 van het besluit tot intrekking"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("handhavingsbesluit")

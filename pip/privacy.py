@@ -15,6 +15,7 @@ def vernietig(ids: list[int]) -> dict[str, int]:
     bestanden = [
         *pips.exclude(Q(pdf="") | Q(pdf__isnull=True)).values_list("pdf", flat=True),
         *handhavingen.exclude(Q(pdf="") | Q(pdf__isnull=True)).values_list("pdf", flat=True),
+        *handhavingen.exclude(intrekking_pdf="").values_list("intrekking_pdf", flat=True),
     ]
     aantallen = {
         _("voortgangsgesprekken"): wis(Voortgangsgesprek.objects.filter(inburgeraar_id__in=ids)),

@@ -19,7 +19,7 @@ from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
 
 from . import regels, tasks
-from .models import INHOUD, Handhaving, Niveau, Pip, Voortgangsgesprek
+from .models import INHOUD, Niveau, Pip, Voortgangsgesprek
 from .pdf import render_pdf, sha256
 from .teksten import inhoud_in_gewone_taal, verschillen
 
@@ -33,6 +33,7 @@ class Soort:
     DERDEN = "pip_derden"
     VOORTGANG = "pip_voortgangsgesprek"
     HANDHAVING = "pip_handhaving"
+    INTREKKING = "pip_handhaving_ingetrokken"
 
 
 def gevolgde_lesuren(inburgeraar: Inburgeraar) -> int | None:
@@ -47,7 +48,7 @@ def _d(datum: datetime.date) -> str:
     return datum.strftime("%d-%m-%Y")
 
 
-def _vergrendel(inburgeraar: Inburgeraar) -> Inburgeraar:
+def vergrendel(inburgeraar: Inburgeraar) -> Inburgeraar:
     return Inburgeraar.objects.select_for_update().select_related("gemeente").get(pk=inburgeraar.pk)
 
 
@@ -84,7 +85,7 @@ def _beginwaarden_uit_intake(inburgeraar: Inburgeraar) -> dict:
 @transaction.atomic
 def start_concept(*, door, inburgeraar: Inburgeraar) -> Pip:
     """The first PIP as a concept, filled in from the brede intake's advice."""
-    inburgeraar = _vergrendel(inburgeraar)
+    inburgeraar = vergrendel(inburgeraar)
     if Pip.objects.filter(inburgeraar=inburgeraar).exists():
         raise ValidationError(
             _("Dit dossier heeft al een PIP. Een wijziging maakt u met een wijzigingsbeschikking."), code="pip_bestaat"
@@ -125,7 +126,7 @@ def _controleer_inhoud(pip: Pip) -> list[regels.Overtreding]:
 @transaction.atomic
 def wijzig_concept(*, door, pip: Pip, gegevens: dict) -> Pip:
     """Save the concept's content; DUO's combination rules are checked at once."""
-    _vergrendel(pip.inburgeraar)
+    vergrendel(pip.inburgeraar)
     pip = Pip.objects.select_related("inburgeraar__gemeente", "vorige").get(pk=pip.pk)
     if not pip.is_concept:
         raise ValidationError(_("Een vastgesteld PIP kan niet meer worden gewijzigd."), code="vastgesteld")
@@ -148,7 +149,7 @@ def wijzig_concept(*, door, pip: Pip, gegevens: dict) -> Pip:
 @transaction.atomic
 def start_wijziging(*, door, inburgeraar: Inburgeraar, reden: str, toelichting: str = "") -> Pip:
     """A wijzigingsbeschikking starts as a concept copy of the current PIP, with its reason."""
-    inburgeraar = _vergrendel(inburgeraar)
+    inburgeraar = vergrendel(inburgeraar)
     huidig = huidige_pip(inburgeraar)
     if huidig is None:
         raise ValidationError(_("Er is nog geen vastgesteld PIP om te wijzigen."), code="geen_pip")
@@ -180,7 +181,7 @@ def start_wijziging(*, door, inburgeraar: Inburgeraar, reden: str, toelichting: 
 @transaction.atomic
 def verwijder_concept(*, door, pip: Pip) -> None:
     """Withdraw a concept: nothing was decided yet, so nothing else changes."""
-    inburgeraar = _vergrendel(pip.inburgeraar)
+    inburgeraar = vergrendel(pip.inburgeraar)
     pip = Pip.objects.get(pk=pip.pk)
     if not pip.is_concept:
         raise ValidationError(_("Een vastgesteld PIP kan niet worden verwijderd."), code="vastgesteld")
@@ -245,7 +246,7 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
 
     With `pdf_later` (batches) the PDF is rendered by the Celery task after the commit.
     """
-    inburgeraar = _vergrendel(pip.inburgeraar)
+    inburgeraar = vergrendel(pip.inburgeraar)
     pip = Pip.objects.select_related("vorige").get(pk=pip.pk)
     pip.inburgeraar = inburgeraar
     if not pip.is_concept:
@@ -342,7 +343,7 @@ def zet_wachten_op_derden(
     *, door, inburgeraar: Inburgeraar, sinds: datetime.date | None, ontvangen_op: datetime.date | None
 ) -> Inburgeraar:
     """The PIP deadline extends while the gemeente waits for third parties (Besluit art. 5.3)."""
-    inburgeraar = _vergrendel(inburgeraar)
+    inburgeraar = vergrendel(inburgeraar)
     if inburgeraar.datum_eerste_pip is not None:
         raise ValidationError(
             _("Het eerste PIP is al vastgesteld; wachten op derden verlengt die termijn niet meer."), code="pip_al"
@@ -375,7 +376,7 @@ def zet_wachten_op_derden(
 
 @transaction.atomic
 def leg_voortgangsgesprek_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Voortgangsgesprek:
-    inburgeraar = _vergrendel(inburgeraar)
+    inburgeraar = vergrendel(inburgeraar)
     pip = huidige_pip(inburgeraar)
     if pip is None:
         raise ValidationError(_("Een voortgangsgesprek hoort bij een vastgesteld PIP; stel eerst het PIP vast."))
@@ -409,62 +410,3 @@ def leg_voortgangsgesprek_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict
         gesprek=gesprek.pk,
     )
     return gesprek
-
-
-@transaction.atomic
-def leg_handhaving_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Handhaving:
-    """Record a waarschuwing or boete the regisseur decided on, with its own beschikking PDF.
-
-    Nothing calls this automatically: only a person decides to enforce.
-    """
-    inburgeraar = _vergrendel(inburgeraar)
-    handhaving = Handhaving(inburgeraar=inburgeraar, vastgelegd_door=door, kenmerk="-", **gegevens)
-    handhaving.full_clean()
-    fouten = {}
-    if not handhaving.verwijtbaarheid_motivatie.strip():
-        fouten["verwijtbaarheid_motivatie"] = _("Beoordeel de verwijtbaarheid; zonder die beoordeling geen besluit.")
-    if handhaving.soort == Handhaving.Soort.BOETE:
-        if handhaving.verwijtbaarheid == Handhaving.Verwijtbaarheid.NIET:
-            fouten["verwijtbaarheid"] = _(
-                "Geen boete als de inburgeraar niets te verwijten valt (Awb 5:41). Kies een waarschuwing of niets."
-            )
-        if handhaving.bedrag is None or handhaving.bedrag <= 0:
-            fouten["bedrag"] = _("Vul het bedrag van de boete in.")
-        elif handhaving.bedrag > settings.BOETE_MAXIMUM:
-            fouten["bedrag"] = _("De boete is hoogstens € %(max)s.") % {"max": settings.BOETE_MAXIMUM}
-    elif handhaving.bedrag:
-        fouten["bedrag"] = _("Een waarschuwing heeft geen bedrag. Laat dit leeg.")
-    if handhaving.dagtekening > timezone.localdate():
-        fouten["dagtekening"] = _("De dagtekening kan niet in de toekomst liggen.")
-    if fouten:
-        raise ValidationError(fouten)
-    handhaving.save()
-    handhaving.kenmerk = f"HH-{inburgeraar.gemeente.gemeentecode}-{inburgeraar.pk}-{handhaving.pk}"
-    _html, pdf = render_pdf(
-        "pip/handhaving_beschikking.html",
-        {
-            "handhaving": handhaving,
-            "inburgeraar": inburgeraar,
-            "gemeente": inburgeraar.gemeente,
-            "logo_pad": inburgeraar.gemeente.logo.path if inburgeraar.gemeente.logo else "",
-            "dagtekening": handhaving.dagtekening,
-            "kenmerk": handhaving.kenmerk,
-            "concept": False,
-        },
-    )
-    handhaving.sha256 = sha256(pdf)
-    handhaving.pdf.save(f"handhaving-{inburgeraar.pk}-{handhaving.pk}.pdf", ContentFile(pdf), save=False)
-    handhaving.save(update_fields=["kenmerk", "sha256", "pdf"])
-    if (inburgeraar.datum_laatste_bekendmaking or handhaving.dagtekening) <= handhaving.dagtekening:
-        inburgeraar.datum_laatste_bekendmaking = handhaving.dagtekening
-        inburgeraar.save(update_fields=["datum_laatste_bekendmaking", "updated_at"])
-        dossier_services.synchroniseer_termijnen([inburgeraar.pk])
-    omschrijving = _("%(soort)s vastgelegd wegens: %(verplichting)s (%(kenmerk)s).") % {
-        "soort": handhaving.get_soort_display(),
-        "verplichting": handhaving.get_verplichting_display().lower(),
-        "kenmerk": handhaving.kenmerk,
-    }
-    dossier_services.schrijf_gebeurtenis(
-        inburgeraar=inburgeraar, soort=Soort.HANDHAVING, omschrijving=omschrijving, door=door, handhaving=handhaving.pk
-    )
-    return handhaving

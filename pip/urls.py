@@ -13,5 +13,6 @@ urlpatterns = [
     path("versies/<int:versie>/beschikking.pdf", views.download, name="pip_download"),
     path("voortgangsgesprekken/", views.voortgangsgesprek, name="pip_voortgangsgesprek"),
     path("handhaving/", views.handhaving, name="pip_handhaving"),
+    path("handhaving/<int:besluit>/intrekken/", views.handhaving_intrekken, name="pip_handhaving_intrekken"),
     path("handhaving/<int:besluit>/beschikking.pdf", views.handhaving_download, name="pip_handhaving_download"),
 ]

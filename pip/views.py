@@ -17,8 +17,8 @@ from inburgering.forms import zet_fouten_op_form
 from inburgering.permissions import WIJZIGEN, mag_dossier_wijzigen
 from inburgering.toegang import open_dossier
 
-from . import queries, services
-from .forms import ConceptForm, DerdenForm, HandhavingForm, VoortgangsgesprekForm, WijzigingForm
+from . import handhaven, queries, services
+from .forms import ConceptForm, DerdenForm, HandhavingForm, IntrekkingForm, VoortgangsgesprekForm, WijzigingForm
 from .models import Handhaving, Pip
 from .teksten import inhoud_in_gewone_taal, verschillen
 
@@ -215,9 +215,7 @@ def handhaving(request, pk):
     form = HandhavingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            besluit = services.leg_handhaving_vast(
-                door=request.user, inburgeraar=inburgeraar, gegevens=form.cleaned_data
-            )
+            besluit = handhaven.leg_vast(door=request.user, inburgeraar=inburgeraar, gegevens=form.cleaned_data)
         except ValidationError as fout:
             zet_fouten_op_form(form, fout)
         else:
@@ -230,10 +228,43 @@ def handhaving(request, pk):
     return render(request, "pip/handhaving.html", {"inburgeraar": inburgeraar, "form": form})
 
 
+@login_required
+@permission_required("pip.add_handhaving", raise_exception=True)
+def handhaving_intrekken(request, pk, besluit):
+    """Withdraw a waarschuwing or boete, with the reason the letter gives (after a bezwaar, say)."""
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
+    besluit = get_object_or_404(Handhaving, inburgeraar=inburgeraar, pk=besluit)
+    form = IntrekkingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not besluit.ingetrokken_op:
+        try:
+            handhaven.trek_in(
+                door=request.user,
+                handhaving=besluit,
+                datum=form.cleaned_data["ingetrokken_op"],
+                reden=form.cleaned_data["reden_intrekking"],
+            )
+        except ValidationError as fout:
+            zet_fouten_op_form(form, fout)
+        else:
+            messages.success(
+                request,
+                _("%(soort)s ingetrokken. Download het besluit tot intrekking en verstuur het.")
+                % {"soort": besluit.get_soort_display()},
+            )
+            return _terug(inburgeraar, "handhaving")
+    context = {"inburgeraar": inburgeraar, "besluit": besluit, "form": form}
+    return render(request, "pip/handhaving_intrekken.html", context)
+
+
 @lezend
 def handhaving_download(request, pk, besluit):
+    """The beschikking of a waarschuwing or boete; with ?brief=intrekking the letter that withdrew it."""
     inburgeraar = open_dossier(request, pk)
     besluit = get_object_or_404(Handhaving, inburgeraar=inburgeraar, pk=besluit)
-    if not besluit.pdf:
+    intrekking = request.GET.get("brief") == "intrekking"
+    pdf, naam = (
+        (besluit.intrekking_pdf, f"{besluit.kenmerk}-intrekking") if intrekking else (besluit.pdf, besluit.kenmerk)
+    )
+    if not pdf:
         raise Http404
-    return FileResponse(besluit.pdf.open("rb"), as_attachment=True, filename=f"{besluit.kenmerk}.pdf")
+    return FileResponse(pdf.open("rb"), as_attachment=True, filename=f"{naam}.pdf")

@@ -22,6 +22,7 @@ from leerroutes import groepen
 from leerroutes import services as leerroutes
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urensoort
+from pip import handhaven
 from pip import services as pip_services
 from tests.factories import InburgeraarFactory
 
@@ -103,6 +104,8 @@ _PIPVIEWS = [
     ("pip_voortgangsgesprek", "post", 200),
     ("pip_handhaving", "get", 200),
     ("pip_handhaving_download", "get", 200),
+    ("pip_handhaving_intrekken", "get", 200),
+    ("pip_handhaving_intrekken", "post", 200),
 ]
 
 # The leerroute tab: each dossier has a deelname (fixture `leerroute_objecten`); empty posts show the
@@ -321,14 +324,15 @@ def pips(verwezen, intakes, settings, tmp_path, monkeypatch):
 
     Access is what this module tests, so the PDFs are stand-ins: tests/pip render the real ones."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
+    for module in (pip_services, handhaven):
+        monkeypatch.setattr(module, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
     besluiten = {}
     for dossier in (verwezen.dossier_bladel, verwezen.dossier_eersel):
         dossier_services.wijzig_fase(door=None, inburgeraar=dossier, fase=Fase.PIP)
         concept = pip_services.start_concept(door=None, inburgeraar=dossier)
         pip_services.stel_vast(door=None, pip=concept, dagtekening=datetime.date(2026, 11, 20))
         pip_services.start_wijziging(door=None, inburgeraar=dossier, reden="omstandigheden")
-        besluiten[dossier.pk] = pip_services.leg_handhaving_vast(
+        besluiten[dossier.pk] = handhaven.leg_vast(
             door=None,
             inburgeraar=dossier,
             gegevens={
@@ -384,7 +388,7 @@ def _kwargs(url_name, doel, intakes, pips, deelnames) -> dict:
         kwargs["sessie"] = doel.sessies.get().pk
     if url_name == "pip_download":
         kwargs["versie"] = 1
-    if url_name == "pip_handhaving_download":
+    if url_name in ("pip_handhaving_download", "pip_handhaving_intrekken"):
         kwargs["besluit"] = pips[doel.pk].pk
     if url_name == "intake_leefgebied":
         kwargs["sectie"] = "opleiding"

@@ -25,6 +25,7 @@ from intake import services as intake_services
 from intake.leefgebieden import PER_SLUG
 from intake.models import BredeIntake
 from leerroutes.models import Groep
+from pip import handhaven
 from pip.models import Handhaving, Pip
 from tests.factories import InburgeraarFactory
 from tests.inburgering.test_isolation import intakes, leerroute_objecten, pips, verwezen  # noqa: F401  (fixtures)
@@ -55,6 +56,9 @@ def vol_dossier(verwezen, intakes, pips, leerroute_objecten):  # noqa: F811
             gegevens={"score": 3, "lichamelijk": "Rugklachten sinds de reis.", "onder_behandeling": True},
         )
         dossier_services.log_inzage(user=regisseur, inburgeraar=wereld.dossier_bladel, pagina="/dossiers/")
+        handhaven.trek_in(
+            door=regisseur, handhaving=pips[wereld.dossier_bladel.pk], datum=NU.date(), reden="Bezwaar gegrond."
+        )
         wereld.dossier_bladel = _sluit_af(Inburgeraar.objects.get(pk=wereld.dossier_bladel.pk))
     return wereld
 
@@ -125,7 +129,7 @@ def test_approval_destroys_every_personal_record_and_keeps_an_anonymous_row(
     bestanden = [
         Path(settings.MEDIA_ROOT) / naam
         for naam in [*Pip.objects.filter(inburgeraar=dossier).exclude(pdf="").values_list("pdf", flat=True)]
-        + [*Handhaving.objects.filter(inburgeraar=dossier).values_list("pdf", flat=True)]
+        + [*Handhaving.objects.filter(inburgeraar=dossier).values_list("pdf", "intrekking_pdf").get()]
     ]
     assert bestanden and all(pad.exists() for pad in bestanden)
     assert {"leerroutes.Deelname", "pip.Pip", "intake.BredeIntake"} <= set(_dossierrecords(dossier))

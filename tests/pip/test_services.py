@@ -4,7 +4,6 @@ import datetime
 import hashlib
 import io
 import logging
-from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
@@ -14,7 +13,7 @@ from django.core.exceptions import ValidationError
 from inburgering.fasen import Fase
 from inburgering.models import Gebeurtenis, Inburgeraar
 from pip import services, tasks
-from pip.models import Handhaving, Pip
+from pip.models import Pip
 
 D = datetime.date
 
@@ -242,47 +241,6 @@ def test_a_voortgangsgesprek_updates_the_milestone(vastgesteld, regisseur):
             gegevens={"datum": D(2026, 11, 24), "deelnemers": "x", "volgende_datum": D(2027, 1, 1)},
         )
     assert "datum" in fout.value.error_dict
-
-
-def _handhaving(**kwargs):
-    return {
-        "soort": "boete",
-        "verplichting": "pvt",
-        "feiten": "Niet verschenen op drie PVT-workshops.",
-        "verwijtbaarheid": "volledig",
-        "verwijtbaarheid_motivatie": "Uitgenodigd met tolk; geen reden gegeven.",
-        "bedrag": Decimal(250),
-        "dagtekening": D(2026, 11, 20),
-        **kwargs,
-    }
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "veld"),
-    [
-        ({"bedrag": Decimal("800.01")}, "bedrag"),
-        ({"bedrag": None}, "bedrag"),
-        ({"verwijtbaarheid": "niet"}, "verwijtbaarheid"),
-        ({"verwijtbaarheid_motivatie": ""}, "verwijtbaarheid_motivatie"),
-        ({"soort": "waarschuwing"}, "bedrag"),
-    ],
-)
-def test_handhaving_refuses_what_the_law_forbids(vastgesteld, regisseur, kwargs, veld):
-    with pytest.raises(ValidationError) as fout:
-        services.leg_handhaving_vast(
-            door=regisseur, inburgeraar=vastgesteld.inburgeraar, gegevens=_handhaving(**kwargs)
-        )
-    assert veld in fout.value.error_dict
-    assert not Handhaving.objects.exists()
-
-
-def test_a_boete_gets_its_own_beschikking(vastgesteld, regisseur):
-    boete = services.leg_handhaving_vast(door=regisseur, inburgeraar=vastgesteld.inburgeraar, gegevens=_handhaving())
-    tekst = _tekst(boete.pdf.read())
-    for verwacht in ["boete van € 250", "PVT", "Uitgenodigd met tolk", boete.kenmerk, "binnen 6 weken", "bezwaar"]:
-        assert verwacht in tekst.replace(",00", ""), verwacht
-    boete.pdf.seek(0)
-    assert hashlib.sha256(boete.pdf.read()).hexdigest() == boete.sha256
 
 
 def test_the_letterhead_shows_the_gemeentes_logo_without_weasyprint_errors(dossier, regisseur, caplog):
