@@ -1,8 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import account, health, views, views_privacy
 from .forms import LoginForm
@@ -48,7 +46,6 @@ urlpatterns = [
     path("groepen/", include("leerroutes.groep_urls")),
     path("", include("ontzorgen.urls")),
     path("health/", health.health, name="health"),
-    # Browsers ask for /favicon.ico on pages without an icon link (the admin, downloads).
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True), name="favicon"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("beheer/", admin.site.urls),
 ]

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -50,6 +51,14 @@ def start(request):
         if user.is_staff:
             return redirect("admin:index")
     return redirect("caseload")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin, downloads).
+
+    The static URL is looked up per request: with the manifest storage of production it exists only
+    after collectstatic, which must not be needed to import the URLconf."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @login_required
