@@ -55,6 +55,14 @@ def voeg_leden_toe(*, door, groep: Groep, inburgeraars) -> int:
 
 
 @transaction.atomic
+def haal_uit_groep(*, door, groep: Groep, inburgeraar_id: int) -> None:
+    """A member leaves the group (moved, another route); attendance already recorded stays on the dossier."""
+    if not Inburgeraar.objects.zichtbaar_voor(door, WIJZIGEN).filter(pk=inburgeraar_id, groepen=groep).exists():
+        raise ValidationError(_("Deze inburgeraar is geen deelnemer van deze groep die u kunt wijzigen."))
+    groep.leden.remove(inburgeraar_id)
+
+
+@transaction.atomic
 def plan_sessie(*, door, groep: Groep, gegevens: dict) -> Sessie:
     sessie = Sessie(groep=groep, **gegevens)
     sessie.full_clean()

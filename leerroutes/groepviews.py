@@ -61,6 +61,8 @@ def groep(request, pk):
     leden_form = LedenForm(kandidaten=kandidaten)
     sessie_form = SessieForm(groep=groep)
     if request.method == "POST" and request.user.has_perm("leerroutes.change_groep"):
+        if "uit_groep" in request.POST:
+            return _haal_uit_groep(request, groep)
         if "leden" in request.POST:
             leden_form = LedenForm(request.POST, kandidaten=kandidaten)
             if leden_form.is_valid():
@@ -91,6 +93,16 @@ def groep(request, pk):
         "sessie_form": sessie_form,
     }
     return render(request, "leerroutes/groep.html", context)
+
+
+def _haal_uit_groep(request, groep):
+    try:
+        groepen.haal_uit_groep(door=request.user, groep=groep, inburgeraar_id=int(request.POST["uit_groep"]))
+    except (ValueError, ValidationError) as fout:
+        messages.error(request, fout.messages[0] if isinstance(fout, ValidationError) else _("Onbekende deelnemer."))
+    else:
+        messages.success(request, _("De deelnemer is uit de groep gehaald. Vastgelegde aanwezigheid blijft bewaard."))
+    return redirect("groep", pk=groep.pk)
 
 
 @login_required

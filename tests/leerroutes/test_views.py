@@ -171,3 +171,30 @@ def test_a_functioneel_beheerder_manages_aanbieders_and_a_regisseur_does_not(cli
 
     client.force_login(wereld.regisseur)
     assert client.get(reverse("admin:leerroutes_aanbieder_changelist")).status_code == 302
+
+
+def test_a_member_leaves_the_group_and_keeps_the_attendance_recorded(ingelogd, wereld, groep, regisseur):
+    sessie = _sessie(groep, regisseur)
+    blijft, vertrekt = _leden(wereld, groep, regisseur, 2)[-2:]
+    ingelogd.post(
+        reverse("groep_aanwezigheid", args=[groep.pk, sessie.pk]),
+        _post(list(groep.leden.order_by("achternaam", "voornamen", "pk")), [(True, "3", "")] * groep.leden.count()),
+    )
+
+    response = ingelogd.post(reverse("groep", args=[groep.pk]), {"uit_groep": vertrekt.pk}, follow=True)
+
+    html = response.content.decode()
+    assert "De deelnemer is uit de groep gehaald." in html
+    assert set(groep.leden.all()) >= {blijft} and vertrekt not in groep.leden.all()
+    assert Activiteit.objects.filter(sessie=sessie, inburgeraar=vertrekt, aanwezig=True).exists()
+
+
+def test_a_regisseur_cannot_take_a_dossier_of_another_gemeente_out_of_a_group(client, wereld, groep, regisseur):
+    [lid] = _leden(wereld, groep, regisseur, 1)[-1:]
+    groep.gemeenten.add(wereld.eersel)  # the group is shared, the Bladel dossier stays hidden from Eersel
+    client.force_login(wereld.regisseur_eersel)
+
+    response = client.post(reverse("groep", args=[groep.pk]), {"uit_groep": lid.pk}, follow=True)
+
+    assert "geen deelnemer van deze groep die u kunt wijzigen" in response.content.decode()
+    assert lid in groep.leden.all()
