@@ -45,6 +45,10 @@ urlpatterns = [
     path("dossiers/<int:pk>/leerroute/", include("leerroutes.urls")),
     path("groepen/", include("leerroutes.groep_urls")),
     path("", include("ontzorgen.urls")),
+    # The partner API: the core's resources and each app's api.py, under one version prefix.
+    path("api/v1/", include("inburgering.api.urls")),
+    path("api/v1/", include("ontzorgen.api")),
+    path("api/v1/", include("leerroutes.api")),
     path("health/", health.health, name="health"),
     path("beheer/", admin.site.urls),
 ]
