@@ -10,6 +10,9 @@ admin.site.site_header = "Inburgering – functioneel beheer"
 admin.site.site_title = "Inburgering"
 admin.site.index_title = "Beheer"
 
+# A URL that matches no view: the usual page, or problem+json under /api/.
+handler404 = "inburgering.api.fouten.niet_gevonden"
+
 urlpatterns = [
     path("", views.start, name="start"),
     path(

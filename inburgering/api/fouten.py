@@ -5,8 +5,10 @@ from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.defaults import page_not_found
 
 PROBLEEM_TYPE = "application/problem+json"
 
@@ -104,3 +106,17 @@ def als_drf_fout(fout: DjangoValidationError) -> serializers.ValidationError:
     return serializers.ValidationError(
         [serializers.ErrorDetail(m, code=e.code or "invalid") for e in fout.error_list for m in e.messages]
     )
+
+
+def niet_gevonden(request, exception=None):
+    """Django's 404 for a URL no view matched; under /api/ as problem+json too (handler404)."""
+    if not request.path_info.startswith("/api/"):
+        return page_not_found(request, exception)
+    data = {
+        "type": "urn:inburgering:api:probleem:not_found",
+        "title": str(_TITELS[404]),
+        "status": 404,
+        "detail": _("Deze URL bestaat niet in de API."),
+        "instance": request.path,
+    }
+    return JsonResponse(data, status=404, content_type=PROBLEEM_TYPE)

@@ -8,6 +8,7 @@ may be retried with its key. Keys are kept API_IDEMPOTENTIE_UREN hours per clien
 
 import hashlib
 import json
+import re
 from datetime import timedelta
 
 from drf_spectacular.types import OpenApiTypes
@@ -39,6 +40,10 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
 )
 
 
+# Printable ASCII, as a structured-header string: no control characters reach the database.
+_GELDIGE_SLEUTEL = re.compile(r"[\x20-\x7e]{1,255}")
+
+
 def _json(data):
     return json.loads(json.dumps(data, cls=JSONEncoder))
 
@@ -57,9 +62,10 @@ class SchrijfView(GenericAPIView):
         sleutel = request.headers.get("Idempotency-Key")
         if sleutel is None:
             return self._voer_uit(request)
-        if not sleutel.strip() or len(sleutel) > 255:
+        if not _GELDIGE_SLEUTEL.fullmatch(sleutel) or not sleutel.strip():
             raise serializers.ValidationError(
-                {"Idempotency-Key": [_("Geef een sleutel van 1 tot 255 tekens.")]}, code="ongeldige_sleutel"
+                {"Idempotency-Key": [_("Geef een sleutel van 1 tot 255 zichtbare ASCII-tekens, bijv. een UUID.")]},
+                code="ongeldige_sleutel",
             )
         return self._idempotent(request, sleutel)
 

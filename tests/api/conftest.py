@@ -2,6 +2,7 @@
 client with a token; Taalhuis (another partner) has a referral for the Eersel dossier and its own client."""
 
 import datetime
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -92,3 +93,19 @@ def api(client):
             return client.post(url, data, content_type="application/json", **self._headers(headers))
 
     return Api()
+
+
+@pytest.fixture
+def uren_bladel(partners):
+    [registratie] = ontzorgen.registreer_uren(
+        door=partners.client.gebruiker,
+        regels=[
+            {
+                "inburgeraar": partners.wereld.dossier_bladel,
+                "datum": datetime.date(2026, 11, 19),
+                "uren": Decimal("1.5"),
+                "soort": "praktische_zaken",
+            }
+        ],
+    )
+    return registratie

@@ -3,9 +3,6 @@ dossiers referred to its own team, through the same rule as the begeleider's pag
 organisation's, never another gemeente's, never one nobody referred. test_isolation.py checks that every
 API URL is in API_MATRIX (and, for the browser roles, in its own MATRIX)."""
 
-import datetime
-from decimal import Decimal
-
 import pytest
 
 from django.urls import reverse
@@ -63,22 +60,6 @@ API_MATRIX = [
     ("api_meldingen", "post", "bladel", _melding, _beide(201, 400)),
     ("api_meldingen", "post", "eersel", _melding, _beide(400, 201)),
 ]
-
-
-@pytest.fixture
-def uren_bladel(partners):
-    [registratie] = ontzorgen.registreer_uren(
-        door=partners.client.gebruiker,
-        regels=[
-            {
-                "inburgeraar": partners.wereld.dossier_bladel,
-                "datum": datetime.date(2026, 11, 19),
-                "uren": Decimal("1.5"),
-                "soort": "praktische_zaken",
-            }
-        ],
-    )
-    return registratie
 
 
 def _sleutel(partners, wie):
