@@ -16,6 +16,7 @@ PRODUCTIE = {
     "ALLOWED_HOSTS": "inburgering.example.nl",
     "DATABASE_URL": "sqlite:////tmp/niet-gebruikt.sqlite3",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
     "TWEE_FACTOR_VERPLICHT": "true",
 }
 
