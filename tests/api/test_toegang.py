@@ -3,12 +3,18 @@ dossiers referred to its own team, through the same rule as the begeleider's pag
 organisation's, never another gemeente's, never one nobody referred. test_isolation.py checks that every
 API URL is in API_MATRIX (and, for the browser roles, in its own MATRIX)."""
 
+import datetime
+
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inburgering.models import Inburgeraar, Inzage
 from ontzorgen import services as ontzorgen
+from ontzorgen.models import Dienst
+from tests.factories import InburgeraarFactory
 
 CLIENTS = ["eigen", "ander", "ingetrokken", "verlopen", "geen"]
 _GEWEIGERD = {"ingetrokken": 401, "verlopen": 401, "geen": 401}
@@ -170,3 +176,28 @@ def test_a_browser_session_is_no_api_credential(partners, client):
 def test_a_malformed_authorization_header_is_refused(partners, client):
     response = client.get(reverse("api_dossiers"), HTTP_AUTHORIZATION="Bearer een twee")
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize("url_name", ["api_dossiers", "api_verwijzingen", "api_uren"])
+def test_a_list_takes_as_many_queries_for_many_dossiers_as_for_one(partners, api, uren_bladel, url_name):
+    def tel():
+        with CaptureQueriesContext(connection) as queries:
+            assert api.als(partners.sleutel).get(reverse(url_name)).status_code == 200
+        return len(queries)
+
+    een = tel()
+    for _i in range(3):
+        dossier = InburgeraarFactory(gemeente=partners.wereld.bladel)
+        ontzorgen.verwijs(
+            door=partners.wereld.regisseur,
+            inburgeraar=dossier,
+            team=partners.vwn,
+            dienst=Dienst.TAALMAATJE,
+            startdatum=datetime.date(2026, 11, 2),
+        )
+        ontzorgen.registreer_uren(
+            door=partners.client.gebruiker,
+            regels=[{"inburgeraar": dossier, "datum": datetime.date(2026, 11, 20), "uren": 1, "soort": "taalmaatje"}],
+        )
+    assert len(api.get(reverse(url_name)).json()["results"]) >= 4
+    assert tel() == een
