@@ -3,12 +3,19 @@ client; the documentation page under the site's Content-Security-Policy."""
 
 import datetime
 import hashlib
+import os
+import secrets
+
+import redis
 
 from django.core.cache import cache
 from django.urls import reverse
 
 from inburgering.models import ApiClient
 from tests.api.conftest import NU
+from tests.conftest import vereist
+
+REDIS_URL = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/14"
 
 
 def test_a_beheerder_issues_a_token_that_is_shown_once_and_stored_only_as_a_hash(partners, client, api):
@@ -81,6 +88,29 @@ def test_the_rate_limit_counts_per_client_and_answers_429_with_retry_after(partn
     assert 0 < int(te_veel["Retry-After"]) <= 60
     # Another client has its own count.
     assert api.als(partners.andere_sleutel).get(reverse("api_dossiers")).status_code == 200
+
+
+def test_the_rate_limit_holds_across_processes_in_the_shared_redis_cache(partners, api, settings):
+    """What production runs (CACHE_URL=redis://...): every web process counts in the same place."""
+    try:
+        bereikbaar = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        bereikbaar = False
+    vereist(bereikbaar, f"Redis is niet bereikbaar op {REDIS_URL}")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Its own keys per run: nothing of an earlier run, or of the Celery broker, is touched.
+            "KEY_PREFIX": f"test-api-{secrets.token_hex(4)}",
+        }
+    }
+    settings.API_RATE_LIMIET = "2/min"
+    antwoorden = [api.als(partners.sleutel).get(reverse("api_dossiers")).status_code for _ in range(3)]
+
+    assert antwoorden == [200, 200, 429]
+    sleutel = f"{settings.CACHES['default']['KEY_PREFIX']}:1:api-limiet:{partners.client.pk}"
+    assert redis.Redis.from_url(REDIS_URL).exists(sleutel)
 
 
 def test_the_openapi_document_and_its_page_need_no_outside_source(client):
