@@ -1,16 +1,21 @@
 """Functioneel beheer: regio's, gemeenten (OIN, briefhoofd), organisaties, teams and users."""
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_required
 from django.db import models
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import Gemeente, GemeenteGroupObjectPermission, Organisatie, Regio, Team
+from .api import sleutels
+from .models import ApiClient, Gemeente, GemeenteGroupObjectPermission, Organisatie, Regio, Team
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 
 # Admin login goes through the product's own login (axes lock-out, two-factor).
@@ -156,3 +161,65 @@ class UserAdmin(DjangoUserAdmin):
         if request.user.is_superuser:
             return super().get_readonly_fields(request, obj)
         return ["is_superuser", "user_permissions", "last_login", "date_joined"]
+
+
+class ApiClientForm(forms.ModelForm):
+    class Meta:
+        model = ApiClient
+        fields = ["naam", "team", "geldig_tot"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "team" in self.fields:
+            self.fields["team"].queryset = Team.objects.filter(organisatie__soort=Organisatie.Soort.PARTNER)
+        if not self.instance.pk:
+            self.fields["geldig_tot"].initial = timezone.now() + timedelta(days=365)
+
+    def clean_geldig_tot(self):
+        geldig_tot = self.cleaned_data["geldig_tot"]
+        if geldig_tot <= timezone.now():
+            raise forms.ValidationError(_("De geldigheid moet in de toekomst eindigen."))
+        return geldig_tot
+
+
+@admin.register(ApiClient)
+class ApiClientAdmin(admin.ModelAdmin):
+    """Credentials of partner systems. The token is shown once, on the page after adding; only its hash is kept."""
+
+    form = ApiClientForm
+    list_display = ["naam", "team", "sleutel_prefix", "geldig_tot", "ingetrokken_op"]
+    list_filter = ["team__organisatie"]
+    search_fields = ["naam", "sleutel_prefix", "team__organisatie__naam"]
+    actions = ["intrekken"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["team", "sleutel_prefix", "ingetrokken_op", "gebruiker"] if obj else []
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoke instead: the service user stays the author of what it wrote
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save(update_fields=["naam", "geldig_tot"])
+            return
+        client, obj.nieuwe_sleutel = sleutels.maak_client(naam=obj.naam, team=obj.team, geldig_tot=obj.geldig_tot)
+        obj.pk, obj.gebruiker, obj.sleutel_prefix = client.pk, client.gebruiker, client.sleutel_prefix
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # The token is rendered once, straight into this response: never stored, never in a message cookie.
+        context = {
+            **self.admin_site.each_context(request),
+            "client": obj,
+            "sleutel": obj.nieuwe_sleutel,
+            "opts": self.opts,
+            "title": _("API-sleutel aangemaakt"),
+        }
+        response = TemplateResponse(request, "admin/inburgering/apiclient_sleutel.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @admin.action(description=_("Geselecteerde API-clients intrekken"), permissions=["change"])
+    def intrekken(self, request, queryset):
+        for client in queryset:
+            sleutels.trek_in(client=client)
+        self.message_user(request, _("%(aantal)s API-client(s) ingetrokken.") % {"aantal": queryset.count()})

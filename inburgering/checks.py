@@ -28,3 +28,18 @@ def taken_zonder_broker(app_configs, **kwargs):
             id="inburgering.W002",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def api_limiet_zonder_gedeelde_cache(app_configs, **kwargs):
+    """The partner API's rate limit counts in the cache: per process memory lets a client multiply it."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.DEBUG or not backend.endswith(("LocMemCache", "DummyCache")):
+        return []
+    return [
+        checks.Warning(
+            "De cache is niet gedeeld: de limiet per API-client telt per webproces, niet voor de hele installatie.",
+            hint="Zet CACHE_URL naar Redis, bijv. redis://redis:6379/1.",
+            id="inburgering.W003",
+        )
+    ]

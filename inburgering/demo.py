@@ -15,8 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import services
+from .api import sleutels
 from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from .models import (
+    ApiClient,
     Doelgroep,
     Gebeurtenis,
     Gemeente,
@@ -212,6 +214,7 @@ def laad_demo(stdout=None) -> dict:
         gemeenten = _gemeenten()
         teams = _organisaties_en_teams(gemeenten)
         gebruikers = _gebruikers(teams)
+        _api_client(teams["VluchtelingenWerk Zuid-Nederland", "Maatschappelijke begeleiding"])
         nieuw = _dossiers(gemeenten)
         _vernietigingslijst()
     return {"gemeenten": len(gemeenten), "gebruikers": len(gebruikers), "nieuwe_dossiers": nieuw}
@@ -285,6 +288,15 @@ def _gebruikers(teams) -> dict[str, object]:
             user.groups.add(teams[organisatie_naam, team_naam].groep)
         gebruikers[username] = user
     return gebruikers
+
+
+def _api_client(team) -> None:
+    """A partner system's credential, so the role is in the demo. Its token is thrown away: a beheerder
+    issues a usable one in /beheer/ (API-clients), where it is shown once."""
+    if not ApiClient.objects.filter(team=team).exists():
+        sleutels.maak_client(
+            naam="Cliëntvolgsysteem (demo)", team=team, geldig_tot=timezone.now() + timedelta(days=365)
+        )
 
 
 def _dossiers(gemeenten) -> int:

@@ -580,4 +580,5 @@ auditlog.register(Team)
 auditlog.register(Organisatie)
 
 # Retention and destruction live in their own module; importing them here registers them with the app.
+from .models_api import ApiClient, IdempotencyKey  # noqa: E402, F401
 from .models_privacy import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem  # noqa: E402, F401

@@ -13,6 +13,8 @@ BEGELEIDER = "Maatschappelijk begeleider"
 BELEIDSMEDEWERKER = "Beleidsmedewerker"
 FUNCTIONEEL_BEHEERDER = "Functioneel beheerder"
 PRIVACYFUNCTIONARIS = "Privacyfunctionaris"
+# The service user of a partner system's API credential (inburgering.api.sleutels), never a person.
+PARTNERSYSTEEM = "Partnersysteem (API)"
 # Not a role of its own but an extra right on top of one: health data is special-category data.
 GEZONDHEIDSGEGEVENS = "Gezondheidsgegevens"
 
@@ -63,6 +65,12 @@ _BEGELEIDING = [
     "ontzorgen.add_urenregistratie",
     "ontzorgen.add_melding",
 ]
+# A partner system reports through the API what the partner's people would report (the app's permissions).
+_PARTNERSYSTEEM = [
+    *_BEGELEIDING,
+    "leerroutes.add_deelname",
+    "leerroutes.add_examen",
+]
 _BEHEER = [
     f"{app}.{actie}_{model}"
     for app, model in [
@@ -71,6 +79,7 @@ _BEHEER = [
         ("inburgering", "organisatie"),
         ("inburgering", "team"),
         ("inburgering", "user"),
+        ("inburgering", "apiclient"),
         ("leerroutes", "aanbieder"),
     ]
     for actie in ("view", "add", "change")
@@ -95,6 +104,7 @@ ROLLEN: dict[str, list[str]] = {
     FUNCTIONEEL_BEHEERDER: _BEHEER + _VERNIETIGING + ["inburgering.vernietiging_goedkeuren"],
     PRIVACYFUNCTIONARIS: _PRIVACY,
     GEZONDHEIDSGEGEVENS: ["intake.gezondheid_verwerken"],
+    PARTNERSYSTEEM: _PARTNERSYSTEEM,
 }
 
 OMSCHRIJVING = {
@@ -107,6 +117,9 @@ OMSCHRIJVING = {
     ),
     PRIVACYFUNCTIONARIS: _(
         "Doorzoekt het inzagelog, voert AVG-inzageverzoeken uit en kan vernietiging blokkeren. Ziet geen caseload."
+    ),
+    PARTNERSYSTEEM: _(
+        "De servicegebruiker van een API-client: ziet via de API alleen de naar het team verwezen dossiers."
     ),
     GEZONDHEIDSGEGEVENS: _(
         "Extra recht naast een rol: gezondheidsgegevens uit de brede intake inzien en vastleggen. "

@@ -10,6 +10,9 @@ admin.site.site_header = "Inburgering – functioneel beheer"
 admin.site.site_title = "Inburgering"
 admin.site.index_title = "Beheer"
 
+# A URL that matches no view: the usual page, or problem+json under /api/.
+handler404 = "inburgering.api.fouten.niet_gevonden"
+
 urlpatterns = [
     path("", views.start, name="start"),
     path(
@@ -45,6 +48,10 @@ urlpatterns = [
     path("dossiers/<int:pk>/leerroute/", include("leerroutes.urls")),
     path("groepen/", include("leerroutes.groep_urls")),
     path("", include("ontzorgen.urls")),
+    # The partner API: the core's resources and each app's api.py, under one version prefix.
+    path("api/v1/", include("inburgering.api.urls")),
+    path("api/v1/", include("ontzorgen.api")),
+    path("api/v1/", include("leerroutes.api")),
     path("health/", health.health, name="health"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("beheer/", admin.site.urls),

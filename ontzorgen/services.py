@@ -123,7 +123,7 @@ def beeindig_verwijzing(*, door, verwijzing, reden) -> Verwijzing:
     verwijzing.reden_beeindiging = reden
     if verwijzing.einddatum is None or verwijzing.einddatum > vandaag:
         verwijzing.einddatum = max(vandaag, verwijzing.startdatum)
-    verwijzing.save(update_fields=["beeindigd", "reden_beeindiging", "einddatum"])
+    verwijzing.save(update_fields=["beeindigd", "reden_beeindiging", "einddatum", "gewijzigd_op"])
     schrijf_gebeurtenis(
         inburgeraar=verwijzing.inburgeraar,
         soort=VERWIJZING_BEEINDIGD,
@@ -562,6 +562,69 @@ def corrigeer_uren(*, door, registratie, uren, soort, telt_voor_z_route, reden) 
             "oud": uren_tekst(oud.uren),
             "nieuw": uren_tekst(nieuw.uren),
             "soort": nieuw.get_soort_display().lower(),
+            "reden": reden,
+        },
+        door=door,
+        registratie=nieuw.pk,
+        vervangt=oud.pk,
+    )
+    return nieuw
+
+
+@transaction.atomic
+def vervang_ingediende_uren(
+    *, door, registratie, uren, soort, reden, telt_voor_z_route=False, notitie=""
+) -> Urenregistratie:
+    """The partner corrects its own entry before the regisseur judged it: a new submitted entry replaces it.
+
+    An approved entry is the regisseur's to correct (`corrigeer_uren`); the partner sends a melding.
+    """
+    oud = Urenregistratie.objects.select_for_update().select_related("inburgeraar").get(pk=registratie.pk)
+    Inburgeraar.objects.select_for_update().filter(pk=oud.inburgeraar_id).first()
+    if not Verwijzing.objects.filter(pk=oud.verwijzing_id, team__groep__user=door).exists():
+        raise ValidationError(_("Deze uren zijn niet door uw organisatie geregistreerd."), code="andere_organisatie")
+    if oud.status != Urenregistratie.Status.INGEDIEND:
+        raise ValidationError(
+            _("Deze uren zijn al beoordeeld of gecorrigeerd; vraag de casusregisseur om een correctie."),
+            code="al_beoordeeld",
+        )
+    if not reden.strip():
+        raise ValidationError({"reden": _("Geef de reden van de correctie.")}, code="reden_ontbreekt")
+    fouten = uren_fouten(
+        begeleider=door,
+        regels=[{"inburgeraar_id": oud.inburgeraar_id, "datum": oud.datum, "uren": uren}],
+        negeer=[oud.pk],
+    )[0]
+    if fouten:
+        raise ValidationError(fouten)
+    oud.status = Urenregistratie.Status.VERVANGEN
+    oud.save(update_fields=["status"])
+    nieuw = Urenregistratie(
+        inburgeraar_id=oud.inburgeraar_id,
+        verwijzing_id=oud.verwijzing_id,
+        begeleider=door,
+        datum=oud.datum,
+        uren=Decimal(uren),
+        soort=soort,
+        telt_voor_z_route=telt_voor_z_route,
+        notitie=notitie,
+        vervangt=oud,
+        reden_correctie=reden,
+    )
+    nieuw.full_clean(exclude=["inburgeraar", "verwijzing", "begeleider", "vervangt"])
+    nieuw.save()
+    schrijf_gebeurtenis(
+        inburgeraar=oud.inburgeraar,
+        soort=UREN_GECORRIGEERD,
+        omschrijving=_(
+            "%(naam)s corrigeerde de uren van %(datum)s van %(oud)s naar %(nieuw)s uur (te beoordelen). "
+            "Reden: %(reden)s"
+        )
+        % {
+            "naam": door,
+            "datum": _datum(oud.datum),
+            "oud": uren_tekst(oud.uren),
+            "nieuw": uren_tekst(nieuw.uren),
             "reden": reden,
         },
         door=door,

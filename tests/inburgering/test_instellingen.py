@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core import checks
 
-from inburgering.checks import taken_zonder_broker, tweefactor_in_productie
+from inburgering.checks import api_limiet_zonder_gedeelde_cache, taken_zonder_broker, tweefactor_in_productie
 
 PROJECT = Path(__file__).resolve().parents[2]
 PRODUCTIE = {
@@ -16,6 +16,7 @@ PRODUCTIE = {
     "ALLOWED_HOSTS": "inburgering.example.nl",
     "DATABASE_URL": "sqlite:////tmp/niet-gebruikt.sqlite3",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
     "TWEE_FACTOR_VERPLICHT": "true",
 }
 
@@ -86,3 +87,12 @@ def test_it_is_silent_when_both_are_configured(settings):
 def test_the_language_and_time_zone_are_dutch(settings):
     assert settings.LANGUAGE_CODE == "nl"
     assert settings.TIME_ZONE == "Europe/Amsterdam"
+
+
+def test_it_warns_when_the_api_rate_limit_has_no_shared_cache(settings):
+    settings.DEBUG = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in api_limiet_zonder_gedeelde_cache(None)] == ["inburgering.W003"]
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://r"}}
+    assert api_limiet_zonder_gedeelde_cache(None) == []

@@ -24,6 +24,7 @@ from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urensoort
 from pip import handhaven
 from pip import services as pip_services
+from tests.api.test_toegang import API_MATRIX
 from tests.factories import InburgeraarFactory
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
@@ -188,6 +189,14 @@ MATRIX = [
         ]
         for dossier in ("bladel", "eersel")
     ],
+    # The partner API takes only a partner client's token: a browser session, whatever its role, is no
+    # credential there (401). Its documentation is public. Every client is walked in tests/api (API_MATRIX).
+    ("api_schema", "get", None, {}, 200),
+    ("api_docs", "get", None, {}, 200),
+    *[(naam, "get", None, {}, 401) for naam in ("api_dossiers", "api_verwijzingen", "api_uren")],
+    *[(naam, "post", None, {}, 401) for naam in ("api_uren", "api_deelnames", "api_examenresultaten", "api_meldingen")],
+    ("api_dossier", "get", "bladel", {}, 401),
+    ("api_uren_correctie", "post", "uren_bladel", {}, 401),
 ]
 
 
@@ -438,6 +447,13 @@ def test_every_url_is_in_the_matrix():
     in_matrix = {rij[0] for rij in MATRIX}
     ontbrekend = _alle_url_namen(get_resolver()) - in_matrix - BUITEN_MATRIX
     assert not ontbrekend, f"Voeg deze URL's toe aan de isolatiematrix: {sorted(ontbrekend)}"
+
+
+def test_every_api_url_is_also_in_the_client_matrix():
+    """The API's URLs are walked twice: as every browser role here, and as every partner client in tests/api."""
+    api_urls = {naam for naam in _alle_url_namen(get_resolver()) if naam.startswith("api_")}
+    ontbrekend = api_urls - {rij[0] for rij in API_MATRIX}
+    assert api_urls and not ontbrekend, f"Voeg deze URL's toe aan API_MATRIX in tests/api: {sorted(ontbrekend)}"
 
 
 def _zonder_csrf(html: bytes) -> bytes:
