@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .duo.queries import duo_acties
 from .fasen import LOPEND
 from .forms import (
     CaseloadFilterForm,
@@ -100,6 +101,7 @@ def dossier(request, pk):
         "is_lopend": inburgeraar.fase in LOPEND,
         "termijnen": inburgeraar.termijnen.all(),
         "vandaag": timezone.localdate(),
+        "duo_acties": duo_acties(inburgeraar),
     }
     if mag_wijzigen:
         context["regisseur_form"] = RegisseurForm(inburgeraar=inburgeraar)
