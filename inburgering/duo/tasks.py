@@ -19,6 +19,8 @@ def verstuur_bericht(bericht_id: int) -> str | None:
 
 @shared_task
 def verstuur_openstaande() -> int:
+    """Beat: due retries of the outbox, and notifications still waiting to be processed."""
     from .outbox import verstuur_openstaande
+    from .verwerking import verwerk_openstaande
 
-    return verstuur_openstaande()
+    return verstuur_openstaande() + verwerk_openstaande()

@@ -68,6 +68,21 @@ def verwerk(notificatie_id: int) -> str | None:
     return notificatie.status
 
 
+def verwerk_openstaande() -> int:
+    """The safety net (beat): notifications stored but not processed (DUO was unreachable, a task lost)."""
+    grens = timezone.now() - datetime.timedelta(minutes=5)
+    pks = list(
+        Notificatie.objects.filter(status=Notificatie.Status.ONTVANGEN, ontvangen_op__lt=grens).values_list(
+            "pk", flat=True
+        )
+    )
+    from .tasks import verwerk_notificatie
+
+    for pk in pks:
+        verwerk_notificatie.delay(pk)
+    return len(pks)
+
+
 def _voer_uit(notificatie: Notificatie, handler) -> None:
     try:
         with transaction.atomic(), client_voor(notificatie.gemeente) as client:

@@ -14,6 +14,7 @@ from openapi_core.testing import MockRequest, MockResponse
 from django.conf import settings
 
 from inburgering.duo import client as duo_client
+from tests.leerroutes.conftest import aanbieder  # noqa: F401  (a fixture, shared with the leerroutes tests)
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 BASIS = "https://duo.test/v1"

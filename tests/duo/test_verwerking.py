@@ -1,0 +1,158 @@
+"""Processing per event (duo-m2m/README.md's table): DUO's details read, the dossier changed by services."""
+
+import datetime
+import uuid
+
+from inburgering.duo import verwerking
+from inburgering.duo.models import Notificatie
+from inburgering.fasen import Fase
+from inburgering.models import Inburgeraar
+from tests.leerroutes.conftest import geef_pip
+
+from .conftest import BSN
+
+
+def _notificatie(wereld, gebeurtenis, *, bsn=BSN, moment="2026-11-20T09:15:00+01:00"):
+    return Notificatie.objects.create(
+        bericht_id=uuid.uuid4(),
+        bron="00000001800866472000",
+        doel=wereld.bladel.oin,
+        gemeente=wereld.bladel,
+        gebeurtenis_id=gebeurtenis,
+        bsn=bsn,
+        registratie_datum_tijd=moment,
+        inhoud={"gebeurtenisId": gebeurtenis, "bsn": bsn, "registratieDatumTijd": moment},
+    )
+
+
+def _verwerk(notificatie):
+    status = verwerking.verwerk(notificatie.pk)
+    notificatie.refresh_from_db()
+    return status
+
+
+def test_ss139_restarts_the_pip_deadline_from_the_event(duo_wereld):
+    dossier = duo_wereld.dossier_bladel
+    notificatie = _notificatie(duo_wereld, "SS139")
+
+    assert _verwerk(notificatie) == "verwerkt"
+
+    dossier.refresh_from_db()
+    assert dossier.datum_pip_termijn_herstart == datetime.date(2026, 11, 20)
+    termijn = dossier.termijnen.get(soort="pip_vaststelling")
+    assert termijn.uiterste_datum == datetime.date(2026, 11, 20) + datetime.timedelta(weeks=10)
+    assert "29-01-2027" in notificatie.actie
+    assert dossier.tijdlijn.filter(soort="duo", omschrijving__contains="SS139").exists()
+
+
+def test_ss102_and_ss104_take_duos_termijn_dates(duo_wereld):
+    dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)
+    duo_wereld.duo.zet(
+        "GET",
+        "/inburgeringstermijn",
+        (200, {"startdatum": "2025-03-04", "einddatum": "2028-03-03"}),
+        (
+            200,
+            {
+                "startdatum": "2025-03-04",
+                "einddatum": "2028-09-03",
+                "verlengingsgrondcode": "OV",
+                "verlengingsgrondomschrijving": "Op verzoek",
+            },
+        ),
+    )
+
+    _verwerk(_notificatie(duo_wereld, "SS102"))
+    dossier.refresh_from_db()
+    assert dossier.datum_einde_termijn_duo == datetime.date(2028, 3, 3)
+
+    verlenging = _notificatie(duo_wereld, "SS104")
+    _verwerk(verlenging)
+    dossier.refresh_from_db()
+    assert dossier.datum_einde_termijn_duo == datetime.date(2028, 9, 3)
+    assert dossier.termijnen.get(soort="inburgeringstermijn").uiterste_datum == datetime.date(2028, 9, 3)
+    assert "Op verzoek" in verlenging.actie
+
+
+def test_ss106_closes_a_dossier_in_uitvoering_as_met(duo_wereld):
+    dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)
+    assert dossier.fase == Fase.UITVOERING
+
+    _verwerk(_notificatie(duo_wereld, "SS106"))
+
+    dossier.refresh_from_db()
+    assert (dossier.fase, dossier.reden_afronding) == (Fase.AFGEROND, "voldaan")
+
+
+def test_ss107_before_the_pip_asks_the_regisseur_to_close(duo_wereld):
+    notificatie = _notificatie(duo_wereld, "SS107")
+
+    _verwerk(notificatie)
+
+    assert duo_wereld.dossier_bladel.fase == Fase.AANGEMELD
+    assert notificatie.actie.startswith("Rond het dossier af")
+    assert notificatie.inburgeraar == duo_wereld.dossier_bladel
+
+
+def test_ss111_writes_the_dossier_out(duo_wereld):
+    _verwerk(_notificatie(duo_wereld, "SS111"))
+
+    dossier = Inburgeraar.objects.get(pk=duo_wereld.dossier_bladel.pk)
+    assert (dossier.fase, dossier.reden_uitschrijving) == (Fase.UITGESCHREVEN, "overleden")
+
+
+def test_ss124_changes_the_doelgroep(duo_wereld):
+    duo_wereld.duo.zet("GET", "/doelgroep", (200, {"gedetailleerdeDoelgroep": "Gezinsvormer"}))
+
+    _verwerk(_notificatie(duo_wereld, "SS124"))
+
+    assert Inburgeraar.objects.get(pk=duo_wereld.dossier_bladel.pk).doelgroep == "Gezinsvormer"
+
+
+def test_ss121_opens_with_the_previous_gemeentes_pip(duo_wereld):
+    bsn = "111222333"
+    duo = duo_wereld.duo
+    duo.zet("GET", "/inburgeringsplicht", (200, {"indicatorInburgeringsplicht": True}))
+    duo.zet("GET", "/doelgroep", (200, {"gedetailleerdeDoelgroep": "Asielstatushouder"}))
+    duo.zet("GET", "/PIP", (200, {"gemeentecode": "0363", "pip": {"dagtekeningPip": "2025-06-02", "leerroute": "Z"}}))
+    duo.zet("GET", "/inburgeringstermijn", (200, {"startdatum": "2025-06-03", "einddatum": "2028-06-02"}))
+    notificatie = _notificatie(duo_wereld, "SS121", bsn=bsn)
+
+    _verwerk(notificatie)
+
+    dossier = Inburgeraar.objects.get(bsn=bsn)
+    assert (dossier.gemeente, dossier.leerroute) == (duo_wereld.bladel, "Z")
+    assert dossier.datum_eerste_pip == datetime.date(2025, 6, 2)
+    assert dossier.datum_einde_termijn_duo == datetime.date(2028, 6, 2)
+    assert "0363" in notificatie.actie
+
+
+def test_ss120_for_a_dossier_of_another_gemeente_hands_it_over(duo_wereld):
+    dossier = duo_wereld.dossier_bergeijk
+    notificatie = _notificatie(duo_wereld, "SS120", bsn=dossier.bsn)
+
+    _verwerk(notificatie)
+
+    dossier.refresh_from_db()
+    assert dossier.gemeente == duo_wereld.bladel
+    assert dossier.tijdlijn.filter(soort="ontvangen").exists()
+
+
+def test_a_processed_notification_is_not_processed_again(duo_wereld):
+    notificatie = _notificatie(duo_wereld, "SS139")
+    _verwerk(notificatie)
+
+    assert verwerking.verwerk(notificatie.pk) is None
+    assert duo_wereld.dossier_bladel.tijdlijn.filter(soort="duo").count() == 1
+
+
+def test_duo_unreachable_keeps_the_notification_for_a_retry(duo_wereld):
+    import httpx
+
+    duo_wereld.duo.zet("GET", "/inburgeringstermijn", httpx.ConnectTimeout("weg"))
+    notificatie = _notificatie(duo_wereld, "SS102")
+
+    assert _verwerk(notificatie) == "ontvangen"
+    assert "ConnectTimeout" in notificatie.laatste_fout
+    duo_wereld.duo.zet("GET", "/inburgeringstermijn", (200, {"startdatum": "2025-03-04", "einddatum": "2028-03-03"}))
+    assert _verwerk(notificatie) == "verwerkt"
