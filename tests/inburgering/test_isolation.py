@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inburgering import services as dossier_services
 from inburgering import vernietiging
+from inburgering.duo.models import DuoBericht
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Organisatie, Signaal, Team
 from intake import services as intake_services
@@ -177,6 +178,11 @@ MATRIX = [
     ("vernietigingslijst", "post", "lijst", {"beheerder": 302, "anoniem": 302}, 403),
     ("procesverbaal", "get", "procesverbaal", _PRIVACY_EN_BEHEER, 403),
     ("inzagelog", "get", None, {"privacy": 200, "anoniem": 302}, 403),
+    # DUO: its notification endpoint answers every caller alike (no headers: 400; DUO is known by its
+    # certificate, never by a login); the exchange's beheer page and retry are the beheerder's.
+    ("duo_notificaties", "post", None, {}, 400),
+    ("duo_berichten", "get", None, {"beheerder": 200, "anoniem": 302}, 403),
+    ("duo_bericht_opnieuw", "post", "duo_bericht", {"beheerder": 302, "anoniem": 302}, 403),
     *[
         (naam, "get", dossier, verwacht, 403)
         for naam, verwacht in [
@@ -235,6 +241,22 @@ def signalen(verwezen, intakes, pips):
 
 
 @pytest.fixture
+def duo_bericht(verwezen):
+    """A PIP message DUO refused for the Bladel dossier: the beheerder may send it again."""
+    verwezen.duo_bericht = DuoBericht.objects.create(
+        inburgeraar=verwezen.dossier_bladel,
+        gemeente=verwezen.bladel,
+        soort="pip",
+        methode="POST",
+        pad="/personen/123456782/PIP",
+        inhoud={"dagtekeningPip": "2026-11-20", "leerroute": "B"},
+        status=DuoBericht.Status.GEWEIGERD,
+        fouttekst="Onbekende persoon.",
+    )
+    return verwezen
+
+
+@pytest.fixture
 def vernietigd(verwezen):
     """A dossier of Bladel closed in 2020 and destroyed now: a vernietigingslijst and its proces-verbaal."""
     with time_machine.travel(datetime.datetime(2020, 6, 1, 10, 0, tzinfo=datetime.UTC), tick=False):
@@ -251,7 +273,9 @@ def _doel(wereld, naam):
         return getattr(wereld, naam.removeprefix("gemeente_"))
     return getattr(
         wereld,
-        naam if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal", "groep_")) else f"dossier_{naam}",
+        naam
+        if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal", "groep_", "duo_"))
+        else f"dossier_{naam}",
     )
 
 
@@ -271,6 +295,7 @@ _NODIG = [
     (("signaal",), "signalen"),
     (("leerroute", "groep"), "leerroute_objecten"),
     (("vernietigingslijst", "procesverbaal"), "vernietigd"),
+    (("duo_bericht_",), "duo_bericht"),
 ]
 
 
