@@ -7,6 +7,8 @@ from inburgering.duo import verwerking
 from inburgering.duo.models import Notificatie
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
+from intake import services as intake_services
+from intake.models import Leerbaarheidstoets
 from tests.leerroutes.conftest import geef_pip
 
 from .conftest import BSN
@@ -156,3 +158,56 @@ def test_duo_unreachable_keeps_the_notification_for_a_retry(duo_wereld):
     assert "ConnectTimeout" in notificatie.laatste_fout
     duo_wereld.duo.zet("GET", "/inburgeringstermijn", (200, {"startdatum": "2025-03-04", "einddatum": "2028-03-03"}))
     assert _verwerk(notificatie) == "verwerkt"
+
+
+def test_ss131_puts_duos_lbt_result_in_the_running_intake(duo_wereld):
+
+    intake = intake_services.start_intake(door=duo_wereld.regisseur, inburgeraar=duo_wereld.dossier_bladel)
+    duo_wereld.duo.zet(
+        "GET",
+        "/lbt/resultaten",
+        (
+            200,
+            [
+                {
+                    "resultaat": "B1-route niet haalbaar",
+                    "behaaldeScore": 40,
+                    "benodigdeScore": 55,
+                    "datumAfname": "2026-10-01",
+                },
+                {
+                    "resultaat": "B1-route haalbaar",
+                    "behaaldeScore": 61.5,
+                    "benodigdeScore": 55,
+                    "datumAfname": "2026-11-18",
+                },
+            ],
+        ),
+    )
+    notificatie = _notificatie(duo_wereld, "SS131")
+
+    assert _verwerk(notificatie) == "verwerkt"
+
+    lbt = Leerbaarheidstoets.objects.get(intake=intake)
+    assert (lbt.resultaat, str(lbt.behaalde_score), lbt.datum_afname) == (
+        "B1-route haalbaar",
+        "61.50",
+        datetime.date(2026, 11, 18),
+    )
+    assert "advies" in notificatie.actie
+
+
+def test_ss199_records_new_exam_results_once(duo_wereld):
+    dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)
+    duo_wereld.duo.zet(
+        "GET",
+        "/examens/resultaten",
+        (200, [{"examendatum": "2026-11-10", "resultaat": "Geslaagd", "onderdeel": "KNM"}]),
+    )
+
+    _verwerk(_notificatie(duo_wereld, "SS199"))
+    tweede = _notificatie(duo_wereld, "SS199")
+    _verwerk(tweede)
+
+    assert list(dossier.examens.values_list("onderdeel", "resultaat")) == [("KNM", "Geslaagd")]
+    assert tweede.actie.startswith("0 nieuwe")
