@@ -139,3 +139,28 @@ def duo_wereld(wereld, settings, nep_duo, tmp_path, monkeypatch):
     wereld.dossier_bladel.save()
     wereld.duo = nep_duo
     return wereld
+
+
+def keur_uren_goed(wereld, dossier, uren: str, soort: str):
+    """The partner (referred once) registers hours for the dossier and the regisseur approves them."""
+    from decimal import Decimal
+
+    from inburgering.models import Organisatie, Team
+    from ontzorgen import services as ontzorgen
+    from ontzorgen.models import Dienst
+
+    partner = Team.objects.get(organisatie__naam="VluchtelingenWerk")
+    if not dossier.verwijzingen.exists():
+        Organisatie.objects.filter(pk=partner.organisatie_id).update(soort=Organisatie.Soort.PARTNER)
+        ontzorgen.verwijs(
+            door=wereld.regisseur,
+            inburgeraar=dossier,
+            team=partner,
+            dienst=Dienst.MAATSCHAPPELIJKE_BEGELEIDING,
+            startdatum=datetime.date(2026, 11, 2),
+        )
+    registraties = ontzorgen.registreer_uren(
+        door=wereld.begeleider,
+        regels=[{"inburgeraar": dossier, "datum": datetime.date(2026, 11, 20), "uren": Decimal(uren), "soort": soort}],
+    )
+    return ontzorgen.keur_uren_goed(door=wereld.regisseur, registraties=registraties)

@@ -13,9 +13,10 @@ from django.urls import reverse
 from inburgering.duo import outbox, tasks
 from inburgering.duo.models import DuoBericht
 from leerroutes import services as leerroutes
+from ontzorgen.models import Urensoort
 from tests.leerroutes.conftest import geef_pip
 
-from .conftest import BASIS, BSN
+from .conftest import BASIS, BSN, keur_uren_goed
 
 DUO_OIN = "00000001800866472000"
 
@@ -175,3 +176,19 @@ def test_a_gemeente_without_duo_connection_queues_nothing(duo_wereld, na_commit)
 
     assert not DuoBericht.objects.exists()
     assert duo_wereld.duo.verzoeken == []
+
+
+def test_approved_hours_go_to_duo_as_changed_totals(duo_wereld, na_commit):
+    dossier = duo_wereld.dossier_bladel
+    duo = duo_wereld.duo
+    duo.zet("PUT", "/uren/bredeintake/taallesknm", (200, None))
+
+    with na_commit(execute=True):
+        keur_uren_goed(duo_wereld, dossier, "2.5", Urensoort.TAALLES_BREDE_INTAKE)
+        # hours DUO does not count change none of its totals: nothing more is sent
+        keur_uren_goed(duo_wereld, dossier, "1", Urensoort.PRAKTISCHE_ZAKEN)
+        keur_uren_goed(duo_wereld, dossier, "1.5", Urensoort.TAALLES_BREDE_INTAKE)
+
+    verzoeken = duo.aan("PUT", f"/personen/{BSN}/uren/bredeintake/taallesknm")
+    assert [duo.inhoud(v) for v in verzoeken] == [{"uren": 2}, {"uren": 4}]  # whole hours, rounded down
+    assert set(DuoBericht.objects.values_list("status", flat=True)) == {"confirmed"}

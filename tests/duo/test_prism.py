@@ -18,9 +18,11 @@ from inburgering.duo.models import DuoBericht, Notificatie
 from inburgering.models import Inburgeraar
 from leerroutes import regels
 from leerroutes import services as leerroutes
+from ontzorgen.models import Urensoort
 from tests.conftest import vereist
 from tests.leerroutes.conftest import geef_pip
 
+from .conftest import keur_uren_goed
 from .prism import PRISM, Router, mock, prism
 
 MOCKS = {
@@ -31,6 +33,7 @@ MOCKS = {
     "inburgeringsplicht": "Inburgeringsplicht.openapi.yml",
     "doelgroep": "Inburgeringsplicht.openapi.yml",
     "inburgeringstermijn": "Inburgeringstermijn.openapi.yml",
+    "uren": "GevolgdeUren.openapi.yml",
 }
 DUO_OIN = "00000001800866472000"
 
@@ -72,17 +75,20 @@ def test_our_messages_to_duo_conform_to_prisms_mock(
             inburgeraar=dossier,
             gegevens={"aanbieder": aanbieder, "leerroute": "B", "datum_aanbod": datetime.date(2026, 11, 2)},
         )
+        keur_uren_goed(duo_wereld, dossier, "3", Urensoort.PARTICIPATIE_ALS_TAALLES)
 
     assert echt_http.overtredingen == []
     assert [(m, p.split("/")[3]) for m, p, _status in echt_http.verzoeken] == [
         ("POST", "PIP"),
         ("PUT", "map"),
         ("POST", "Inburgeringsaanbod"),
+        ("PUT", "uren"),
     ]
     assert set(DuoBericht.objects.values_list("soort", "status")) == {
         ("pip", "confirmed"),
         ("map", "confirmed"),
         ("aanbod", "confirmed"),
+        ("uren", "confirmed"),
     }
 
 
