@@ -192,3 +192,41 @@ def test_approved_hours_go_to_duo_as_changed_totals(duo_wereld, na_commit):
     verzoeken = duo.aan("PUT", f"/personen/{BSN}/uren/bredeintake/taallesknm")
     assert [duo.inhoud(v) for v in verzoeken] == [{"uren": 2}, {"uren": 4}]  # whole hours, rounded down
     assert set(DuoBericht.objects.values_list("status", flat=True)) == {"confirmed"}
+
+
+def test_destroying_a_dossier_removes_its_duo_messages(duo_wereld, na_commit):
+    import time_machine
+
+    from inburgering import vernietiging
+    from inburgering.duo.models import Notificatie
+    from inburgering.fasen import Fase
+    from tests.factories import InburgeraarFactory
+
+    with time_machine.travel(datetime.datetime(2020, 6, 1, 10, 0, tzinfo=datetime.UTC), tick=False):
+        oud = InburgeraarFactory(gemeente=duo_wereld.bladel, fase=Fase.AFGEROND)
+    DuoBericht.objects.create(
+        inburgeraar=oud,
+        gemeente=duo_wereld.bladel,
+        soort="pip",
+        methode="POST",
+        pad=f"/personen/{oud.bsn}/PIP",
+        inhoud={},
+    )
+    Notificatie.objects.create(
+        bericht_id="3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        bron=DUO_OIN,
+        doel=duo_wereld.bladel.oin,
+        gemeente=duo_wereld.bladel,
+        gebeurtenis_id="SS106",
+        bsn=oud.bsn,
+        registratie_datum_tijd="2020-05-01T10:00:00+02:00",
+        inburgeraar=oud,
+    )
+
+    lijst = vernietiging.stel_vernietigingslijst_voor()
+    vernietiging.keur_goed(door=duo_wereld.beheerder, lijst=lijst)
+    procesverbaal = vernietiging.vernietig(lijst_id=lijst.pk)
+
+    assert not DuoBericht.objects.filter(inburgeraar=oud).exists()
+    assert not Notificatie.objects.filter(bsn=oud.bsn).exists()
+    assert procesverbaal.aantallen["berichten aan DUO"] == 1
