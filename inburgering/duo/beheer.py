@@ -1,8 +1,10 @@
-"""The functioneel beheerder's view of the exchange with DUO: inbox and outbox, filters, retry."""
+"""The functioneel beheerder's view of the exchange with DUO: inbox and outbox, filters, retry;
+and the regisseur's button that marks a DUO action on a dossier done."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ..forms import UtrechtFormMixin
-from . import outbox
+from ..permissions import WIJZIGEN, get_dossier_voor
+from . import acties, outbox
 from .models import DuoBericht, Notificatie
 
 INZIEN = "inburgering.view_duobericht"
@@ -76,3 +79,19 @@ def opnieuw(request, pk):
     else:
         messages.success(request, _("Het bericht wordt opnieuw aan DUO verstuurd."))
     return redirect("duo_berichten")
+
+
+@login_required
+@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+@require_POST
+def actie_afhandelen(request, pk, notificatie):
+    """The regisseur marks the action a DUO notification asked for as done (from the dossier page)."""
+    inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
+    notificatie = get_object_or_404(Notificatie, pk=notificatie, inburgeraar=inburgeraar)
+    try:
+        acties.handel_actie_af(door=request.user, notificatie=notificatie)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, _("De actie is afgehandeld."))
+    return redirect("dossier", pk=inburgeraar.pk)

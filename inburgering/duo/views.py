@@ -2,16 +2,20 @@
 
 import datetime
 import json
+import logging
 import re
 import uuid
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from . import inbox
+
+log = logging.getLogger(__name__)
 
 API_VERSIE = "1.8.0"  # the version of Notificatie.openapi.yml we implement
 _GEBEURTENIS = r"^[0-9A-Z]{1,6}$"
@@ -79,4 +83,8 @@ def notificaties(request):
         )
     except inbox.Afgewezen as e:
         return _antwoord(e.status)
+    except DatabaseError:
+        # Not stored, so not accepted: DUO sends it again. The spec's 500 carries API-Version too.
+        log.exception("DUO-notificatie %s niet opgeslagen", bericht_id)
+        return _antwoord(500)
     return _antwoord(201)

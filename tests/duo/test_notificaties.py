@@ -149,3 +149,18 @@ def test_an_event_nobody_handles_is_stored_and_ignored(client, duo_wereld):
 
     assert antwoord.status_code == 201
     assert Notificatie.objects.get().status == "genegeerd"
+
+
+def test_a_notification_that_cannot_be_stored_gets_500_with_api_version(client, duo_wereld, monkeypatch):
+    from django.db import OperationalError
+
+    from inburgering.duo import inbox
+
+    def kapot(**kwargs):
+        raise OperationalError("database weg")
+
+    monkeypatch.setattr(inbox, "ontvang", kapot)
+
+    antwoord = _post(client, _headers(duo_wereld.bladel), _nieuw())
+
+    assert (antwoord.status_code, antwoord["API-Version"]) == (500, "1.8.0")

@@ -120,3 +120,13 @@ def test_a_notification_through_prisms_proxy_opens_a_dossier_from_duos_details(d
     # DUO's details were read from the mock, within its contract
     assert echt_http.overtredingen == []
     assert {p.split("/")[3] for _m, p, _s in echt_http.verzoeken} == {"inburgeringsplicht", "doelgroep"}
+
+
+def test_prism_reports_a_message_outside_duos_contract(duo_wereld, echt_http):
+    """The harness itself: a body DUO's schema refuses is reported, so an empty list above means something."""
+    with duo_client.client_voor(duo_wereld.bladel) as client:
+        antwoord = client.verstuur("POST", "/personen/123456782/PIP", inhoud={"leerroute": "X"})
+
+    assert not antwoord.is_success
+    assert len(echt_http.overtredingen) == 1
+    assert "dagtekeningPip" in echt_http.overtredingen[0]

@@ -211,3 +211,20 @@ def test_ss199_records_new_exam_results_once(duo_wereld):
 
     assert list(dossier.examens.values_list("onderdeel", "resultaat")) == [("KNM", "Geslaagd")]
     assert tweede.actie.startswith("0 nieuwe")
+
+
+def test_the_regisseur_marks_a_duo_action_done_on_the_dossier(duo_wereld, client):
+    from django.urls import reverse
+
+    notificatie = _notificatie(duo_wereld, "SS109")
+    _verwerk(notificatie)
+    client.force_login(duo_wereld.regisseur)
+    pagina = reverse("dossier", args=[duo_wereld.dossier_bladel.pk])
+    assert "Tijdelijke vrijstelling" in client.get(pagina).content.decode()
+
+    client.post(reverse("duo_actie_afhandelen", args=[duo_wereld.dossier_bladel.pk, notificatie.pk]))
+
+    notificatie.refresh_from_db()
+    assert notificatie.actie_afgehandeld_op is not None
+    assert "DUO: actie nodig" not in client.get(pagina).content.decode()
+    assert duo_wereld.dossier_bladel.tijdlijn.filter(omschrijving__startswith="Actie na DUO-notificatie SS109").exists()

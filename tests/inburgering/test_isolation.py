@@ -6,6 +6,7 @@ Every named URL of the product must appear in MATRIX: a new view that is not add
 
 import datetime
 import re
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -15,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inburgering import services as dossier_services
 from inburgering import vernietiging
-from inburgering.duo.models import DuoBericht
+from inburgering.duo.models import DuoBericht, Notificatie
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Organisatie, Signaal, Team
 from intake import services as intake_services
@@ -183,6 +184,7 @@ MATRIX = [
     ("duo_notificaties", "post", None, {}, 400),
     ("duo_berichten", "get", None, {"beheerder": 200, "anoniem": 302}, 403),
     ("duo_bericht_opnieuw", "post", "duo_bericht", {"beheerder": 302, "anoniem": 302}, 403),
+    *[("duo_actie_afhandelen", "post", dossier, verwacht, 403) for dossier, verwacht in _per_dossier(302).items()],
     *[
         (naam, "get", dossier, verwacht, 403)
         for naam, verwacht in [
@@ -257,6 +259,25 @@ def duo_bericht(verwezen):
 
 
 @pytest.fixture
+def duo_acties(verwezen):
+    """Per dossier a DUO notification that asks the regisseur to act."""
+    for naam in ("bladel", "eersel"):
+        dossier = getattr(verwezen, f"dossier_{naam}")
+        Notificatie.objects.create(
+            bericht_id=uuid.uuid4(),
+            bron="00000001800866472000",
+            doel=dossier.gemeente.oin,
+            gemeente=dossier.gemeente,
+            gebeurtenis_id="SS109",
+            bsn=dossier.bsn,
+            registratie_datum_tijd=NU,
+            inburgeraar=dossier,
+            actie="Tijdelijke vrijstelling: schort de begeleiding op.",
+        )
+    return verwezen
+
+
+@pytest.fixture
 def vernietigd(verwezen):
     """A dossier of Bladel closed in 2020 and destroyed now: a vernietigingslijst and its proces-verbaal."""
     with time_machine.travel(datetime.datetime(2020, 6, 1, 10, 0, tzinfo=datetime.UTC), tick=False):
@@ -296,6 +317,7 @@ _NODIG = [
     (("leerroute", "groep"), "leerroute_objecten"),
     (("vernietigingslijst", "procesverbaal"), "vernietigd"),
     (("duo_bericht_",), "duo_bericht"),
+    (("duo_actie_",), "duo_acties"),
 ]
 
 
@@ -411,6 +433,8 @@ def _kwargs(url_name, doel, intakes, pips, deelnames) -> dict:
         kwargs["versie"] = 1
     if url_name == "pip_handhaving_download":
         kwargs["besluit"] = pips[doel.pk].pk
+    if url_name == "duo_actie_afhandelen":
+        kwargs["notificatie"] = doel.duo_notificaties.get().pk
     if url_name == "intake_leefgebied":
         kwargs["sectie"] = "opleiding"
     if url_name in ("intake_vervolgstap", "intake_brief"):
