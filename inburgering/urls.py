@@ -52,6 +52,7 @@ urlpatterns = [
     path("duo/v1/notificaties", duo_views.notificaties, name="duo_notificaties"),
     path("beheer/duo/", duo_beheer.berichten, name="duo_berichten"),
     path("beheer/duo/berichten/<int:pk>/opnieuw/", duo_beheer.opnieuw, name="duo_bericht_opnieuw"),
+    path("beheer/duo/notificaties/<int:pk>/opnieuw/", duo_beheer.notificatie_opnieuw, name="duo_notificatie_opnieuw"),
     path(
         "dossiers/<int:pk>/duo/<int:notificatie>/afgehandeld/",
         duo_beheer.actie_afhandelen,

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from ..forms import UtrechtFormMixin
 from ..permissions import WIJZIGEN, get_dossier_voor
 from . import acties, outbox
 from .models import DuoBericht, Notificatie
+from .tasks import verwerk_notificatie
 
 INZIEN = "inburgering.view_duobericht"
 OPNIEUW = "inburgering.change_duobericht"
@@ -79,6 +81,17 @@ def opnieuw(request, pk):
     else:
         messages.success(request, _("Het bericht wordt opnieuw aan DUO verstuurd."))
     return redirect("duo_berichten")
+
+
+@login_required
+@permission_required(OPNIEUW, raise_exception=True)
+@require_POST
+def notificatie_opnieuw(request, pk):
+    """Process a notification whose processing failed again (after the cause was fixed)."""
+    notificatie = get_object_or_404(Notificatie, pk=pk, status=Notificatie.Status.MISLUKT)
+    verwerk_notificatie.delay(notificatie.pk)
+    messages.success(request, _("De notificatie wordt opnieuw verwerkt."))
+    return redirect(f"{reverse('duo_berichten')}?richting=in")
 
 
 @login_required

@@ -8,6 +8,7 @@ and the dossier shows it until it is marked done (the DUO-signaal).
 import datetime
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -84,15 +85,20 @@ def verwerk_openstaande() -> int:
 
 
 def _voer_uit(notificatie: Notificatie, handler) -> None:
+    eerder = notificatie.inburgeraar_id  # a dossier opened in the rolled-back savepoint does not exist
     try:
         with transaction.atomic(), client_voor(notificatie.gemeente) as client:
             actie = handler(notificatie, client)
             _schrijf(notificatie, actie)
-    except DuoNietBereikbaar as e:  # stays ontvangen: the outbox's safety net tries again
+    except DuoNietBereikbaar as e:  # stays ontvangen for the safety net, up to DUO_MAX_POGINGEN
+        notificatie.inburgeraar_id = eerder
         notificatie.laatste_fout = str(e)[:2000]
+        if notificatie.pogingen >= settings.DUO_MAX_POGINGEN:
+            notificatie.status = Notificatie.Status.MISLUKT
         return
     except Exception as e:
         log.exception("DUO-notificatie %s niet verwerkt", notificatie.bericht_id)
+        notificatie.inburgeraar_id = eerder
         notificatie.status = Notificatie.Status.MISLUKT
         notificatie.laatste_fout = f"{type(e).__name__}: {e}"[:2000]
         return

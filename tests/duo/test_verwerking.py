@@ -228,3 +228,41 @@ def test_the_regisseur_marks_a_duo_action_done_on_the_dossier(duo_wereld, client
     assert notificatie.actie_afgehandeld_op is not None
     assert "DUO: actie nodig" not in client.get(pagina).content.decode()
     assert duo_wereld.dossier_bladel.tijdlijn.filter(omschrijving__startswith="Actie na DUO-notificatie SS109").exists()
+
+
+def test_the_beheerder_processes_a_failed_notification_again(duo_wereld, client, monkeypatch):
+    from django.urls import reverse
+
+    notificatie = _notificatie(duo_wereld, "SS139")
+    monkeypatch.setattr(verwerking.services, "wijzig_dossier", lambda **kwargs: 1 / 0)
+    assert _verwerk(notificatie) == "mislukt"
+    assert "ZeroDivisionError" in notificatie.laatste_fout
+    monkeypatch.undo()
+    client.force_login(duo_wereld.beheerder)
+    assert "Opnieuw verwerken" in client.get(reverse("duo_berichten"), {"richting": "in"}).content.decode()
+
+    client.post(reverse("duo_notificatie_opnieuw", args=[notificatie.pk]))
+
+    notificatie.refresh_from_db()
+    assert (notificatie.status, notificatie.pogingen) == ("verwerkt", 2)
+
+
+def test_a_failure_after_opening_a_dossier_leaves_no_dossier_and_no_dangling_link(duo_wereld, monkeypatch):
+    duo_wereld.duo.zet("GET", "/inburgeringsplicht", (200, {"indicatorInburgeringsplicht": True}))
+    monkeypatch.setattr(verwerking, "_schrijf", lambda notificatie, actie: 1 / 0)
+    notificatie = _notificatie(duo_wereld, "SS101", bsn="111222333")
+
+    assert _verwerk(notificatie) == "mislukt"
+
+    assert notificatie.inburgeraar is None
+    assert not Inburgeraar.objects.filter(bsn="111222333").exists()
+
+
+def test_duo_unreachable_too_often_fails_the_notification(duo_wereld, settings):
+    import httpx
+
+    settings.DUO_MAX_POGINGEN = 2
+    duo_wereld.duo.zet("GET", "/inburgeringstermijn", httpx.ConnectTimeout("weg"))
+    notificatie = _notificatie(duo_wereld, "SS102")
+
+    assert [_verwerk(notificatie), _verwerk(notificatie)] == ["ontvangen", "mislukt"]

@@ -184,6 +184,7 @@ MATRIX = [
     ("duo_notificaties", "post", None, {}, 400),
     ("duo_berichten", "get", None, {"beheerder": 200, "anoniem": 302}, 403),
     ("duo_bericht_opnieuw", "post", "duo_bericht", {"beheerder": 302, "anoniem": 302}, 403),
+    ("duo_notificatie_opnieuw", "post", "duo_notificatie", {"beheerder": 302, "anoniem": 302}, 403),
     *[("duo_actie_afhandelen", "post", dossier, verwacht, 403) for dossier, verwacht in _per_dossier(302).items()],
     *[
         (naam, "get", dossier, verwacht, 403)
@@ -259,6 +260,22 @@ def duo_bericht(verwezen):
 
 
 @pytest.fixture
+def duo_notificatie(verwezen):
+    """A notification whose processing failed: the beheerder may process it again."""
+    verwezen.duo_notificatie = Notificatie.objects.create(
+        bericht_id=uuid.uuid4(),
+        bron="00000001800866472000",
+        doel=verwezen.bladel.oin,
+        gemeente=verwezen.bladel,
+        gebeurtenis_id="SS999",
+        bsn=verwezen.dossier_bladel.bsn,
+        registratie_datum_tijd=NU,
+        status=Notificatie.Status.MISLUKT,
+    )
+    return verwezen
+
+
+@pytest.fixture
 def duo_acties(verwezen):
     """Per dossier a DUO notification that asks the regisseur to act."""
     for naam in ("bladel", "eersel"):
@@ -317,6 +334,7 @@ _NODIG = [
     (("leerroute", "groep"), "leerroute_objecten"),
     (("vernietigingslijst", "procesverbaal"), "vernietigd"),
     (("duo_bericht_",), "duo_bericht"),
+    (("duo_notificatie_",), "duo_notificatie"),
     (("duo_actie_",), "duo_acties"),
 ]
 
