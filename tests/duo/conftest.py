@@ -14,6 +14,7 @@ from openapi_core.testing import MockRequest, MockResponse
 from django.conf import settings
 
 from inburgering.duo import client as duo_client
+from inburgering.models import Inburgeraar
 from tests.leerroutes.conftest import aanbieder  # noqa: F401  (a fixture, shared with the leerroutes tests)
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
@@ -135,8 +136,9 @@ def duo_wereld(wereld, settings, nep_duo, tmp_path, monkeypatch):
     monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
     wereld.bladel.duo_basis_url = BASIS
     wereld.bladel.save()
-    wereld.dossier_bladel.bsn = BSN
-    wereld.dossier_bladel.save()
+    # update(), not save(): the fixture's in-memory dossier predates its regisseur's assignment
+    Inburgeraar.objects.filter(pk=wereld.dossier_bladel.pk).update(bsn=BSN)
+    wereld.dossier_bladel.refresh_from_db()
     wereld.duo = nep_duo
     return wereld
 

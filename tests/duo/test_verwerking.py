@@ -266,3 +266,17 @@ def test_duo_unreachable_too_often_fails_the_notification(duo_wereld, settings):
     notificatie = _notificatie(duo_wereld, "SS102")
 
     assert [_verwerk(notificatie), _verwerk(notificatie)] == ["ontvangen", "mislukt"]
+
+
+def test_duo_actions_appear_in_the_regisseurs_signalen_inbox_only_for_visible_dossiers(duo_wereld, client):
+    from django.urls import reverse
+
+    _verwerk(_notificatie(duo_wereld, "SS109"))  # the Bladel dossier, regisseur sanne
+
+    client.force_login(duo_wereld.regisseur)
+    assert "Tijdelijke vrijstelling: schort" in client.get(reverse("signalen")).content.decode()
+    client.force_login(duo_wereld.regisseur_eersel)
+    assert "Tijdelijke vrijstelling: schort" not in client.get(reverse("signalen")).content.decode()
+    client.force_login(duo_wereld.collega)  # same team, not their caseload: only when asking for the team's
+    assert "Tijdelijke vrijstelling: schort" not in client.get(reverse("signalen")).content.decode()
+    assert "Tijdelijke vrijstelling: schort" in client.get(reverse("signalen"), {"van": "team"}).content.decode()
