@@ -71,6 +71,10 @@ class GemeenteAdmin(admin.ModelAdmin):
             _("Termijnen: normen van de gemeente (beleid, geen wet)"),
             {"fields": ["norm_brede_intake_weken", "voortgangsgesprek_maanden"]},
         ),
+        (
+            _("Uitwisseling met DUO (het OIN staat hierboven)"),
+            {"fields": ["duo_basis_url", "duo_certificaat", "duo_sleutel"]},
+        ),
     ]
 
 

@@ -9,6 +9,7 @@ class InburgeringConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .duo import tasks, verwerking  # noqa: F401  (registers the DUO tasks and the core's event handlers)
         from .rapportage import kern  # noqa: F401  (registers the core's indicators)
 
         post_migrate.connect(_sync_rollen)

@@ -107,6 +107,8 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["doelgroep"].choices = [("", _("— kies de doelgroep —")), *Doelgroep.choices]
+        # Empty only on a dossier DUO opened (it knows no birth dates); a person's form always asks it.
+        self.fields["geboortedatum"].required = True
 
     def clean_bsn(self):
         bsn = normaliseer_bsn(self.cleaned_data["bsn"])

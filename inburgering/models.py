@@ -64,6 +64,16 @@ class Gemeente(models.Model):
         help_text=_("Organisatie-identificatienummer (20 cijfers); DUO adresseert berichten hiermee."),
     )
     regio = models.ForeignKey(Regio, verbose_name=_("regio"), on_delete=models.PROTECT, related_name="gemeenten")
+    # The exchange with DUO (inburgering/duo/): where and how this gemeente's messages go.
+    duo_basis_url = models.URLField(
+        _("DUO basis-URL"), blank=True, help_text=_("Bijv. https://duo.example:443/v1; leeg: geen berichten aan DUO.")
+    )
+    duo_certificaat = models.CharField(
+        _("pad clientcertificaat (PKIoverheid)"), max_length=300, blank=True, help_text=_("PEM-bestand op de server.")
+    )
+    duo_sleutel = models.CharField(
+        _("pad private sleutel"), max_length=300, blank=True, help_text=_("PEM-bestand op de server.")
+    )
     # Letterhead of the beschikkingen.
     logo = models.FileField(
         _("logo"),
@@ -200,7 +210,8 @@ class Inburgeraar(models.Model):
     voornamen = models.CharField(_("voornamen"), max_length=200)
     tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
     achternaam = models.CharField(_("achternaam"), max_length=200)
-    geboortedatum = models.DateField(_("geboortedatum"), null=True)
+    # Empty when DUO opened the dossier (a notification carries no birth date) or it was destroyed.
+    geboortedatum = models.DateField(_("geboortedatum"), null=True, blank=True)
     doelgroep = models.CharField(
         _("doelgroep"),
         max_length=40,
@@ -579,6 +590,8 @@ auditlog.register(Gemeente)
 auditlog.register(Team)
 auditlog.register(Organisatie)
 
-# Retention and destruction live in their own module; importing them here registers them with the app.
+# The exchange with DUO (inbox and outbox), the partner API's credentials, retention and destruction
+# live in modules of their own; importing them here registers them with the app.
+from .duo.models import DuoBericht, Notificatie  # noqa: E402, F401
 from .models_api import ApiClient, IdempotencyKey  # noqa: E402, F401
 from .models_privacy import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem  # noqa: E402, F401

@@ -83,7 +83,7 @@ _BEHEER = [
         ("leerroutes", "aanbieder"),
     ]
     for actie in ("view", "add", "change")
-] + ["auth.view_group"]
+] + ["auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht", "inburgering.view_notificatie"]
 # Retention: the functioneel beheerder approves vernietigingslijsten; both roles may place a legal hold.
 _VERNIETIGING = ["inburgering.view_vernietigingslijst", "inburgering.vernietiging_blokkeren"]
 _PRIVACY = [

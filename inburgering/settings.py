@@ -204,6 +204,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "inburgering.tasks.scan_termijnen",
         "schedule": crontab(hour=_scan_uur, minute=_scan_minuut),
     },
+    "duo-outbox": {
+        # A safety net: messages whose retry is due (or whose task was lost) are sent again.
+        "task": "inburgering.duo.tasks.verstuur_openstaande",
+        "schedule": crontab(minute="*/10"),
+    },
     "bewaartermijnen-vernietigingslijst": {
         # Monthly: propose closed dossiers past their retention period; drop old inzage records.
         "task": "inburgering.tasks.bewaartermijnen",
@@ -310,6 +315,16 @@ INZAGELOG_PAGINA_GROOTTE = env.int("INZAGELOG_PAGINA_GROOTTE", default=50)
 
 # DUO's interface specifications (OpenAPI files): the contract, read in place and never copied.
 DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "shared" / "duo-m2m")))
+# Exchange with DUO (inburgering/duo/). DUO's own OIN: `bron` of its notifications, `doel` of ours.
+DUO_OIN = env.str("DUO_OIN", default="00000001800866472000")
+# mTLS ends at the proxy, which passes on the verified client certificate's subject in this header;
+# a notification is accepted only when that subject carries DUO's OIN. Empty: no check (development).
+DUO_CERTIFICAAT_HEADER = env.str("DUO_CERTIFICAAT_HEADER", default="X-SSL-Client-S-DN")
+DUO_TIMEOUT_SECONDEN = env.float("DUO_TIMEOUT_SECONDEN", default=30)
+# Outbox: a message DUO did not answer (5xx, timeout) is retried after 2**n × this many seconds,
+# at most DUO_MAX_POGINGEN times; then it is marked failed for the functioneel beheerder.
+DUO_BACKOFF_SECONDEN = env.int("DUO_BACKOFF_SECONDEN", default=60)
+DUO_MAX_POGINGEN = env.int("DUO_MAX_POGINGEN", default=8)
 
 # Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's: dotted paths of
 # functions without arguments. The core calls them by name and never imports a domain app.

@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import account, health, views, views_privacy
+from .duo import beheer as duo_beheer
+from .duo import views as duo_views
 from .forms import LoginForm
 from .rapportage import views as rapportage
 
@@ -54,5 +56,15 @@ urlpatterns = [
     path("api/v1/", include("leerroutes.api")),
     path("health/", health.health, name="health"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # DUO's notifications (Notificatie.openapi.yml, base path /v1); mTLS ends at the proxy.
+    path("duo/v1/notificaties", duo_views.notificaties, name="duo_notificaties"),
+    path("beheer/duo/", duo_beheer.berichten, name="duo_berichten"),
+    path("beheer/duo/berichten/<int:pk>/opnieuw/", duo_beheer.opnieuw, name="duo_bericht_opnieuw"),
+    path("beheer/duo/notificaties/<int:pk>/opnieuw/", duo_beheer.notificatie_opnieuw, name="duo_notificatie_opnieuw"),
+    path(
+        "dossiers/<int:pk>/duo/<int:notificatie>/afgehandeld/",
+        duo_beheer.actie_afhandelen,
+        name="duo_actie_afhandelen",
+    ),
     path("beheer/", admin.site.urls),
 ]

@@ -22,12 +22,14 @@ from django.utils.translation import gettext as _
 from . import privacy
 from .fasen import EINDFASEN
 from .models import (
+    DuoBericht,
     Gebeurtenis,
     Huishouden,
     Inburgeraar,
     InburgeraarGroupObjectPermission,
     InburgeraarUserObjectPermission,
     Inzage,
+    Notificatie,
     ProcesVerbaal,
     Signaal,
     Termijn,
@@ -184,6 +186,9 @@ def _vernietig_kern(ids: list[int]) -> dict[str, int]:
         _("tijdlijn (gebeurtenissen)"): privacy.wis(Gebeurtenis.objects.filter(inburgeraar_id__in=ids)),
         _("signalen"): privacy.wis(Signaal.objects.filter(termijn__inburgeraar_id__in=ids)),
         _("termijnen"): privacy.wis(Termijn.objects.filter(inburgeraar_id__in=ids)),
+        # The exchange with DUO holds the BSN in its messages: the inbox rows and outbox rows go too.
+        _("notificaties van DUO"): privacy.wis(Notificatie.objects.filter(inburgeraar_id__in=ids)),
+        _("berichten aan DUO"): privacy.wis(DuoBericht.objects.filter(inburgeraar_id__in=ids)),
     }
     InburgeraarGroupObjectPermission.objects.filter(content_object_id__in=ids).delete()
     InburgeraarUserObjectPermission.objects.filter(content_object_id__in=ids).delete()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .duo.queries import duo_acties, open_duo_acties
 from .fasen import LOPEND
 from .forms import (
     CaseloadFilterForm,
@@ -115,6 +116,7 @@ def dossier(request, pk):
         "is_lopend": inburgeraar.fase in LOPEND,
         "termijnen": inburgeraar.termijnen.all(),
         "vandaag": timezone.localdate(),
+        "duo_acties": duo_acties(inburgeraar),
     }
     if mag_wijzigen:
         context["regisseur_form"] = RegisseurForm(inburgeraar=inburgeraar)
@@ -254,10 +256,20 @@ def signalen(request):
     )
     open_signalen = form.filter(open_signalen, request.user, standaard_van=standaard_van)
     pagina = Paginator(open_signalen, 50).get_page(request.GET.get("pagina"))
+    # DUO's events that ask the regisseur to act are no deadlines, but belong in the same inbox.
+    dossiers = Inburgeraar.objects.zichtbaar_voor(request.user)
+    if ((form.cleaned_data.get("van") if form.is_valid() else "") or standaard_van) == "mijn":
+        dossiers = dossiers.filter(regisseur=request.user)
     return render(
         request,
         "inburgering/signalen.html",
-        {"form": form, "pagina": pagina, "standaard_van": standaard_van, "vandaag": timezone.localdate()},
+        {
+            "form": form,
+            "pagina": pagina,
+            "standaard_van": standaard_van,
+            "vandaag": timezone.localdate(),
+            "duo": open_duo_acties(dossiers),
+        },
     )
 
 

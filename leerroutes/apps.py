@@ -10,8 +10,13 @@ class LeerroutesConfig(AppConfig):
 
     def ready(self):
         from inburgering import privacy
+        from inburgering.duo import gebeurtenissen
 
-        from . import indicatoren  # noqa: F401  (registers the leerroutes' report figures with the core)
+        from . import (
+            duo_handlers,
+            indicatoren,  # noqa: F401  (registers the leerroutes' report figures with the core)
+        )
         from . import privacy as leerroutes_privacy
 
+        gebeurtenissen.registreer("SS199", handler=duo_handlers.examenresultaten)  # DUO's exam results
         privacy.registreer("leerroutes", vernietig=leerroutes_privacy.vernietig, exporteer=leerroutes_privacy.exporteer)

@@ -1,37 +1,11 @@
 """Our records as DUO's messages, checked against DUO's own OpenAPI schemas (settings.DUO_SPEC_DIR).
 
-The outbox that sends them is issue 8; building and validating the body here keeps our records in
-the shape DUO accepts from the day they are written.
+The core's outbox (inburgering/duo/outbox.py) sends them; building and validating the body here keeps
+our records in the shape DUO accepts from the day they are written.
 """
 
-import functools
-
-import jsonschema
-import yaml
-
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-
-
-@functools.cache
-def _schemas(bestand: str) -> dict:
-    with open(settings.DUO_SPEC_DIR / bestand) as f:
-        return yaml.safe_load(f)["components"]["schemas"]
-
-
-def valideer(bestand: str, schema: str, bericht: dict) -> None:
-    """Raise a ValidationError when `bericht` does not match DUO's component `schema`."""
-    schemas = _schemas(bestand)
-    # Resolve '#/components/schemas/X' references against the file's own components.
-    document = {"components": {"schemas": schemas}, **schemas[schema]}
-    fouten = sorted(jsonschema.Draft7Validator(document).iter_errors(bericht), key=str)
-    if fouten:
-        raise ValidationError(
-            _("Dit past niet in het bericht aan DUO (%(schema)s): %(fout)s")
-            % {"schema": schema, "fout": fouten[0].message},
-            code="duo_schema",
-        )
+from inburgering.duo import outbox
+from inburgering.duo.schema import valideer  # noqa: F401  (the one validator, in the core)
 
 
 def aanbod_bericht(aanbod) -> dict:
@@ -73,3 +47,30 @@ def examen_bericht(examen) -> dict:
     if examen.reden_geen_resultaat:
         bericht["redenGeenResultaat"] = examen.reden_geen_resultaat
     return bericht
+
+
+def meld_aanbod(aanbod):
+    """Queue POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}; DUO's rules were checked first."""
+    return outbox.zet_klaar(
+        inburgeraar=aanbod.inburgeraar,
+        soort="aanbod",
+        methode="POST",
+        pad="/personen/{bsn}/Inburgeringsaanbod/" + aanbod.aanbieder.instellingsnummer,
+        inhoud=aanbod_bericht(aanbod),
+        spec=("Inburgeringsaanbod.openapi.yml", "Inburgeringsaanbod"),
+    )
+
+
+AFRONDING_PAD = {"map": "map", "pvt": "pvt", "z_route": "zroute"}
+
+
+def meld_afronding(afronding):
+    """Queue PUT /personen/{bsn}/map, /pvt or /zroute; a PUT replaces what DUO had."""
+    return outbox.zet_klaar(
+        inburgeraar=afronding.inburgeraar,
+        soort=AFRONDING_PAD[afronding.onderdeel],
+        methode="PUT",
+        pad="/personen/{bsn}/" + AFRONDING_PAD[afronding.onderdeel],
+        inhoud=afronding_bericht(afronding),
+        spec=("MAP-PVT-Zroute.openapi.yml", AFRONDING_SCHEMA[afronding.onderdeel]),
+    )

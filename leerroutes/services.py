@@ -99,8 +99,8 @@ def leg_aanbod_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Inburg
         )
     if fouten:
         raise als_validatiefout(fouten)
-    duo.valideer("Inburgeringsaanbod.openapi.yml", "Inburgeringsaanbod", duo.aanbod_bericht(aanbod))
     aanbod.save()
+    duo.meld_aanbod(aanbod)  # checks DUO's schema before queueing; in this transaction
     dossier_services.schrijf_gebeurtenis(
         inburgeraar=inburgeraar,
         soort=Soort.AANBOD,
@@ -312,7 +312,7 @@ def leg_afronding_vast(
         },
     )
     if onderdeel in duo.AFRONDING_SCHEMA:
-        duo.valideer("MAP-PVT-Zroute.openapi.yml", duo.AFRONDING_SCHEMA[onderdeel], duo.afronding_bericht(afronding))
+        duo.meld_afronding(afronding)  # checks DUO's schema before queueing; in this transaction
     if onderdeel in MIJLPAAL:
         setattr(inburgeraar, MIJLPAAL[onderdeel], datum if behaald else None)
         inburgeraar.save(update_fields=[MIJLPAAL[onderdeel], "updated_at"])

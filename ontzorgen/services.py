@@ -28,6 +28,7 @@ from inburgering.fasen import LOPEND
 from inburgering.models import Inburgeraar, InburgeraarGroupObjectPermission, Organisatie
 from inburgering.services import schrijf_gebeurtenis, synchroniseer_termijnen
 
+from . import duo
 from .models import (
     AANBIEDERS_PER_NIVEAU,
     Aanbieder,
@@ -517,6 +518,7 @@ def keur_uren_goed(*, door, registraties) -> int:
             % {"aantal": len(rijen), "uren": uren_tekst(sum((r.uren for r in rijen), Decimal(0)))},
             door=door,
         )
+    duo.meld_uren(per_dossier)  # the new totals to DUO, in this transaction
     return len(te_keuren)
 
 
@@ -568,6 +570,7 @@ def corrigeer_uren(*, door, registratie, uren, soort, telt_voor_z_route, reden) 
         registratie=nieuw.pk,
         vervangt=oud.pk,
     )
+    duo.meld_uren([oud.inburgeraar_id])  # the corrected totals to DUO, in this transaction
     return nieuw
 
 

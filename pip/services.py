@@ -18,7 +18,7 @@ from inburgering import services as dossier_services
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
 
-from . import regels, tasks
+from . import duo, regels, tasks
 from .models import INHOUD, Niveau, Pip, Voortgangsgesprek
 from .pdf import render_pdf, sha256
 from .teksten import inhoud_in_gewone_taal, verschillen
@@ -335,6 +335,7 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
     )
     if eerste and inburgeraar.fase == Fase.PIP:
         dossier_services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.UITVOERING)
+    duo.meld_pip(pip)  # in this transaction: the message exists exactly when the PIP is fixed
     return pip
 
 

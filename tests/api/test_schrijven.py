@@ -166,3 +166,14 @@ def test_a_melding_reaches_the_regisseur_on_the_tijdlijn(partners, api):
     melding = Melding.objects.get()
     assert (melding.door, melding.inburgeraar) == (partners.client.gebruiker, dossier)
     assert Gebeurtenis.objects.filter(inburgeraar=dossier, soort="melding").exists()
+
+
+def test_a_missing_field_is_named_in_the_same_dutch_words_as_in_the_browser(partners, api):
+    dossier = partners.wereld.dossier_bladel
+    regel = _uren_regel(dossier.pk)
+    del regel["soort"]
+    response = api.als(partners.sleutel).post(reverse("api_uren"), {"regels": [regel]})
+
+    assert response.status_code == 400
+    [fout] = response.json()["invalid-params"]
+    assert (fout["name"], fout["reason"]) == ("regels[0].soort", "Dit veld is verplicht.")

@@ -6,6 +6,7 @@ Every named URL of the product must appear in MATRIX: a new view that is not add
 
 import datetime
 import re
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inburgering import services as dossier_services
 from inburgering import vernietiging
+from inburgering.duo.models import DuoBericht, Notificatie
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Organisatie, Signaal, Team
 from intake import services as intake_services
@@ -181,6 +183,13 @@ MATRIX = [
     ("vernietigingslijst", "post", "lijst", {"beheerder": 302, "anoniem": 302}, 403),
     ("procesverbaal", "get", "procesverbaal", _PRIVACY_EN_BEHEER, 403),
     ("inzagelog", "get", None, {"privacy": 200, "anoniem": 302}, 403),
+    # DUO: its notification endpoint answers every caller alike (no headers: 400; DUO is known by its
+    # certificate, never by a login); the exchange's beheer page and retry are the beheerder's.
+    ("duo_notificaties", "post", None, {}, 400),
+    ("duo_berichten", "get", None, {"beheerder": 200, "anoniem": 302}, 403),
+    ("duo_bericht_opnieuw", "post", "duo_bericht", {"beheerder": 302, "anoniem": 302}, 403),
+    ("duo_notificatie_opnieuw", "post", "duo_notificatie", {"beheerder": 302, "anoniem": 302}, 403),
+    *[("duo_actie_afhandelen", "post", dossier, verwacht, 403) for dossier, verwacht in _per_dossier(302).items()],
     *[
         (naam, "get", dossier, verwacht, 403)
         for naam, verwacht in [
@@ -247,6 +256,57 @@ def signalen(verwezen, intakes, pips):
 
 
 @pytest.fixture
+def duo_bericht(verwezen):
+    """A PIP message DUO refused for the Bladel dossier: the beheerder may send it again."""
+    verwezen.duo_bericht = DuoBericht.objects.create(
+        inburgeraar=verwezen.dossier_bladel,
+        gemeente=verwezen.bladel,
+        soort="pip",
+        methode="POST",
+        pad="/personen/123456782/PIP",
+        inhoud={"dagtekeningPip": "2026-11-20", "leerroute": "B"},
+        status=DuoBericht.Status.GEWEIGERD,
+        fouttekst="Onbekende persoon.",
+    )
+    return verwezen
+
+
+@pytest.fixture
+def duo_notificatie(verwezen):
+    """A notification whose processing failed: the beheerder may process it again."""
+    verwezen.duo_notificatie = Notificatie.objects.create(
+        bericht_id=uuid.uuid4(),
+        bron="00000001800866472000",
+        doel=verwezen.bladel.oin,
+        gemeente=verwezen.bladel,
+        gebeurtenis_id="SS999",
+        bsn=verwezen.dossier_bladel.bsn,
+        registratie_datum_tijd=NU,
+        status=Notificatie.Status.MISLUKT,
+    )
+    return verwezen
+
+
+@pytest.fixture
+def duo_acties(verwezen):
+    """Per dossier a DUO notification that asks the regisseur to act."""
+    for naam in ("bladel", "eersel"):
+        dossier = getattr(verwezen, f"dossier_{naam}")
+        Notificatie.objects.create(
+            bericht_id=uuid.uuid4(),
+            bron="00000001800866472000",
+            doel=dossier.gemeente.oin,
+            gemeente=dossier.gemeente,
+            gebeurtenis_id="SS109",
+            bsn=dossier.bsn,
+            registratie_datum_tijd=NU,
+            inburgeraar=dossier,
+            actie="Tijdelijke vrijstelling: schort de begeleiding op.",
+        )
+    return verwezen
+
+
+@pytest.fixture
 def vernietigd(verwezen):
     """A dossier of Bladel closed in 2020 and destroyed now: a vernietigingslijst and its proces-verbaal."""
     with time_machine.travel(datetime.datetime(2020, 6, 1, 10, 0, tzinfo=datetime.UTC), tick=False):
@@ -263,7 +323,9 @@ def _doel(wereld, naam):
         return getattr(wereld, naam.removeprefix("gemeente_"))
     return getattr(
         wereld,
-        naam if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal", "groep_")) else f"dossier_{naam}",
+        naam
+        if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal", "groep_", "duo_"))
+        else f"dossier_{naam}",
     )
 
 
@@ -283,6 +345,9 @@ _NODIG = [
     (("signaal",), "signalen"),
     (("leerroute", "groep"), "leerroute_objecten"),
     (("vernietigingslijst", "procesverbaal"), "vernietigd"),
+    (("duo_bericht_",), "duo_bericht"),
+    (("duo_notificatie_",), "duo_notificatie"),
+    (("duo_actie_",), "duo_acties"),
 ]
 
 
@@ -399,6 +464,8 @@ def _kwargs(url_name, doel, intakes, pips, deelnames) -> dict:
         kwargs["versie"] = 1
     if url_name in ("pip_handhaving_download", "pip_handhaving_intrekken"):
         kwargs["besluit"] = pips[doel.pk].pk
+    if url_name == "duo_actie_afhandelen":
+        kwargs["notificatie"] = doel.duo_notificaties.get().pk
     if url_name == "intake_leefgebied":
         kwargs["sectie"] = "opleiding"
     if url_name in ("intake_vervolgstap", "intake_brief"):

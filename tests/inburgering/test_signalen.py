@@ -361,8 +361,8 @@ def test_the_inbox_query_count_is_constant(client, wereld, aantal, django_assert
     services.maak_signalen()
     client.force_login(wereld.regisseur)
     # session, user, role check, permissions (user, group) for the menu and the views, count, page,
-    # renewing the idle timeout (savepoint, update, release)
-    with django_assert_num_queries(10):
+    # renewing the idle timeout (savepoint, update, release), the DUO actions and refused DUO messages
+    with django_assert_num_queries(12):
         response = client.get(reverse("signalen"))
     assert len(response.context["pagina"].object_list) == aantal
 

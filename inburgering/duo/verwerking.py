@@ -1,0 +1,268 @@
+"""Processing a stored notification: read the details from DUO, change the dossier through services.
+
+One function per kind of event (duo-m2m/README.md's table), registered in gebeurtenissen. Each
+writes an event on the tijdlijn; where the regisseur must act, the notification keeps that action
+and the dossier shows it until it is marked done (the DUO-signaal).
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .. import services
+from ..fasen import LOPEND, Fase, RedenAfronding, RedenUitschrijving
+from ..models import Doelgroep, Inburgeraar
+from .client import DuoNietBereikbaar, client_voor
+from .gebeurtenissen import handler_voor, registreer
+from .models import Notificatie
+
+log = logging.getLogger(__name__)
+
+BETEKENIS = {
+    "SS101": gettext_lazy("nieuwe inburgeringsplichtige"),
+    "SS128": gettext_lazy("nieuwe inburgeringsplichtige (bereikt binnen zes maanden de AOW-leeftijd)"),
+    "SS129": gettext_lazy("tijdelijke vrijstelling ingetrokken, nog geen leerroute"),
+    "SS120": gettext_lazy("gevestigd in deze gemeente zonder PIP"),
+    "SS121": gettext_lazy("gevestigd in deze gemeente met het PIP van een vorige gemeente"),
+    "SS139": gettext_lazy("de termijn van tien weken voor het vaststellen van de leerroute is (opnieuw) gestart"),
+    "SS124": gettext_lazy("doelgroep gewijzigd"),
+    "SS125": gettext_lazy("doelgroep gewijzigd"),
+    "SS137": gettext_lazy("aangemeld voor de leerbaarheidstoets"),
+    "SS131": gettext_lazy("uitslag leerbaarheidstoets bekend"),
+    "SS102": gettext_lazy("inburgeringstermijn gestart"),
+    "SS103": gettext_lazy("inburgeringstermijn ambtshalve verlengd"),
+    "SS104": gettext_lazy("inburgeringstermijn op verzoek verlengd"),
+    "SS199": gettext_lazy("examenuitslag bekend"),
+    "SS106": gettext_lazy("inburgeringsplicht voldaan met een diploma"),
+    "SS107": gettext_lazy("volledige vrijstelling"),
+    "SS108": gettext_lazy("volledige ontheffing"),
+    "SS109": gettext_lazy("tijdelijke vrijstelling verleend"),
+    "SS110": gettext_lazy("inburgeringsplicht vervallen"),
+    "SS111": gettext_lazy("overleden"),
+}
+
+
+def verwerk(notificatie_id: int) -> str | None:
+    """Process one notification once; a retry after success finds it done and does nothing."""
+    with transaction.atomic():
+        notificatie = (
+            Notificatie.objects.select_for_update(skip_locked=True)
+            .select_related("gemeente")
+            .filter(pk=notificatie_id, status__in=[Notificatie.Status.ONTVANGEN, Notificatie.Status.MISLUKT])
+            .first()
+        )
+        if notificatie is None:
+            return None
+        notificatie.pogingen += 1
+        handler = handler_voor(notificatie.gebeurtenis_id)
+        if handler is None or not notificatie.bsn:
+            notificatie.status = Notificatie.Status.GENEGEERD
+            notificatie.laatste_fout = "" if handler else _("Geen BSN in de notificatie.")
+        else:
+            _voer_uit(notificatie, handler)
+        notificatie.save()
+    return notificatie.status
+
+
+def verwerk_openstaande() -> int:
+    """The safety net (beat): notifications stored but not processed (DUO was unreachable, a task lost)."""
+    grens = timezone.now() - datetime.timedelta(minutes=5)
+    pks = list(
+        Notificatie.objects.filter(status=Notificatie.Status.ONTVANGEN, ontvangen_op__lt=grens).values_list(
+            "pk", flat=True
+        )
+    )
+    from .tasks import verwerk_notificatie
+
+    for pk in pks:
+        verwerk_notificatie.delay(pk)
+    return len(pks)
+
+
+def _voer_uit(notificatie: Notificatie, handler) -> None:
+    eerder = notificatie.inburgeraar_id  # a dossier opened in the rolled-back savepoint does not exist
+    try:
+        with transaction.atomic(), client_voor(notificatie.gemeente) as client:
+            actie = handler(notificatie, client)
+            _schrijf(notificatie, actie)
+    except DuoNietBereikbaar as e:  # stays ontvangen for the safety net, up to DUO_MAX_POGINGEN
+        notificatie.inburgeraar_id = eerder
+        notificatie.laatste_fout = str(e)[:2000]
+        if notificatie.pogingen >= settings.DUO_MAX_POGINGEN:
+            notificatie.status = Notificatie.Status.MISLUKT
+        return
+    except Exception as e:
+        log.exception("DUO-notificatie %s niet verwerkt", notificatie.bericht_id)
+        notificatie.inburgeraar_id = eerder
+        notificatie.status = Notificatie.Status.MISLUKT
+        notificatie.laatste_fout = f"{type(e).__name__}: {e}"[:2000]
+        return
+    notificatie.status = Notificatie.Status.VERWERKT
+    notificatie.verwerkt_op = timezone.now()
+    notificatie.laatste_fout = ""
+    notificatie.actie = actie[:300]
+
+
+def _schrijf(notificatie: Notificatie, actie: str) -> None:
+    if notificatie.inburgeraar is None:
+        return
+    omschrijving = _("DUO meldde %(id)s: %(betekenis)s.") % {
+        "id": notificatie.gebeurtenis_id,
+        "betekenis": BETEKENIS.get(notificatie.gebeurtenis_id, notificatie.gebeurtenis_id),
+    }
+    if actie:
+        omschrijving += " " + actie
+    services.schrijf_gebeurtenis(
+        inburgeraar=notificatie.inburgeraar,
+        soort="duo",
+        omschrijving=omschrijving,
+        gemeente=notificatie.gemeente,
+        notificatie=notificatie.pk,
+        gebeurtenis=notificatie.gebeurtenis_id,
+    )
+
+
+def _datum(notificatie: Notificatie):
+    return timezone.localdate(notificatie.registratie_datum_tijd)
+
+
+def _lopend(notificatie: Notificatie) -> Inburgeraar | None:
+    return Inburgeraar.objects.filter(bsn=notificatie.bsn, fase__in=LOPEND).first()
+
+
+def dossier(notificatie: Notificatie, client) -> Inburgeraar:
+    """The running dossier of this person for the gemeente that is `doel`: found, taken over or opened."""
+    bsn, gemeente = notificatie.bsn, notificatie.gemeente
+    bestaand = _lopend(notificatie)
+    if bestaand is not None and bestaand.gemeente_id != gemeente.pk:
+        bestaand = services.draag_over(
+            door=None, inburgeraar=bestaand, naar=gemeente, toelichting=_("(notificatie van DUO)")
+        )
+    if bestaand is None:
+        plicht = client.lees(f"/personen/{bsn}/inburgeringsplicht") or {}
+        doelgroep = (client.lees(f"/personen/{bsn}/doelgroep") or {}).get("gedetailleerdeDoelgroep")
+        bestaand = services.registreer_dossier(
+            door=None,
+            gegevens={
+                "bsn": bsn,
+                # DUO knows no names or birth date: the regisseur completes them from the BRP.
+                "voornamen": _("Onbekend"),
+                "achternaam": _("(aanvullen uit de BRP)"),
+                "doelgroep": doelgroep if doelgroep in Doelgroep.values else Doelgroep.OVERIG,
+                "gemeente": gemeente,
+                "datum_koppeling": _datum(notificatie),
+                "datum_kennisgeving": plicht.get("datumKennisgevingInburgeringsplicht"),
+            },
+        )
+    notificatie.inburgeraar = bestaand
+    return bestaand
+
+
+def _open(notificatie, client) -> str:
+    nieuw = _lopend(notificatie) is None
+    dossier(notificatie, client)
+    if nieuw:
+        return _("Dossier geopend: vul naam en geboortedatum aan uit de BRP en wijs een casusregisseur toe.")
+    return ""
+
+
+def _vorige_pip(notificatie, client) -> str:
+    _open(notificatie, client)
+    inburgeraar = notificatie.inburgeraar
+    gegevens = client.lees(f"/personen/{notificatie.bsn}/PIP") or {}
+    pip = gegevens.get("pip") or {}
+    termijn = client.lees(f"/personen/{notificatie.bsn}/inburgeringstermijn") or {}
+    wijzigingen = {}
+    if pip.get("leerroute"):
+        # The leerroute stays (README, SS121): the dossier carries the previous PIP's route and date.
+        wijzigingen["leerroute"] = pip["leerroute"]
+        wijzigingen["datum_eerste_pip"] = inburgeraar.datum_eerste_pip or _als_datum(pip.get("dagtekeningPip"))
+        wijzigingen["datum_huidige_pip"] = _als_datum(pip.get("dagtekeningPip"))
+    if termijn.get("einddatum"):
+        wijzigingen["datum_einde_termijn_duo"] = _als_datum(termijn["einddatum"])
+    services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen=wijzigingen)
+    return _("Neem het PIP van gemeente %(code)s over: leerroute %(route)s, dagtekening %(datum)s.") % {
+        "code": gegevens.get("gemeentecode", "?"),
+        "route": pip.get("leerroute", "?"),
+        "datum": pip.get("dagtekeningPip", "?"),
+    }
+
+
+def _als_datum(waarde):
+    return datetime.date.fromisoformat(waarde) if waarde else None
+
+
+def _herstart_pip_termijn(notificatie, client) -> str:
+    inburgeraar = dossier(notificatie, client)
+    services.wijzig_dossier(
+        door=None, inburgeraar=inburgeraar, wijzigingen={"datum_pip_termijn_herstart": _datum(notificatie)}
+    )
+    termijn = inburgeraar.termijnen.filter(soort="pip_vaststelling").first()
+    if termijn is None:
+        return _("Stel het PIP binnen tien weken vast.")
+    return _("Stel het PIP vast uiterlijk op %(datum)s.") % {"datum": termijn.uiterste_datum.strftime("%d-%m-%Y")}
+
+
+def _termijn(notificatie, client) -> str:
+    inburgeraar = dossier(notificatie, client)
+    termijn = client.lees(f"/personen/{notificatie.bsn}/inburgeringstermijn") or {}
+    if not termijn.get("einddatum"):
+        return _("DUO gaf geen inburgeringstermijn: vraag deze na bij DUO.")
+    einde = _als_datum(termijn["einddatum"])
+    services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen={"datum_einde_termijn_duo": einde})
+    tekst = _("Inburgeringstermijn volgens DUO van %(start)s tot en met %(einde)s.") % {
+        "start": termijn.get("startdatum", "?"),
+        "einde": termijn["einddatum"],
+    }
+    if termijn.get("verlengingsgrondomschrijving"):
+        tekst += " " + _("Grond: %(grond)s.") % {"grond": termijn["verlengingsgrondomschrijving"]}
+    return tekst
+
+
+def _doelgroep(notificatie, client) -> str:
+    inburgeraar = dossier(notificatie, client)
+    nieuw = (client.lees(f"/personen/{notificatie.bsn}/doelgroep") or {}).get("gedetailleerdeDoelgroep")
+    if nieuw not in Doelgroep.values:
+        return _("DUO gaf geen geldige doelgroep: vraag deze na bij DUO.")
+    services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen={"doelgroep": nieuw})
+    return _("Doelgroep nu %(doelgroep)s: controleer aanbod en ontzorgen.") % {"doelgroep": Doelgroep(nieuw).label}
+
+
+AFRONDING = {"SS106": RedenAfronding.VOLDAAN, "SS107": RedenAfronding.VRIJSTELLING, "SS108": RedenAfronding.ONTHEFFING}
+
+
+def _sluit(notificatie, client) -> str:
+    inburgeraar = _lopend(notificatie)
+    if inburgeraar is None:
+        return ""  # nothing running here: nothing to close
+    notificatie.inburgeraar = inburgeraar
+    gebeurtenis = notificatie.gebeurtenis_id
+    if gebeurtenis == "SS111":
+        services.wijzig_fase(
+            door=None,
+            inburgeraar=inburgeraar,
+            fase=Fase.UITGESCHREVEN,
+            reden_uitschrijving=RedenUitschrijving.OVERLEDEN,
+        )
+        return ""
+    if gebeurtenis in AFRONDING and inburgeraar.fase == Fase.UITVOERING:
+        services.wijzig_fase(
+            door=None, inburgeraar=inburgeraar, fase=Fase.AFGEROND, reden_afronding=AFRONDING[gebeurtenis]
+        )
+        return ""
+    if gebeurtenis == "SS109":
+        return _("Tijdelijke vrijstelling: schort de begeleiding op en leg de afspraken vast.")
+    return _("Rond het dossier af of schrijf het uit: de inburgeringsplicht geldt niet meer.")
+
+
+registreer("SS101", "SS128", "SS129", "SS120", handler=_open)
+registreer("SS121", handler=_vorige_pip)
+registreer("SS139", handler=_herstart_pip_termijn)
+registreer("SS102", "SS103", "SS104", handler=_termijn)
+registreer("SS124", "SS125", handler=_doelgroep)
+registreer("SS106", "SS107", "SS108", "SS109", "SS110", "SS111", handler=_sluit)

@@ -1,0 +1,166 @@
+"""POST /duo/v1/notificaties: every answer checked against Notificatie.openapi.yml with openapi-core."""
+
+import json
+import logging
+import uuid
+
+import pytest
+
+from django.urls import reverse
+
+from inburgering.duo.models import Notificatie
+from inburgering.fasen import Fase
+from inburgering.models import Inburgeraar
+
+from .conftest import BSN, valideer_notificatie_antwoord
+
+DUO_OIN = "00000001800866472000"
+NIEUW_BSN = "111222333"
+
+
+def _headers(gemeente, bericht_id=None, **extra):
+    return {
+        "bron": DUO_OIN,
+        "doel": gemeente.oin,
+        "berichtId": str(bericht_id or uuid.uuid4()),
+        "X-SSL-Client-S-DN": f"CN=DUO,O=Dienst Uitvoering Onderwijs,serialNumber={DUO_OIN}",
+        **extra,
+    }
+
+
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """The test client, with the tasks queued on commit run at once (as the worker would)."""
+    client.na_commit = django_capture_on_commit_callbacks
+    return client
+
+
+def _post(client, headers, inhoud):
+    data = json.dumps(inhoud).encode() if isinstance(inhoud, dict) else inhoud
+    with client.na_commit(execute=True):
+        antwoord = client.post(reverse("duo_notificaties"), data=data, content_type="application/json", headers=headers)
+    spec_headers = {k: v for k, v in headers.items() if k in {"bron", "doel", "berichtId"}}
+    valideer_notificatie_antwoord(spec_headers, data, antwoord)
+    return antwoord
+
+
+def _nieuw(gebeurtenis="SS101", bsn=NIEUW_BSN):
+    return {"gebeurtenisId": gebeurtenis, "bsn": bsn, "registratieDatumTijd": "2026-11-20T09:15:00+01:00"}
+
+
+def _duo_kent_persoon(duo, doelgroep="Asielstatushouder"):
+    duo.zet(
+        "GET",
+        "/inburgeringsplicht",
+        (200, {"indicatorInburgeringsplicht": True, "datumKennisgevingInburgeringsplicht": "2026-11-18"}),
+    )
+    duo.zet("GET", "/doelgroep", (200, {"gedetailleerdeDoelgroep": doelgroep, "indeling": "Asielstatushouder"}))
+
+
+def test_a_new_inburgeringsplichtige_is_stored_answered_201_and_opens_a_dossier(client, duo_wereld):
+    _duo_kent_persoon(duo_wereld.duo)
+
+    antwoord = _post(client, _headers(duo_wereld.bladel), _nieuw())
+
+    assert antwoord.status_code == 201
+    assert antwoord["API-Version"] == "1.8.0"
+    notificatie = Notificatie.objects.get()
+    assert (notificatie.status, notificatie.gemeente_id) == ("verwerkt", duo_wereld.bladel.pk)
+    dossier = Inburgeraar.objects.get(bsn=NIEUW_BSN)
+    assert (dossier.gemeente_id, dossier.fase) == (duo_wereld.bladel.pk, Fase.AANGEMELD)
+    assert dossier.doelgroep == "Asielstatushouder"
+    assert str(dossier.datum_kennisgeving) == "2026-11-18"
+    assert dossier.tijdlijn.filter(soort="duo", omschrijving__contains="SS101").exists()
+    assert "BRP" in notificatie.actie  # the regisseur completes the person's details
+
+
+def test_the_same_notification_twice_is_processed_once(client, duo_wereld):
+    _duo_kent_persoon(duo_wereld.duo)
+    headers = _headers(duo_wereld.bladel, bericht_id=uuid.uuid4())
+
+    eerste = _post(client, headers, _nieuw())
+    tweede = _post(client, headers, _nieuw())
+
+    assert (eerste.status_code, tweede.status_code) == (201, 201)
+    assert Notificatie.objects.count() == 1
+    assert Inburgeraar.objects.filter(bsn=NIEUW_BSN).count() == 1
+    assert len(duo_wereld.duo.aan("GET", "/inburgeringsplicht")) == 1  # DUO was read once
+    assert Notificatie.objects.get().pogingen == 1
+
+
+def test_an_unknown_oin_in_doel_is_refused_with_403_and_logged(client, duo_wereld, caplog):
+    headers = _headers(duo_wereld.bladel)
+    headers["doel"] = "99999999999999999999"
+
+    with caplog.at_level(logging.WARNING, logger="inburgering.duo.inbox"):
+        antwoord = _post(client, headers, _nieuw())
+
+    assert antwoord.status_code == 403
+    assert antwoord["API-Version"] == "1.8.0"
+    assert Notificatie.objects.count() == 0
+    assert "99999999999999999999" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "subject", [None, "CN=Iemand anders,serialNumber=00000001234567890000", f"serialNumber=9{DUO_OIN}"]
+)
+def test_a_sender_without_duos_certificate_is_refused_with_401(client, duo_wereld, subject, caplog):
+    headers = _headers(duo_wereld.bladel)
+    del headers["X-SSL-Client-S-DN"]
+    if subject:
+        headers["X-SSL-Client-S-DN"] = subject
+
+    antwoord = _post(client, headers, _nieuw())
+
+    assert antwoord.status_code == 401
+    assert Notificatie.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    [
+        {"gebeurtenisId": "ss101"},
+        {"gebeurtenisId": "SS1010X"},
+        {"registratieDatumTijd": "gisteren"},
+        {"bsn": "12345"},
+        {"vNummer": "abc"},
+    ],
+)
+def test_a_body_outside_the_spec_gets_400(client, duo_wereld, wijziging):
+    antwoord = _post(client, _headers(duo_wereld.bladel), {**_nieuw(), **wijziging})
+
+    assert antwoord.status_code == 400
+    assert Notificatie.objects.count() == 0
+
+
+def test_missing_headers_or_no_json_get_400(client, duo_wereld):
+    headers = _headers(duo_wereld.bladel)
+    assert _post(client, {**headers, "berichtId": "geen-uuid"}, _nieuw()).status_code == 400
+    assert _post(client, {**headers, "bron": "123"}, _nieuw()).status_code == 400
+    assert _post(client, headers, b"{niet json").status_code == 400
+
+
+def test_only_post_is_allowed(client, duo_wereld):
+    assert client.get(reverse("duo_notificaties")).status_code == 405
+
+
+def test_an_event_nobody_handles_is_stored_and_ignored(client, duo_wereld):
+    antwoord = _post(client, _headers(duo_wereld.bladel), _nieuw(gebeurtenis="SS999", bsn=BSN))
+
+    assert antwoord.status_code == 201
+    assert Notificatie.objects.get().status == "genegeerd"
+
+
+def test_a_notification_that_cannot_be_stored_gets_500_with_api_version(client, duo_wereld, monkeypatch):
+    from django.db import OperationalError
+
+    from inburgering.duo import inbox
+
+    def kapot(**kwargs):
+        raise OperationalError("database weg")
+
+    monkeypatch.setattr(inbox, "ontvang", kapot)
+
+    antwoord = _post(client, _headers(duo_wereld.bladel), _nieuw())
+
+    assert (antwoord.status_code, antwoord["API-Version"]) == (500, "1.8.0")

@@ -1,0 +1,282 @@
+"""Processing per event (duo-m2m/README.md's table): DUO's details read, the dossier changed by services."""
+
+import datetime
+import uuid
+
+from inburgering.duo import verwerking
+from inburgering.duo.models import Notificatie
+from inburgering.fasen import Fase
+from inburgering.models import Inburgeraar
+from intake import services as intake_services
+from intake.models import Leerbaarheidstoets
+from tests.leerroutes.conftest import geef_pip
+
+from .conftest import BSN
+
+
+def _notificatie(wereld, gebeurtenis, *, bsn=BSN, moment="2026-11-20T09:15:00+01:00"):
+    return Notificatie.objects.create(
+        bericht_id=uuid.uuid4(),
+        bron="00000001800866472000",
+        doel=wereld.bladel.oin,
+        gemeente=wereld.bladel,
+        gebeurtenis_id=gebeurtenis,
+        bsn=bsn,
+        registratie_datum_tijd=moment,
+        inhoud={"gebeurtenisId": gebeurtenis, "bsn": bsn, "registratieDatumTijd": moment},
+    )
+
+
+def _verwerk(notificatie):
+    status = verwerking.verwerk(notificatie.pk)
+    notificatie.refresh_from_db()
+    return status
+
+
+def test_ss139_restarts_the_pip_deadline_from_the_event(duo_wereld):
+    dossier = duo_wereld.dossier_bladel
+    notificatie = _notificatie(duo_wereld, "SS139")
+
+    assert _verwerk(notificatie) == "verwerkt"
+
+    dossier.refresh_from_db()
+    assert dossier.datum_pip_termijn_herstart == datetime.date(2026, 11, 20)
+    termijn = dossier.termijnen.get(soort="pip_vaststelling")
+    assert termijn.uiterste_datum == datetime.date(2026, 11, 20) + datetime.timedelta(weeks=10)
+    assert "29-01-2027" in notificatie.actie
+    assert dossier.tijdlijn.filter(soort="duo", omschrijving__contains="SS139").exists()
+
+
+def test_ss102_and_ss104_take_duos_termijn_dates(duo_wereld):
+    dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)
+    duo_wereld.duo.zet(
+        "GET",
+        "/inburgeringstermijn",
+        (200, {"startdatum": "2025-03-04", "einddatum": "2028-03-03"}),
+        (
+            200,
+            {
+                "startdatum": "2025-03-04",
+                "einddatum": "2028-09-03",
+                "verlengingsgrondcode": "OV",
+                "verlengingsgrondomschrijving": "Op verzoek",
+            },
+        ),
+    )
+
+    _verwerk(_notificatie(duo_wereld, "SS102"))
+    dossier.refresh_from_db()
+    assert dossier.datum_einde_termijn_duo == datetime.date(2028, 3, 3)
+
+    verlenging = _notificatie(duo_wereld, "SS104")
+    _verwerk(verlenging)
+    dossier.refresh_from_db()
+    assert dossier.datum_einde_termijn_duo == datetime.date(2028, 9, 3)
+    assert dossier.termijnen.get(soort="inburgeringstermijn").uiterste_datum == datetime.date(2028, 9, 3)
+    assert "Op verzoek" in verlenging.actie
+
+
+def test_ss106_closes_a_dossier_in_uitvoering_as_met(duo_wereld):
+    dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)
+    assert dossier.fase == Fase.UITVOERING
+
+    _verwerk(_notificatie(duo_wereld, "SS106"))
+
+    dossier.refresh_from_db()
+    assert (dossier.fase, dossier.reden_afronding) == (Fase.AFGEROND, "voldaan")
+
+
+def test_ss107_before_the_pip_asks_the_regisseur_to_close(duo_wereld):
+    notificatie = _notificatie(duo_wereld, "SS107")
+
+    _verwerk(notificatie)
+
+    assert duo_wereld.dossier_bladel.fase == Fase.AANGEMELD
+    assert notificatie.actie.startswith("Rond het dossier af")
+    assert notificatie.inburgeraar == duo_wereld.dossier_bladel
+
+
+def test_ss111_writes_the_dossier_out(duo_wereld):
+    _verwerk(_notificatie(duo_wereld, "SS111"))
+
+    dossier = Inburgeraar.objects.get(pk=duo_wereld.dossier_bladel.pk)
+    assert (dossier.fase, dossier.reden_uitschrijving) == (Fase.UITGESCHREVEN, "overleden")
+
+
+def test_ss124_changes_the_doelgroep(duo_wereld):
+    duo_wereld.duo.zet("GET", "/doelgroep", (200, {"gedetailleerdeDoelgroep": "Gezinsvormer"}))
+
+    _verwerk(_notificatie(duo_wereld, "SS124"))
+
+    assert Inburgeraar.objects.get(pk=duo_wereld.dossier_bladel.pk).doelgroep == "Gezinsvormer"
+
+
+def test_ss121_opens_with_the_previous_gemeentes_pip(duo_wereld):
+    bsn = "111222333"
+    duo = duo_wereld.duo
+    duo.zet("GET", "/inburgeringsplicht", (200, {"indicatorInburgeringsplicht": True}))
+    duo.zet("GET", "/doelgroep", (200, {"gedetailleerdeDoelgroep": "Asielstatushouder"}))
+    duo.zet("GET", "/PIP", (200, {"gemeentecode": "0363", "pip": {"dagtekeningPip": "2025-06-02", "leerroute": "Z"}}))
+    duo.zet("GET", "/inburgeringstermijn", (200, {"startdatum": "2025-06-03", "einddatum": "2028-06-02"}))
+    notificatie = _notificatie(duo_wereld, "SS121", bsn=bsn)
+
+    _verwerk(notificatie)
+
+    dossier = Inburgeraar.objects.get(bsn=bsn)
+    assert (dossier.gemeente, dossier.leerroute) == (duo_wereld.bladel, "Z")
+    assert dossier.datum_eerste_pip == datetime.date(2025, 6, 2)
+    assert dossier.datum_einde_termijn_duo == datetime.date(2028, 6, 2)
+    assert "0363" in notificatie.actie
+
+
+def test_ss120_for_a_dossier_of_another_gemeente_hands_it_over(duo_wereld):
+    dossier = duo_wereld.dossier_bergeijk
+    notificatie = _notificatie(duo_wereld, "SS120", bsn=dossier.bsn)
+
+    _verwerk(notificatie)
+
+    dossier.refresh_from_db()
+    assert dossier.gemeente == duo_wereld.bladel
+    assert dossier.tijdlijn.filter(soort="ontvangen").exists()
+
+
+def test_a_processed_notification_is_not_processed_again(duo_wereld):
+    notificatie = _notificatie(duo_wereld, "SS139")
+    _verwerk(notificatie)
+
+    assert verwerking.verwerk(notificatie.pk) is None
+    assert duo_wereld.dossier_bladel.tijdlijn.filter(soort="duo").count() == 1
+
+
+def test_duo_unreachable_keeps_the_notification_for_a_retry(duo_wereld):
+    import httpx
+
+    duo_wereld.duo.zet("GET", "/inburgeringstermijn", httpx.ConnectTimeout("weg"))
+    notificatie = _notificatie(duo_wereld, "SS102")
+
+    assert _verwerk(notificatie) == "ontvangen"
+    assert "ConnectTimeout" in notificatie.laatste_fout
+    duo_wereld.duo.zet("GET", "/inburgeringstermijn", (200, {"startdatum": "2025-03-04", "einddatum": "2028-03-03"}))
+    assert _verwerk(notificatie) == "verwerkt"
+
+
+def test_ss131_puts_duos_lbt_result_in_the_running_intake(duo_wereld):
+
+    intake = intake_services.start_intake(door=duo_wereld.regisseur, inburgeraar=duo_wereld.dossier_bladel)
+    duo_wereld.duo.zet(
+        "GET",
+        "/lbt/resultaten",
+        (
+            200,
+            [
+                {
+                    "resultaat": "B1-route niet haalbaar",
+                    "behaaldeScore": 40,
+                    "benodigdeScore": 55,
+                    "datumAfname": "2026-10-01",
+                },
+                {
+                    "resultaat": "B1-route haalbaar",
+                    "behaaldeScore": 61.5,
+                    "benodigdeScore": 55,
+                    "datumAfname": "2026-11-18",
+                },
+            ],
+        ),
+    )
+    notificatie = _notificatie(duo_wereld, "SS131")
+
+    assert _verwerk(notificatie) == "verwerkt"
+
+    lbt = Leerbaarheidstoets.objects.get(intake=intake)
+    assert (lbt.resultaat, str(lbt.behaalde_score), lbt.datum_afname) == (
+        "B1-route haalbaar",
+        "61.50",
+        datetime.date(2026, 11, 18),
+    )
+    assert "advies" in notificatie.actie
+
+
+def test_ss199_records_new_exam_results_once(duo_wereld):
+    dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)
+    duo_wereld.duo.zet(
+        "GET",
+        "/examens/resultaten",
+        (200, [{"examendatum": "2026-11-10", "resultaat": "Geslaagd", "onderdeel": "KNM"}]),
+    )
+
+    _verwerk(_notificatie(duo_wereld, "SS199"))
+    tweede = _notificatie(duo_wereld, "SS199")
+    _verwerk(tweede)
+
+    assert list(dossier.examens.values_list("onderdeel", "resultaat")) == [("KNM", "Geslaagd")]
+    assert tweede.actie.startswith("0 nieuwe")
+
+
+def test_the_regisseur_marks_a_duo_action_done_on_the_dossier(duo_wereld, client):
+    from django.urls import reverse
+
+    notificatie = _notificatie(duo_wereld, "SS109")
+    _verwerk(notificatie)
+    client.force_login(duo_wereld.regisseur)
+    pagina = reverse("dossier", args=[duo_wereld.dossier_bladel.pk])
+    assert "Tijdelijke vrijstelling" in client.get(pagina).content.decode()
+
+    client.post(reverse("duo_actie_afhandelen", args=[duo_wereld.dossier_bladel.pk, notificatie.pk]))
+
+    notificatie.refresh_from_db()
+    assert notificatie.actie_afgehandeld_op is not None
+    assert "DUO: actie nodig" not in client.get(pagina).content.decode()
+    assert duo_wereld.dossier_bladel.tijdlijn.filter(omschrijving__startswith="Actie na DUO-notificatie SS109").exists()
+
+
+def test_the_beheerder_processes_a_failed_notification_again(duo_wereld, client, monkeypatch):
+    from django.urls import reverse
+
+    notificatie = _notificatie(duo_wereld, "SS139")
+    monkeypatch.setattr(verwerking.services, "wijzig_dossier", lambda **kwargs: 1 / 0)
+    assert _verwerk(notificatie) == "mislukt"
+    assert "ZeroDivisionError" in notificatie.laatste_fout
+    monkeypatch.undo()
+    client.force_login(duo_wereld.beheerder)
+    assert "Opnieuw verwerken" in client.get(reverse("duo_berichten"), {"richting": "in"}).content.decode()
+
+    client.post(reverse("duo_notificatie_opnieuw", args=[notificatie.pk]))
+
+    notificatie.refresh_from_db()
+    assert (notificatie.status, notificatie.pogingen) == ("verwerkt", 2)
+
+
+def test_a_failure_after_opening_a_dossier_leaves_no_dossier_and_no_dangling_link(duo_wereld, monkeypatch):
+    duo_wereld.duo.zet("GET", "/inburgeringsplicht", (200, {"indicatorInburgeringsplicht": True}))
+    monkeypatch.setattr(verwerking, "_schrijf", lambda notificatie, actie: 1 / 0)
+    notificatie = _notificatie(duo_wereld, "SS101", bsn="111222333")
+
+    assert _verwerk(notificatie) == "mislukt"
+
+    assert notificatie.inburgeraar is None
+    assert not Inburgeraar.objects.filter(bsn="111222333").exists()
+
+
+def test_duo_unreachable_too_often_fails_the_notification(duo_wereld, settings):
+    import httpx
+
+    settings.DUO_MAX_POGINGEN = 2
+    duo_wereld.duo.zet("GET", "/inburgeringstermijn", httpx.ConnectTimeout("weg"))
+    notificatie = _notificatie(duo_wereld, "SS102")
+
+    assert [_verwerk(notificatie), _verwerk(notificatie)] == ["ontvangen", "mislukt"]
+
+
+def test_duo_actions_appear_in_the_regisseurs_signalen_inbox_only_for_visible_dossiers(duo_wereld, client):
+    from django.urls import reverse
+
+    _verwerk(_notificatie(duo_wereld, "SS109"))  # the Bladel dossier, regisseur sanne
+
+    client.force_login(duo_wereld.regisseur)
+    assert "Tijdelijke vrijstelling: schort" in client.get(reverse("signalen")).content.decode()
+    client.force_login(duo_wereld.regisseur_eersel)
+    assert "Tijdelijke vrijstelling: schort" not in client.get(reverse("signalen")).content.decode()
+    client.force_login(duo_wereld.collega)  # same team, not their caseload: only when asking for the team's
+    assert "Tijdelijke vrijstelling: schort" not in client.get(reverse("signalen")).content.decode()
+    assert "Tijdelijke vrijstelling: schort" in client.get(reverse("signalen"), {"van": "team"}).content.decode()
