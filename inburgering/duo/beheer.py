@@ -28,14 +28,23 @@ class FilterForm(UtrechtFormMixin, forms.Form):
         choices=[("uit", gettext_lazy("Berichten aan DUO")), ("in", gettext_lazy("Notificaties van DUO"))],
         required=False,
     )
-    status = forms.CharField(label=gettext_lazy("Status"), required=False, max_length=20)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        choices=[
+            ("", gettext_lazy("— alle —")),
+            (gettext_lazy("Berichten aan DUO"), DuoBericht.Status.choices),
+            (gettext_lazy("Notificaties van DUO"), Notificatie.Status.choices),
+        ],
+        required=False,
+    )
     bsn = forms.CharField(label=gettext_lazy("BSN"), required=False, max_length=9)
     gebeurtenis = forms.CharField(label=gettext_lazy("Gebeurtenis of soort"), required=False, max_length=10)
 
 
 def _filter(form: FilterForm):
     gegevens = form.cleaned_data if form.is_valid() else {}
-    inkomend = gegevens.get("richting") == "in"
+    # A status belongs to one direction: choosing it picks that direction.
+    inkomend = gegevens.get("richting") == "in" or gegevens.get("status") in Notificatie.Status.values
     rijen = (
         Notificatie.objects.select_related("gemeente")
         if inkomend
@@ -56,14 +65,12 @@ def _filter(form: FilterForm):
 def berichten(request):
     form = FilterForm(request.GET or None)
     inkomend, rijen = _filter(form)
-    statussen = Notificatie.Status.choices if inkomend else DuoBericht.Status.choices
     return render(
         request,
         "inburgering/duo_berichten.html",
         {
             "form": form,
             "inkomend": inkomend,
-            "statussen": statussen,
             "pagina": Paginator(rijen, 50).get_page(request.GET.get("pagina")),
         },
     )

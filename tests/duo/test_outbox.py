@@ -113,6 +113,8 @@ def test_the_beheerder_lists_and_resends_a_failed_message(duo_wereld, na_commit,
     lijst = client.get(reverse("duo_berichten"), {"status": "failed"}).content.decode()
     assert str(bericht.bericht_id) in lijst
     assert str(bericht.bericht_id) not in client.get(reverse("duo_berichten"), {"status": "confirmed"}).content.decode()
+    assert '<option value="failed" selected>Mislukt</option>' in lijst  # the status is chosen by its Dutch name
+    assert str(bericht.bericht_id) not in client.get(reverse("duo_berichten"), {"status": "mislukt"}).content.decode()
     with na_commit(execute=True):
         antwoord = client.post(reverse("duo_bericht_opnieuw", args=[bericht.pk]))
 
