@@ -1,7 +1,7 @@
 """The dossier's fasen and which moves between them the law's process allows (DESIGN.md).
 
-    aangemeld -> intake -> pip -> uitvoering -> afgerond
-          \\_______________________________/ -> uitgeschreven
+    aangemeld -> intake -> pip -> uitvoering -> afgerond (voldaan)
+          \\_______________________________/ -> afgerond (ontheffing, vrijstelling) or uitgeschreven
 
 Pure data and functions: no database, so the machine is tested exhaustively.
 """
@@ -31,6 +31,7 @@ class RedenAfronding(models.TextChoices):
     VOLDAAN = "voldaan", _("Voldaan aan de inburgeringsplicht")
     ONTHEFFING = "ontheffing", _("Ontheffing")
     VRIJSTELLING = "vrijstelling", _("Vrijstelling")
+    VERVALLEN = "vervallen", _("Inburgeringsplicht vervallen")
 
 
 class Uitstroom(models.TextChoices):
@@ -41,14 +42,22 @@ class Uitstroom(models.TextChoices):
     GEEN = "geen", _("Geen werk of opleiding")
 
 
+# An ontheffing or vrijstelling (Wi2021 art. 8 and 9) can end the plicht in any fase, so every running
+# fase may move to afgerond; only the uitvoering ends as voldaan (REDENEN_AFRONDING).
 TRANSITIES: dict[str, frozenset[str]] = {
-    Fase.AANGEMELD: frozenset({Fase.INTAKE, Fase.UITGESCHREVEN}),
-    Fase.INTAKE: frozenset({Fase.PIP, Fase.UITGESCHREVEN}),
-    Fase.PIP: frozenset({Fase.UITVOERING, Fase.UITGESCHREVEN}),
+    Fase.AANGEMELD: frozenset({Fase.INTAKE, Fase.AFGEROND, Fase.UITGESCHREVEN}),
+    Fase.INTAKE: frozenset({Fase.PIP, Fase.AFGEROND, Fase.UITGESCHREVEN}),
+    Fase.PIP: frozenset({Fase.UITVOERING, Fase.AFGEROND, Fase.UITGESCHREVEN}),
     Fase.UITVOERING: frozenset({Fase.AFGEROND, Fase.UITGESCHREVEN}),
     Fase.AFGEROND: frozenset(),
     Fase.UITGESCHREVEN: frozenset(),
 }
+
+
+def redenen_afronding(huidig: str) -> list[RedenAfronding]:
+    """Why a dossier in `huidig` may be afgerond: voldaan needs the uitvoering of a leerroute."""
+    return [r for r in RedenAfronding if huidig == Fase.UITVOERING or r != RedenAfronding.VOLDAAN]
+
 
 # Fasen in which the dossier has ended; the retention period counts from then.
 EINDFASEN = frozenset({Fase.AFGEROND, Fase.UITGESCHREVEN})

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .bsn import normaliseer_bsn, valideer_bsn
-from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen
+from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen, redenen_afronding
 from .models import Doelgroep, Gemeente, Inburgeraar
 from .permissions import INZIEN, WIJZIGEN, gemeenten_met_recht
 from .queries import regisseurs_voor, regisseurs_voor_gebruiker
@@ -231,6 +231,9 @@ class FaseForm(UtrechtFormMixin, forms.Form):
         self.fields["fase"].choices = [(f.value, f.label) for f in fasen]
         if Fase.AFGEROND not in fasen:
             del self.fields["reden_afronding"]
+        else:
+            redenen = [(r.value, r.label) for r in redenen_afronding(inburgeraar.fase)]
+            self.fields["reden_afronding"].choices = [("", _("— alleen bij afronden —")), *redenen]
 
     def clean(self):
         cleaned = super().clean()

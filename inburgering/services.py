@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import tasks, termijnen
-from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom, mag_naar
+from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom, mag_naar, redenen_afronding
 from .models import (
     Gebeurtenis,
     Gemeente,
@@ -206,6 +206,11 @@ def _controleer_overgang(oud: str, fase: str, reden_uitschrijving: str, reden_af
         raise ValidationError({"reden_uitschrijving": _("Kies de reden van uitschrijving.")}, code="reden_ontbreekt")
     if fase == Fase.AFGEROND and reden_afronding not in RedenAfronding.values:
         raise ValidationError({"reden_afronding": _("Kies de reden van afronding.")}, code="reden_ontbreekt")
+    if fase == Fase.AFGEROND and reden_afronding not in redenen_afronding(oud):
+        raise ValidationError(
+            {"reden_afronding": _("Voldaan kan pas in de uitvoering; kies ontheffing of vrijstelling.")},
+            code="reden_ongeldig",
+        )
     if uitstroom and (fase not in EINDFASEN or uitstroom not in Uitstroom.values):
         raise ValidationError(
             {"uitstroom": _("Uitstroom naar werk of opleiding legt u alleen vast bij afronden of uitschrijven.")},

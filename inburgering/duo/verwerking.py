@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import services
-from ..fasen import LOPEND, Fase, RedenAfronding, RedenUitschrijving
+from ..fasen import LOPEND, Fase, RedenAfronding, RedenUitschrijving, redenen_afronding
 from ..models import Doelgroep, Inburgeraar
 from .client import DuoNietBereikbaar, client_voor
 from .gebeurtenissen import handler_voor, registreer
@@ -233,7 +233,12 @@ def _doelgroep(notificatie, client) -> str:
     return _("Doelgroep nu %(doelgroep)s: controleer aanbod en ontzorgen.") % {"doelgroep": Doelgroep(nieuw).label}
 
 
-AFRONDING = {"SS106": RedenAfronding.VOLDAAN, "SS107": RedenAfronding.VRIJSTELLING, "SS108": RedenAfronding.ONTHEFFING}
+AFRONDING = {
+    "SS106": RedenAfronding.VOLDAAN,
+    "SS107": RedenAfronding.VRIJSTELLING,
+    "SS108": RedenAfronding.ONTHEFFING,
+    "SS110": RedenAfronding.VERVALLEN,
+}
 
 
 def _sluit(notificatie, client) -> str:
@@ -250,14 +255,42 @@ def _sluit(notificatie, client) -> str:
             reden_uitschrijving=RedenUitschrijving.OVERLEDEN,
         )
         return ""
-    if gebeurtenis in AFRONDING and inburgeraar.fase == Fase.UITVOERING:
+    if gebeurtenis == "SS109":
+        return _tijdelijke_vrijstelling(notificatie, client)
+    if AFRONDING[gebeurtenis] in redenen_afronding(inburgeraar.fase):
         services.wijzig_fase(
             door=None, inburgeraar=inburgeraar, fase=Fase.AFGEROND, reden_afronding=AFRONDING[gebeurtenis]
         )
         return ""
-    if gebeurtenis == "SS109":
-        return _("Tijdelijke vrijstelling: schort de begeleiding op en leg de afspraken vast.")
+    # A diploma before this gemeente's uitvoering (the plicht was met elsewhere): the regisseur decides.
     return _("Rond het dossier af of schrijf het uit: de inburgeringsplicht geldt niet meer.")
+
+
+def _tijdelijke_vrijstelling(notificatie, client) -> str:
+    """DUO's dates of the temporary exemption, read from /vrijstellingen, in the regisseur's action."""
+    vrijstellingen = client.lees(f"/personen/{notificatie.bsn}/vrijstellingen") or []
+    tijdelijk = [
+        v["TijdelijkeVrijstelling"]
+        for v in vrijstellingen
+        if (v.get("TijdelijkeVrijstelling") or {}).get("oordeel") == "Toekenning"
+    ]
+    actie = _("schort de begeleiding op en leg de afspraken vast.")
+    if not tijdelijk:
+        return _("Tijdelijke vrijstelling:") + " " + actie
+    laatste = max(tijdelijk, key=lambda v: v.get("startdatum") or "")
+    return (
+        _("Tijdelijke vrijstelling van %(start)s tot %(einde)s:")
+        % {
+            "start": _als_tekst(laatste.get("startdatum")),
+            "einde": _als_tekst(laatste.get("einddatum")),
+        }
+        + " "
+        + actie
+    )
+
+
+def _als_tekst(iso: str | None) -> str:
+    return _als_datum(iso).strftime("%d-%m-%Y") if iso else "?"
 
 
 registreer("SS101", "SS128", "SS129", "SS120", handler=_open)

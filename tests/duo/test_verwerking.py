@@ -3,6 +3,8 @@
 import datetime
 import uuid
 
+import pytest
+
 from inburgering.duo import verwerking
 from inburgering.duo.models import Notificatie
 from inburgering.fasen import Fase
@@ -86,14 +88,50 @@ def test_ss106_closes_a_dossier_in_uitvoering_as_met(duo_wereld):
     assert (dossier.fase, dossier.reden_afronding) == (Fase.AFGEROND, "voldaan")
 
 
-def test_ss107_before_the_pip_asks_the_regisseur_to_close(duo_wereld):
-    notificatie = _notificatie(duo_wereld, "SS107")
-
-    _verwerk(notificatie)
-
+@pytest.mark.parametrize(
+    ("gebeurtenis", "reden"), [("SS107", "vrijstelling"), ("SS108", "ontheffing"), ("SS110", "vervallen")]
+)
+def test_an_exemption_or_a_withdrawn_plicht_closes_the_dossier_in_any_fase(duo_wereld, gebeurtenis, reden):
     assert duo_wereld.dossier_bladel.fase == Fase.AANGEMELD
+    notificatie = _notificatie(duo_wereld, gebeurtenis)
+    _verwerk(notificatie)
+    dossier = Inburgeraar.objects.get(pk=duo_wereld.dossier_bladel.pk)
+    assert (dossier.fase, dossier.reden_afronding) == (Fase.AFGEROND, reden)
+    assert notificatie.actie == ""
+
+
+def test_a_diploma_before_the_uitvoering_asks_the_regisseur(duo_wereld):
+    notificatie = _notificatie(duo_wereld, "SS106")
+    _verwerk(notificatie)
+    assert Inburgeraar.objects.get(pk=duo_wereld.dossier_bladel.pk).fase == Fase.AANGEMELD
     assert notificatie.actie.startswith("Rond het dossier af")
     assert notificatie.inburgeraar == duo_wereld.dossier_bladel
+
+
+def test_ss109_reads_the_temporary_exemption_for_the_regisseur(duo_wereld):
+    duo_wereld.duo.zet(
+        "GET",
+        "/vrijstellingen",
+        (
+            200,
+            [
+                {
+                    "TijdelijkeVrijstelling": {
+                        "oordeel": "Toekenning",
+                        "reden": "DOC",
+                        "datumOordeel": "2026-11-18",
+                        "startdatum": "2026-12-01",
+                        "einddatum": "2027-06-01",
+                    }
+                },
+                {"TijdelijkeVrijstelling": {"oordeel": "Afwijzing", "reden": "DOC", "startdatum": "2027-01-01"}},
+            ],
+        ),
+    )
+    notificatie = _notificatie(duo_wereld, "SS109")
+    _verwerk(notificatie)
+    assert notificatie.actie.startswith("Tijdelijke vrijstelling van 01-12-2026 tot 01-06-2027:")
+    assert Inburgeraar.objects.get(pk=duo_wereld.dossier_bladel.pk).fase == Fase.AANGEMELD
 
 
 def test_ss111_writes_the_dossier_out(duo_wereld):

@@ -223,7 +223,8 @@ def test_the_fase_form_offers_only_what_the_regisseur_decides_by_hand(client, we
     assert dossier.fase == Fase.AANGEMELD
     assert "Selecteer een geldige keuze" in geweigerd.content.decode()
     assert 'value="uitgeschreven"' in pagina and 'value="intake"' not in pagina
-    assert "Reden afronding" not in pagina
+    # Aangemeld can end by ontheffing or vrijstelling, not as voldaan: that needs the uitvoering.
+    assert 'value="ontheffing"' in pagina and 'value="voldaan"' not in pagina
 
 
 def test_the_fase_form_closes_a_dossier_with_its_reason(client, wereld, regisseur):

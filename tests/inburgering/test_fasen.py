@@ -18,6 +18,9 @@ TOEGESTAAN = {
     (Fase.INTAKE, Fase.PIP),
     (Fase.PIP, Fase.UITVOERING),
     (Fase.UITVOERING, Fase.AFGEROND),
+    (Fase.AANGEMELD, Fase.AFGEROND),  # an ontheffing or vrijstelling ends the plicht in any fase
+    (Fase.INTAKE, Fase.AFGEROND),
+    (Fase.PIP, Fase.AFGEROND),
     (Fase.AANGEMELD, Fase.UITGESCHREVEN),
     (Fase.INTAKE, Fase.UITGESCHREVEN),
     (Fase.PIP, Fase.UITGESCHREVEN),
@@ -32,7 +35,7 @@ def test_it_allows_exactly_the_transitions_of_the_design(van, naar):
 
 
 def test_it_offers_the_next_fasen_in_process_order():
-    assert volgende_fasen(Fase.AANGEMELD) == [Fase.INTAKE, Fase.UITGESCHREVEN]
+    assert volgende_fasen(Fase.AANGEMELD) == [Fase.INTAKE, Fase.AFGEROND, Fase.UITGESCHREVEN]
     assert volgende_fasen(Fase.AFGEROND) == []
     assert volgende_fasen(Fase.UITGESCHREVEN) == []
 
@@ -97,3 +100,19 @@ def test_a_finished_dossier_cannot_move_again(wereld):
 
     with pytest.raises(ValidationError):
         services.wijzig_fase(door=wereld.regisseur, inburgeraar=dossier, fase=Fase.UITVOERING)
+
+
+@pytest.mark.parametrize("fase", [Fase.AANGEMELD, Fase.INTAKE, Fase.PIP])
+def test_before_the_uitvoering_a_dossier_ends_by_ontheffing_or_vrijstelling_never_as_voldaan(wereld, fase):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=fase)
+    with pytest.raises(ValidationError) as fout:
+        services.wijzig_fase(
+            door=wereld.regisseur, inburgeraar=dossier, fase=Fase.AFGEROND, reden_afronding=RedenAfronding.VOLDAAN
+        )
+    assert "Voldaan kan pas in de uitvoering" in fout.value.message_dict["reden_afronding"][0]
+
+    services.wijzig_fase(
+        door=wereld.regisseur, inburgeraar=dossier, fase=Fase.AFGEROND, reden_afronding=RedenAfronding.VRIJSTELLING
+    )
+    dossier.refresh_from_db()
+    assert (dossier.fase, dossier.reden_afronding) == (Fase.AFGEROND, RedenAfronding.VRIJSTELLING)
