@@ -115,6 +115,9 @@ def _schrijf(notificatie: Notificatie, actie: str) -> None:
         "id": notificatie.gebeurtenis_id,
         "betekenis": BETEKENIS.get(notificatie.gebeurtenis_id, notificatie.gebeurtenis_id),
     }
+    # What DUO's details add (the ground of an ontheffing, say): set by the handler, never stored.
+    if getattr(notificatie, "toelichting", ""):
+        omschrijving += " " + notificatie.toelichting
     if actie:
         omschrijving += " " + actie
     services.schrijf_gebeurtenis(
@@ -257,6 +260,8 @@ def _sluit(notificatie, client) -> str:
         return ""
     if gebeurtenis == "SS109":
         return _tijdelijke_vrijstelling(notificatie, client)
+    if gebeurtenis in BESLUITEN:
+        notificatie.toelichting = _besluit(client, notificatie.bsn, *BESLUITEN[gebeurtenis])
     if AFRONDING[gebeurtenis] in redenen_afronding(inburgeraar.fase):
         services.wijzig_fase(
             door=None, inburgeraar=inburgeraar, fase=Fase.AFGEROND, reden_afronding=AFRONDING[gebeurtenis]
@@ -264,6 +269,23 @@ def _sluit(notificatie, client) -> str:
         return ""
     # A diploma before this gemeente's uitvoering (the plicht was met elsewhere): the regisseur decides.
     return _("Rond het dossier af of schrijf het uit: de inburgeringsplicht geldt niet meer.")
+
+
+# The resource and the kind of decision DUO's details hold for a full vrijstelling or ontheffing.
+BESLUITEN = {"SS107": ("vrijstellingen", "GeheleVrijstelling"), "SS108": ("ontheffingen", "GeheleOntheffing")}
+
+
+def _besluit(client, bsn: str, resource: str, soort: str) -> str:
+    """DUO's granted decision as a sentence for the tijdlijn: its date and ground (code as DUO gives it)."""
+    besluiten = [b[soort] for b in client.lees(f"/personen/{bsn}/{resource}") or [] if b.get(soort)]
+    toegekend = [b for b in besluiten if b.get("oordeel") == "Toekenning"]
+    if not toegekend:
+        return ""
+    laatste = max(toegekend, key=lambda b: b.get("datumOordeel") or "")
+    return _("Besluit van DUO van %(datum)s, grond %(grond)s.") % {
+        "datum": _als_tekst(laatste.get("datumOordeel")),
+        "grond": laatste.get("grond") or laatste.get("reden") or "?",
+    }
 
 
 def _tijdelijke_vrijstelling(notificatie, client) -> str:

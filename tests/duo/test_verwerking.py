@@ -100,6 +100,18 @@ def test_an_exemption_or_a_withdrawn_plicht_closes_the_dossier_in_any_fase(duo_w
     assert notificatie.actie == ""
 
 
+def test_ss108_reads_the_ground_of_the_ontheffing_into_the_tijdlijn(duo_wereld):
+    duo_wereld.duo.zet(
+        "GET",
+        "/ontheffingen",
+        (200, [{"GeheleOntheffing": {"oordeel": "Toekenning", "datumOordeel": "2026-11-12", "grond": "MED"}}]),
+    )
+    _verwerk(_notificatie(duo_wereld, "SS108"))
+    assert duo_wereld.dossier_bladel.tijdlijn.filter(
+        soort="duo", omschrijving="DUO meldde SS108: volledige ontheffing. Besluit van DUO van 12-11-2026, grond MED."
+    ).exists()
+
+
 def test_a_diploma_before_the_uitvoering_asks_the_regisseur(duo_wereld):
     notificatie = _notificatie(duo_wereld, "SS106")
     _verwerk(notificatie)
