@@ -29,6 +29,14 @@ def vereist(beschikbaar: bool, reden: str):
     pytest.skip(reden)
 
 
+def pytest_collection_modifyitems(items):
+    """`make test` spreads the suite over the CPUs (pytest-xdist, --dist loadgroup). Tests that start a
+    real Celery worker share one Redis broker, so they all run on the same xdist worker, one by one."""
+    for item in items:
+        if item.get_closest_marker("celery_worker"):
+            item.add_marker(pytest.mark.xdist_group("celery_worker"))
+
+
 @pytest.fixture(autouse=True)
 def _test_instellingen(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
