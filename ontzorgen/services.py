@@ -522,17 +522,19 @@ def keur_uren_goed(*, door, registraties) -> int:
     return len(te_keuren)
 
 
-@transaction.atomic
-def corrigeer_uren(*, door, registratie, uren, soort, telt_voor_z_route, reden) -> Urenregistratie:
-    """The regisseur corrects an entry: a new, approved entry supersedes it; the original stays."""
+def _vergrendel(registratie) -> Urenregistratie:
+    """Lock the entry and its dossier: a correction and an approval never cross."""
     oud = Urenregistratie.objects.select_for_update().select_related("inburgeraar").get(pk=registratie.pk)
     Inburgeraar.objects.select_for_update().filter(pk=oud.inburgeraar_id).first()
-    if oud.status == Urenregistratie.Status.VERVANGEN:
-        raise ValidationError(_("Deze registratie is al gecorrigeerd; corrigeer de nieuwste versie."), code="vervangen")
+    return oud
+
+
+def _markeer_vervangen(oud: Urenregistratie, *, begeleider, uren, reden: str) -> None:
+    """Check the new hours as if the old entry were gone (with a reason), then mark the old one replaced."""
     if not reden.strip():
         raise ValidationError({"reden": _("Geef de reden van de correctie.")}, code="reden_ontbreekt")
     fouten = uren_fouten(
-        begeleider=None,
+        begeleider=begeleider,
         regels=[{"inburgeraar_id": oud.inburgeraar_id, "datum": oud.datum, "uren": uren}],
         negeer=[oud.pk],
     )[0]
@@ -540,6 +542,15 @@ def corrigeer_uren(*, door, registratie, uren, soort, telt_voor_z_route, reden) 
         raise ValidationError(fouten)
     oud.status = Urenregistratie.Status.VERVANGEN
     oud.save(update_fields=["status"])
+
+
+@transaction.atomic
+def corrigeer_uren(*, door, registratie, uren, soort, telt_voor_z_route, reden) -> Urenregistratie:
+    """The regisseur corrects an entry: a new, approved entry supersedes it; the original stays."""
+    oud = _vergrendel(registratie)
+    if oud.status == Urenregistratie.Status.VERVANGEN:
+        raise ValidationError(_("Deze registratie is al gecorrigeerd; corrigeer de nieuwste versie."), code="vervangen")
+    _markeer_vervangen(oud, begeleider=None, uren=uren, reden=reden)
     nieuw = Urenregistratie.objects.create(
         inburgeraar_id=oud.inburgeraar_id,
         verwijzing_id=oud.verwijzing_id,
@@ -582,8 +593,7 @@ def vervang_ingediende_uren(
 
     An approved entry is the regisseur's to correct (`corrigeer_uren`); the partner sends a melding.
     """
-    oud = Urenregistratie.objects.select_for_update().select_related("inburgeraar").get(pk=registratie.pk)
-    Inburgeraar.objects.select_for_update().filter(pk=oud.inburgeraar_id).first()
+    oud = _vergrendel(registratie)
     if not Verwijzing.objects.filter(pk=oud.verwijzing_id, team__groep__user=door).exists():
         raise ValidationError(_("Deze uren zijn niet door uw organisatie geregistreerd."), code="andere_organisatie")
     if oud.status != Urenregistratie.Status.INGEDIEND:
@@ -591,17 +601,7 @@ def vervang_ingediende_uren(
             _("Deze uren zijn al beoordeeld of gecorrigeerd; vraag de casusregisseur om een correctie."),
             code="al_beoordeeld",
         )
-    if not reden.strip():
-        raise ValidationError({"reden": _("Geef de reden van de correctie.")}, code="reden_ontbreekt")
-    fouten = uren_fouten(
-        begeleider=door,
-        regels=[{"inburgeraar_id": oud.inburgeraar_id, "datum": oud.datum, "uren": uren}],
-        negeer=[oud.pk],
-    )[0]
-    if fouten:
-        raise ValidationError(fouten)
-    oud.status = Urenregistratie.Status.VERVANGEN
-    oud.save(update_fields=["status"])
+    _markeer_vervangen(oud, begeleider=door, uren=uren, reden=reden)
     nieuw = Urenregistratie(
         inburgeraar_id=oud.inburgeraar_id,
         verwijzing_id=oud.verwijzing_id,
