@@ -408,6 +408,16 @@ def test_the_home_page_leads_each_role_to_its_own_work(client, wereld, rol, pagi
     assert client.get("/").url == reverse(pagina)
 
 
+@pytest.mark.parametrize(
+    ("rol", "caseload"), [("regisseur", True), ("begeleider", False), ("beleidsmedewerker", False)]
+)
+def test_the_menu_offers_the_caseload_only_to_those_who_work_on_dossiers(client, wereld, rol, caseload):
+    client.force_login(getattr(wereld, rol))
+    pagina = client.get("/", follow=True).content.decode()
+    assert (f'href="{reverse("caseload")}"' in pagina) is caseload
+    assert f'href="{reverse("start")}" class="app-merk"' in pagina
+
+
 def test_the_home_page_sends_an_anonymous_visitor_to_login(client, wereld):
     client.logout()
     assert client.get("/").url == f"{reverse('login')}?next=/"
