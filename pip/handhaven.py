@@ -16,7 +16,7 @@ from inburgering.models import Inburgeraar
 
 from .models import Handhaving
 from .pdf import render_pdf, sha256
-from .services import Soort, vergrendel
+from .services import Soort, briefhoofd, vergrendel
 
 
 @transaction.atomic
@@ -104,19 +104,8 @@ def trek_in(*, door, handhaving: Handhaving, datum, reden: str) -> Handhaving:
 def _brief(template: str, handhaving: Handhaving, dagtekening, kenmerk: str, naam: str) -> tuple[str, ContentFile]:
     """Render a beschikking about `handhaving` once; returns its SHA-256 and the file to store."""
     inburgeraar = handhaving.inburgeraar
-    gemeente = inburgeraar.gemeente
-    _html, pdf = render_pdf(
-        template,
-        {
-            "handhaving": handhaving,
-            "inburgeraar": inburgeraar,
-            "gemeente": gemeente,
-            "logo_pad": gemeente.logo.path if gemeente.logo else "",
-            "dagtekening": dagtekening,
-            "kenmerk": kenmerk,
-            "concept": False,
-        },
-    )
+    context = {**briefhoofd(inburgeraar, dagtekening=dagtekening, kenmerk=kenmerk), "handhaving": handhaving}
+    _html, pdf = render_pdf(template, context)
     return sha256(pdf), ContentFile(pdf, name=f"{naam}-{inburgeraar.pk}-{handhaving.pk}.pdf")
 
 

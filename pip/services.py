@@ -195,20 +195,28 @@ def verwijder_concept(*, door, pip: Pip) -> None:
     )
 
 
-def beschikking_context(pip: Pip, *, concept: bool) -> dict:
-    inburgeraar, gemeente = pip.inburgeraar, pip.inburgeraar.gemeente
+def briefhoofd(inburgeraar: Inburgeraar, *, dagtekening, kenmerk: str, concept: bool = False) -> dict:
+    """What every beschikking's letterhead (pip/_beschikking_basis.html) needs."""
+    gemeente = inburgeraar.gemeente
     return {
-        "pip": pip,
-        "vorige": pip.vorige,
-        "verschillen": verschillen(pip.vorige, pip) if pip.vorige else [],
         "inburgeraar": inburgeraar,
         "gemeente": gemeente,
         "logo_pad": gemeente.logo.path if gemeente.logo else "",
-        "inhoud": inhoud_in_gewone_taal(pip),
-        "dagtekening": pip.dagtekening,
-        "kenmerk": pip.kenmerk,
-        "termijn_start": regels.termijn_start(inburgeraar.datum_eerste_pip or pip.dagtekening),
+        "dagtekening": dagtekening,
+        "kenmerk": kenmerk,
         "concept": concept,
+    }
+
+
+def beschikking_context(pip: Pip, *, concept: bool) -> dict:
+    inburgeraar = pip.inburgeraar
+    return {
+        **briefhoofd(inburgeraar, dagtekening=pip.dagtekening, kenmerk=pip.kenmerk, concept=concept),
+        "pip": pip,
+        "vorige": pip.vorige,
+        "verschillen": verschillen(pip.vorige, pip) if pip.vorige else [],
+        "inhoud": inhoud_in_gewone_taal(pip),
+        "termijn_start": regels.termijn_start(inburgeraar.datum_eerste_pip or pip.dagtekening),
     }
 
 
