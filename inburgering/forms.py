@@ -270,9 +270,22 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
         "-gemeente": ("-gemeente__naam", "achternaam", "voornamen", "pk"),
         "doelgroep": ("doelgroep", "achternaam", "voornamen", "pk"),
         "-doelgroep": ("-doelgroep", "achternaam", "voornamen", "pk"),
-        # The next open deadline (annotated by the caseload view); dossiers without one last.
-        "termijn": (F("volgende_termijn").asc(nulls_last=True), "achternaam", "voornamen", "pk"),
-        "-termijn": (F("volgende_termijn").desc(nulls_last=True), "achternaam", "voornamen", "pk"),
+        # The next open deadline, kept in the dossier's row: unknown deadlines first, dossiers without
+        # one last; indexes caseload_op_termijn(_aflopend) give these orders as they are.
+        "termijn": (
+            F("termijn_onbekend").desc(),
+            F("volgende_termijn").asc(nulls_last=True),
+            "achternaam",
+            "voornamen",
+            "pk",
+        ),
+        "-termijn": (
+            F("termijn_onbekend").asc(),
+            F("volgende_termijn").desc(nulls_last=True),
+            "achternaam",
+            "voornamen",
+            "pk",
+        ),
     }
 
     verberg_optioneel = True  # every filter is optional; saying so on each is noise
@@ -341,7 +354,7 @@ class SignalenFilterForm(UtrechtFormMixin, forms.Form):
         if (data.get("van") or standaard_van) == "mijn":
             queryset = queryset.filter(termijn__inburgeraar__regisseur=user)
         if data.get("alleen_verlopen"):
-            queryset = queryset.filter(niveau=0)
+            queryset = queryset.filter(niveau=0, uiterste_datum__isnull=False)
         return queryset
 
 

@@ -372,6 +372,21 @@ class Inburgeraar(models.Model):
         editable=False,
         help_text=_("Persoonsgegevens en documenten zijn vernietigd; alleen anonieme gegevens voor statistiek resten."),
     )
+    # The next open deadline, kept in the dossier's own row by the recompute of its termijnen
+    # (services.synchroniseer_termijnen), so the caseload filters and sorts without a join.
+    volgende_termijn = models.DateField(_("volgende termijn"), null=True, blank=True, editable=False)
+    volgende_termijn_soort = models.CharField(
+        _("soort volgende termijn"), max_length=30, choices=TermijnSoort.choices, blank=True, editable=False
+    )
+    termijn_onbekend = models.BooleanField(
+        _("termijn onbekend"),
+        default=False,
+        editable=False,
+        help_text=_("Een wettelijke termijn loopt, maar een gegeven om hem te berekenen ontbreekt."),
+    )
+    # When the termijnen were last computed; a dossier changed after that (updated_at) is recomputed by
+    # the nightly run, which so only touches what changed.
+    termijnen_bijgewerkt_op = models.DateTimeField(_("termijnen bijgewerkt op"), null=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -392,6 +407,31 @@ class Inburgeraar(models.Model):
             ),
             # Reports count ended dossiers per gemeente and period.
             models.Index(fields=["gemeente", "datum_einde"]),
+            # The caseload sorted by deadline, both ways (CaseloadFilterForm.SORTERINGEN): an index scan
+            # in the page's order that stops after one page, whatever the number of dossiers.
+            models.Index(
+                models.F("termijn_onbekend").desc(),
+                models.F("volgende_termijn").asc(nulls_last=True),
+                "achternaam",
+                "voornamen",
+                "id",
+                name="caseload_op_termijn",
+            ),
+            models.Index(
+                models.F("termijn_onbekend").asc(),
+                models.F("volgende_termijn").desc(nulls_last=True),
+                "achternaam",
+                "voornamen",
+                "id",
+                name="caseload_op_termijn_aflopend",
+            ),
+            # The nightly run's share: dossiers whose facts changed since their termijnen were computed.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(termijnen_bijgewerkt_op__isnull=True)
+                | models.Q(updated_at__gt=models.F("termijnen_bijgewerkt_op")),
+                name="termijnen_verouderd",
+            ),
         ]
 
     def __str__(self):
@@ -499,8 +539,12 @@ class Termijn(models.Model):
         Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.CASCADE, related_name="termijnen"
     )
     soort = models.CharField(_("soort"), max_length=30, choices=TermijnSoort.choices)
-    startdatum = models.DateField(_("startdatum"))
-    uiterste_datum = models.DateField(_("uiterste datum"))
+    # Both empty while the termijn is onbekend: it runs, but `ontbreekt` names the facts it needs.
+    startdatum = models.DateField(_("startdatum"), null=True, blank=True)
+    uiterste_datum = models.DateField(_("uiterste datum"), null=True, blank=True)
+    ontbreekt = models.CharField(
+        _("ontbrekende gegevens"), max_length=200, blank=True, help_text=_("Velden van het dossier, met komma's.")
+    )
     voldaan_op = models.DateField(_("voldaan op"), null=True, blank=True)
     opgeschort = models.BooleanField(
         _("opgeschort"), default=False, help_text=_("Wacht op informatie van derden: er gaan geen signalen uit.")
@@ -526,7 +570,20 @@ class Termijn(models.Model):
         ]
 
     def __str__(self):
+        if self.is_onbekend:
+            return _("%(soort)s – termijn onbekend") % {"soort": self.get_soort_display()}
         return f"{self.get_soort_display()} – {self.uiterste_datum:%d-%m-%Y}"
+
+    @property
+    def is_onbekend(self) -> bool:
+        return self.uiterste_datum is None
+
+    @property
+    def ontbrekende_velden(self) -> list[tuple[str, str]]:
+        """(field name, its label) of each missing fact, for a link to where it is filled in."""
+        return [
+            (veld, str(Inburgeraar._meta.get_field(veld).verbose_name)) for veld in self.ontbreekt.split(",") if veld
+        ]
 
 
 class Signaal(models.Model):
@@ -538,8 +595,9 @@ class Signaal(models.Model):
         VERVALLEN = "vervallen", _("Vervallen: termijn voldaan of verschoven")
 
     termijn = models.ForeignKey(Termijn, verbose_name=_("termijn"), on_delete=models.CASCADE, related_name="signalen")
-    # The deadline's date when the signal was made: a moved deadline gets signals of its own.
-    uiterste_datum = models.DateField(_("uiterste datum"))
+    # The deadline's date when the signal was made: a moved deadline gets signals of its own. Empty for
+    # "termijn onbekend": the deadline runs but cannot be computed.
+    uiterste_datum = models.DateField(_("uiterste datum"), null=True, blank=True)
     niveau = models.PositiveSmallIntegerField(
         _("niveau (dagen vooraf)"), help_text=_("Zoveel dagen voor de uiterste datum ontstond dit signaal.")
     )
@@ -563,10 +621,23 @@ class Signaal(models.Model):
         verbose_name_plural = _("signalen")
         ordering = ["uiterste_datum", "niveau", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["termijn", "uiterste_datum", "niveau"], name="signaal_per_niveau")
+            models.UniqueConstraint(fields=["termijn", "uiterste_datum", "niveau"], name="signaal_per_niveau"),
+            # NULLs are distinct to the constraint above: one "termijn onbekend" per termijn.
+            models.UniqueConstraint(
+                fields=["termijn"], condition=models.Q(uiterste_datum__isnull=True), name="signaal_onbekend"
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "uiterste_datum"]),
+            # The inbox's order (unknown deadlines first): the page and its capped count walk this index
+            # and stop, whatever the number of open signalen.
+            models.Index(
+                models.F("uiterste_datum").asc(nulls_first=True),
+                "niveau",
+                "id",
+                condition=models.Q(status="open"),
+                name="signaal_inbox",
+            ),
             models.Index(fields=["gemaild_op"], condition=models.Q(status="open"), name="signaal_te_mailen"),
         ]
 
@@ -574,9 +645,15 @@ class Signaal(models.Model):
         return f"{self.termijn} ({self.ernst})"
 
     @property
+    def is_onbekend(self) -> bool:
+        return self.uiterste_datum is None
+
+    @property
     def ernst(self) -> str:
         """The level in words: 0 is the day itself (and after); the largest level announces."""
         niveaus = settings.SIGNAAL_NIVEAUS_DAGEN
+        if self.is_onbekend:
+            return _("Termijn onbekend")
         if self.niveau == 0:
             return _("Uiterste datum bereikt")
         if self.niveau == max(niveaus) and len(niveaus) > 1:

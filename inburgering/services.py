@@ -4,20 +4,13 @@ Each function is atomic, takes keyword arguments, and records what it did on the
 tijdlijn. Views, admin, tasks and commands call these; they never write models themselves.
 """
 
-import datetime
-
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
-from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import tasks, termijnen
+from . import tasks
 from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom, mag_naar, redenen_afronding
 from .models import (
     Gebeurtenis,
@@ -26,12 +19,24 @@ from .models import (
     Huishouden,
     Inburgeraar,
     Inzage,
-    Signaal,
     Team,
-    Termijn,
-    User,
 )
 from .queries import regisseurs_voor
+
+# Termijnen and signalen are computed in signalering.py; other apps call them as services.
+from .signalering import (  # noqa: F401
+    handel_signaal_af,
+    maak_signalen,
+    mail_signaaldigest,
+    nachtelijke_run,
+    regisseurs_met_nieuwe_signalen,
+    signaalniveaus,
+    sluit_signalen,
+    stel_signaal_uit,
+    synchroniseer_alle_termijnen,
+    synchroniseer_termijnen,
+    urgentievenster,
+)
 from .signals import dossier_verlaten
 
 
@@ -278,234 +283,3 @@ def ken_gemeenten_toe(*, team: Team, rechten: dict[str, list[Gemeente]]) -> None
             GemeenteGroupObjectPermission(group=team.groep, permission=permission, content_object_id=pk)
             for pk in gewenst - al_toegekend
         )
-
-
-# Termijnen and signalen (DESIGN.md, Deadlines and reminders) ------------------------------
-
-SYNC_BATCH = 1000
-
-
-def synchroniseer_termijnen(inburgeraar_ids, *, vandaag=None) -> int:
-    """Bring the Termijn rows of these dossiers in line with their facts; idempotent.
-
-    Per batch of SYNC_BATCH dossiers at most four queries: read the facts, read the existing
-    termijnen, upsert the changed ones on (inburgeraar, soort), delete the ones whose facts no
-    longer hold (with their signalen). Call it
-    after every change of a milestone date; the nightly scan runs it for all dossiers.
-    """
-    ids = list(dict.fromkeys(int(pk) for pk in inburgeraar_ids))
-    bijgewerkt = 0
-    for begin in range(0, len(ids), SYNC_BATCH):
-        bijgewerkt += _synchroniseer_batch(
-            _dossiers_met_feiten().filter(pk__in=ids[begin : begin + SYNC_BATCH]), vandaag
-        )
-    return bijgewerkt
-
-
-def synchroniseer_alle_termijnen(*, vandaag=None, batch: int = SYNC_BATCH) -> int:
-    """The nightly run over every dossier, in batches by primary key (keyset, no OFFSET)."""
-    bijgewerkt, laatste = 0, 0
-    while True:
-        rijen = list(_dossiers_met_feiten().filter(pk__gt=laatste).order_by("pk")[:batch])
-        if not rijen:
-            return bijgewerkt
-        bijgewerkt += _synchroniseer_batch(rijen, vandaag)
-        laatste = rijen[-1][0]
-
-
-_NORMVELDEN = ("gemeente__norm_brede_intake_weken", "gemeente__voortgangsgesprek_maanden")
-
-
-def _dossiers_met_feiten():
-    """Rows (pk, facts..., norms...) as tuples: building 1,000 model instances per batch costs more."""
-    return Inburgeraar.objects.values_list("pk", *termijnen.Feiten.velden(), *_NORMVELDEN)
-
-
-_TERMIJNVELDEN = ("startdatum", "uiterste_datum", "voldaan_op", "opgeschort")
-
-
-@transaction.atomic
-def _synchroniseer_batch(rijen, vandaag) -> int:
-    """Read what is there, then write only what changed: the nightly run over unchanged dossiers
-    reads two result sets and writes nothing."""
-    vandaag = vandaag or timezone.localdate()
-    rijen = list(rijen)
-    if not rijen:
-        return 0
-    bestaand = {
-        (rij[1], rij[2]): (rij[0], rij[3:])
-        for rij in Termijn.objects.filter(inburgeraar_id__in=[rij[0] for rij in rijen]).values_list(
-            "pk", "inburgeraar_id", "soort", *_TERMIJNVELDEN
-        )
-    }
-    aantal_feiten = len(termijnen.Feiten.velden())
-    normen: dict[tuple, termijnen.Normen] = {}
-    gewijzigd = []
-    for pk, *waarden in rijen:
-        feiten = termijnen.Feiten(*waarden[:aantal_feiten])
-        normwaarden = tuple(waarden[aantal_feiten:])
-        if normwaarden not in normen:
-            normen[normwaarden] = termijnen.Normen(*normwaarden)
-        for deadline in termijnen.bereken(feiten, normen[normwaarden], vandaag):
-            nieuw = tuple(getattr(deadline, veld) for veld in _TERMIJNVELDEN)
-            if bestaand.pop((pk, str(deadline.soort)), (None, None))[1] != nieuw:
-                gewijzigd.append(
-                    Termijn(inburgeraar_id=pk, soort=deadline.soort, **dict(zip(_TERMIJNVELDEN, nieuw, strict=True)))
-                )
-    if gewijzigd:
-        Termijn.objects.bulk_create(
-            gewijzigd, update_conflicts=True, unique_fields=["inburgeraar", "soort"], update_fields=list(_TERMIJNVELDEN)
-        )
-    if bestaand:  # what is left has no deadline behind it any more; its signalen go with it
-        Termijn.objects.filter(pk__in=[pk for pk, _waarden in bestaand.values()]).delete()
-    return len(gewijzigd)
-
-
-def signaalniveaus() -> list[int]:
-    """Days before a deadline at which a signal is made, largest first (setting SIGNAAL_NIVEAUS_DAGEN)."""
-    return list(settings.SIGNAAL_NIVEAUS_DAGEN)
-
-
-def urgentievenster() -> int:
-    """Days ahead in which a deadline is urgent: the smallest level above 0 (default 7)."""
-    positief = [n for n in signaalniveaus() if n > 0]
-    return min(positief) if positief else 0
-
-
-def maak_signalen(*, vandaag=None) -> int:
-    """The daily scan: a Signaal for every open deadline at the most severe level it has reached.
-
-    One INSERT … SELECT … ON CONFLICT DO NOTHING, whatever the number of dossiers: the unique
-    constraint (termijn, uiterste_datum, niveau) makes a rerun, a retry or a second beat process
-    harmless. Then close what no longer applies. Returns the number of new signalen.
-    """
-    vandaag = vandaag or timezone.localdate()
-    niveaus = sorted(signaalniveaus())  # smallest (most severe) first
-    grenzen = [vandaag + datetime.timedelta(days=n) for n in niveaus]
-    niveau_sql = " ".join("WHEN t.uiterste_datum <= %s THEN %s" for _n in niveaus)
-    zonder_te_laat = sorted(termijnen.ZONDER_TE_LAAT)
-    # Table names come from the models, values are parameters.
-    sql = (
-        f"INSERT INTO {Signaal._meta.db_table} "  # noqa: S608
-        "(termijn_id, uiterste_datum, niveau, status, aangemaakt_op, snooze_reden) "
-        f"SELECT t.id, t.uiterste_datum, CASE {niveau_sql} END, %s, %s, '' "
-        f"FROM {Termijn._meta.db_table} t "
-        "WHERE t.voldaan_op IS NULL AND NOT t.opgeschort AND t.uiterste_datum <= %s "
-        f"AND NOT (t.soort IN ({', '.join(['%s'] * len(zonder_te_laat))}) AND t.uiterste_datum < %s) "
-        "ON CONFLICT DO NOTHING"
-    )
-    params = [waarde for grens, n in zip(grenzen, niveaus, strict=True) for waarde in (grens, n)]
-    params += [Signaal.Status.OPEN, timezone.now(), grenzen[-1], *zonder_te_laat, vandaag]
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        nieuw = cursor.rowcount
-        sluit_signalen()
-    return nieuw
-
-
-def sluit_signalen() -> int:
-    """Signals close by themselves: the deadline was met, suspended or moved, or a more severe one came."""
-    nu = timezone.now()
-    open_ = Signaal.objects.filter(status=Signaal.Status.OPEN)
-    voorbij = open_.filter(
-        Q(termijn__voldaan_op__isnull=False)
-        | Q(termijn__opgeschort=True)
-        | ~Q(uiterste_datum=F("termijn__uiterste_datum"))
-    ).update(status=Signaal.Status.VERVALLEN, gesloten_op=nu)
-    ernstiger = Signaal.objects.filter(
-        termijn=OuterRef("termijn"), uiterste_datum=OuterRef("uiterste_datum"), niveau__lt=OuterRef("niveau")
-    )
-    vervangen = open_.filter(Exists(ernstiger)).update(status=Signaal.Status.VERVALLEN, gesloten_op=nu)
-    return voorbij + vervangen
-
-
-def regisseurs_met_nieuwe_signalen() -> list[int]:
-    return list(
-        Signaal.objects.filter(
-            status=Signaal.Status.OPEN, gemaild_op__isnull=True, termijn__inburgeraar__regisseur__isnull=False
-        )
-        .values_list("termijn__inburgeraar__regisseur_id", flat=True)
-        .order_by()
-        .distinct()
-    )
-
-
-@transaction.atomic
-def mail_signaaldigest(*, regisseur_id: int) -> int:
-    """One e-mail to a regisseur with their signals not mailed before; returns how many it listed.
-
-    The rows are claimed with SELECT … FOR UPDATE SKIP LOCKED and marked in the same transaction as
-    the sending, so a rerun or a second worker never mails a signal twice; a failed send rolls back.
-    """
-    regisseur = User.objects.filter(pk=regisseur_id, is_active=True).exclude(email="").first()
-    if regisseur is None:
-        return 0
-    signalen = list(
-        Signaal.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(
-            status=Signaal.Status.OPEN,
-            gemaild_op__isnull=True,
-            termijn__inburgeraar__regisseur=regisseur,
-            termijn__inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(regisseur),
-        )
-        .select_related("termijn__inburgeraar__gemeente")
-        .order_by("uiterste_datum", "niveau", "pk")
-    )
-    if not signalen:
-        return 0
-    site = settings.SITE_URL.rstrip("/")
-    context = {
-        "regisseur": regisseur,
-        "signalen": [
-            {
-                "dossiernummer": s.termijn.inburgeraar.pk,
-                "gemeente": s.termijn.inburgeraar.gemeente,
-                "soort": s.termijn.get_soort_display(),
-                "uiterste_datum": s.uiterste_datum,
-                "ernst": s.ernst,
-                "link": site + s.termijn.inburgeraar.get_absolute_url(),
-            }
-            for s in signalen
-        ],
-        "inbox": site + reverse("signalen"),
-    }
-    bericht = EmailMultiAlternatives(
-        subject=render_to_string("inburgering/email/signalen_onderwerp.txt", context).strip(),
-        body=render_to_string("inburgering/email/signalen.txt", context),
-        to=[regisseur.email],
-    )
-    bericht.attach_alternative(render_to_string("inburgering/email/signalen.html", context), "text/html")
-    bericht.send()
-    Signaal.objects.filter(pk__in=[s.pk for s in signalen]).update(gemaild_op=timezone.now())
-    return len(signalen)
-
-
-@transaction.atomic
-def handel_signaal_af(*, door, signaal: Signaal) -> Signaal:
-    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
-    if signaal.status != Signaal.Status.OPEN:
-        raise ValidationError(_("Dit signaal is al gesloten."), code="gesloten")
-    signaal.status = Signaal.Status.AFGEHANDELD
-    signaal.afgehandeld_door = door
-    signaal.gesloten_op = timezone.now()
-    signaal.save(update_fields=["status", "afgehandeld_door", "gesloten_op"])
-    return signaal
-
-
-@transaction.atomic
-def stel_signaal_uit(*, door, signaal: Signaal, tot, reden: str) -> Signaal:
-    """Snooze: hide the signal from the inbox until `tot`, with a reason that stays on the signal."""
-    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
-    fouten = {}
-    if signaal.status != Signaal.Status.OPEN:
-        raise ValidationError(_("Dit signaal is al gesloten."), code="gesloten")
-    if tot <= timezone.localdate():
-        fouten["tot"] = _("Kies een datum na vandaag.")
-    if not reden.strip():
-        fouten["reden"] = _("Geef een reden voor het uitstel.")
-    if fouten:
-        raise ValidationError(fouten, code="ongeldig")
-    signaal.gesnoozed_tot = tot
-    signaal.snooze_reden = reden.strip()
-    signaal.save(update_fields=["gesnoozed_tot", "snooze_reden"])
-    return signaal

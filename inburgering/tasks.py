@@ -34,19 +34,20 @@ def mail_toewijzing(inburgeraar_id: int, regisseur_id: int) -> bool:
 
 
 @shared_task
-def scan_termijnen() -> int:
-    """Nightly (CELERY_BEAT_SCHEDULE): all deadlines in line, the day's signalen, one digest task each.
+def scan_termijnen() -> dict:
+    """Nightly (CELERY_BEAT_SCHEDULE): the safety net behind the recompute at every change.
 
-    Idempotent: the sync is an upsert, signalen are unique per deadline, date and level, and a
-    digest only lists signalen not mailed before.
+    It recomputes only the dossiers whose facts changed since their termijnen were computed, plus the
+    deadlines that the passing of a date changes, makes the day's signalen, and one digest task per
+    regisseur. Idempotent: the sync is an upsert, signalen are unique per deadline, date and level,
+    and a digest only covers signalen not mailed before.
     """
     from . import services  # services imports this module for mail_toewijzing
 
-    services.synchroniseer_alle_termijnen()
-    nieuw = services.maak_signalen()
+    resultaat = services.nachtelijke_run()
     for regisseur_id in services.regisseurs_met_nieuwe_signalen():
         mail_signaaldigest.delay(regisseur_id)
-    return nieuw
+    return resultaat
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

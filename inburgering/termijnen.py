@@ -42,9 +42,17 @@ Choices where the table leaves room (each is a decision, not law):
   date (given `vandaag`). A new bekendmaking starts a new bezwaartermijn (the latest one only).
 - brede_intake_start: from the koppeling (asielstatushouder) or DUO's kennisgeving (others), the
   gemeente's norm in weeks (default 4); met by the first intake gesprek.
+- Never silent: a legal deadline that runs (the dossier is in a fase where it applies) but cannot be
+  computed because a fact is missing is returned *onbekend*: no dates, with `ontbreekt` naming the
+  missing dossier fields, so the regisseur gets a signaal that says what to fill in. This holds for
+  pip_vaststelling once the gemeente works on the case (fase intake or pip) without a kennisgeving or
+  vestiging: in fase aangemeld both often still lie ahead (the person lives in the AZC), and the brede
+  intake's deadline is the one that runs then. And for brede_intake_start: the kennisgeving of a
+  non-asielstatushouder, while no intake gesprek was held.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, fields, replace
 
 from dateutil.relativedelta import relativedelta
@@ -134,14 +142,24 @@ class Normen:
 @dataclass(frozen=True)
 class Deadline:
     soort: Soort
-    startdatum: datetime.date
-    uiterste_datum: datetime.date
+    startdatum: datetime.date | None
+    uiterste_datum: datetime.date | None
     voldaan_op: datetime.date | None = None
     opgeschort: bool = False
+    # Onbekend: the deadline runs, but these dossier fields (Feiten names) are needed to compute it.
+    ontbreekt: tuple[str, ...] = ()
 
     @property
     def te_laat_signaal(self) -> bool:
         return self.soort not in ZONDER_TE_LAAT
+
+    @property
+    def is_onbekend(self) -> bool:
+        return self.uiterste_datum is None
+
+
+def onbekend(soort: Soort, *ontbrekende_velden: str) -> Deadline:
+    return Deadline(soort, None, None, ontbreekt=ontbrekende_velden)
 
 
 def bereken(feiten: Feiten, normen: Normen | None = None, vandaag: datetime.date | None = None) -> list[Deadline]:
@@ -165,13 +183,26 @@ def bereken(feiten: Feiten, normen: Normen | None = None, vandaag: datetime.date
 
 
 def _verstreken(deadline: Deadline, vandaag: datetime.date | None) -> Deadline:
-    if vandaag and deadline.soort in ZONDER_TE_LAAT and deadline.uiterste_datum < vandaag and not deadline.voldaan_op:
+    if (
+        vandaag
+        and deadline.soort in ZONDER_TE_LAAT
+        and not deadline.is_onbekend
+        and deadline.uiterste_datum < vandaag
+        and not deadline.voldaan_op
+    ):
         return replace(deadline, voldaan_op=deadline.uiterste_datum)
     return deadline
 
 
 def _weken(aantal: int) -> datetime.timedelta:
     return datetime.timedelta(weeks=aantal)
+
+
+@functools.lru_cache(maxsize=65536)
+def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
+    """`datum` + `maanden` with relativedelta's clamping of month ends. Cached: a national run asks for
+    the same few thousand dates hundreds of thousands of times, and relativedelta is slow."""
+    return datum + relativedelta(months=maanden)
 
 
 def pip_vaststelling(f: Feiten) -> Deadline | None:
@@ -183,6 +214,11 @@ def pip_vaststelling(f: Feiten) -> Deadline | None:
     if f.datum_pip_termijn_herstart:
         starts.append(f.datum_pip_termijn_herstart)
     if not starts:
+        if f.fase in ("intake", "pip"):
+            return onbekend(
+                Soort.PIP_VASTSTELLING,
+                *(veld for veld in ("datum_kennisgeving", "datum_vestiging") if not getattr(f, veld)),
+            )
         return None
     start = max(starts)
     normaal = start + _weken(PIP_VASTSTELLING_WEKEN)
@@ -203,7 +239,7 @@ def inburgeringstermijn_einde(f: Feiten) -> tuple[datetime.date, datetime.date] 
     # dagtekening's date three years on (as the bezwaartermijn's is the bekendmaking + 6 weeks).
     # Counting from the dagtekening also keeps a start on 29 February from losing a day.
     start = f.datum_eerste_pip + datetime.timedelta(days=1)
-    return start, f.datum_einde_termijn_duo or f.datum_eerste_pip + relativedelta(years=INBURGERINGSTERMIJN_JAREN)
+    return start, f.datum_einde_termijn_duo or plus_maanden(f.datum_eerste_pip, 12 * INBURGERINGSTERMIJN_JAREN)
 
 
 def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
@@ -214,7 +250,7 @@ def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
     deadlines = [
         Deadline(Soort.INBURGERINGSTERMIJN, start, einde),
         # 1.5 years from the termijn's start: the last day is counted like the termijn's own.
-        Deadline(Soort.SCHAKELEN, start, f.datum_eerste_pip + relativedelta(months=SCHAKELEN_MAANDEN)),
+        Deadline(Soort.SCHAKELEN, start, plus_maanden(f.datum_eerste_pip, SCHAKELEN_MAANDEN)),
         Deadline(Soort.MAP_AFRONDING, start, einde, f.datum_map_afgerond),
         Deadline(Soort.PVT_AFRONDING, start, einde, f.datum_pvt_afgerond),
     ]
@@ -234,7 +270,7 @@ def voortgangsgesprek(f: Feiten, normen: Normen) -> Deadline | None:
         return None
     start = max(d for d in (f.datum_huidige_pip, f.datum_laatste_voortgangsgesprek) if d)
     maanden = f.voortgangsgesprek_maanden or normen.voortgangsgesprek_maanden
-    return Deadline(Soort.VOORTGANGSGESPREK, start, start + relativedelta(months=maanden))
+    return Deadline(Soort.VOORTGANGSGESPREK, start, plus_maanden(start, maanden))
 
 
 def bezwaartermijn(f: Feiten) -> Deadline | None:
@@ -249,8 +285,12 @@ def bezwaartermijn(f: Feiten) -> Deadline | None:
 
 def brede_intake_start(f: Feiten, normen: Normen) -> Deadline | None:
     start = f.datum_koppeling if f.doelgroep == ASIELSTATUSHOUDER else f.datum_kennisgeving
-    if not start or (f.fase in ("pip", "uitvoering") and not f.datum_eerste_intakegesprek):
+    if f.fase in ("pip", "uitvoering") and not f.datum_eerste_intakegesprek:
         return None
+    if not start:
+        if f.datum_eerste_intakegesprek or f.fase not in ("aangemeld", "intake"):
+            return None  # met already, or not running: nothing to warn about
+        return onbekend(Soort.BREDE_INTAKE_START, "datum_kennisgeving")
     return Deadline(
         Soort.BREDE_INTAKE_START, start, start + _weken(normen.brede_intake_weken), f.datum_eerste_intakegesprek
     )

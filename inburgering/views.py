@@ -6,8 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -30,6 +29,7 @@ from .forms import (
     zet_fouten_op_form,
 )
 from .models import Inburgeraar, Signaal, Termijn
+from .paginering import BegrensdePaginator
 from .permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
 from .rollen import TEAMLEIDER, heeft_rol
 from .toegang import open_dossier
@@ -69,20 +69,13 @@ def caseload(request):
     if not request.user.has_perm("inburgering.view_inburgeraar"):
         # The caseload is the regisseur's tool; a partner reaches referred dossiers on pages of its own.
         dossiers = dossiers.none()
-    dossiers = form.filter(dossiers.annotate(volgende_termijn=_volgende_termijn()))
-    pagina = Paginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    dossiers = form.filter(dossiers).prefetch_related(
+        Prefetch("termijnen", Termijn.objects.filter(uiterste_datum__isnull=True), to_attr="onbekende_termijnen")
+    )
+    pagina = BegrensdePaginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     # With htmx (filtering as you type) only the results are sent; without JavaScript the whole page.
     template = "inburgering/_caseload_resultaten.html" if request.htmx else "inburgering/caseload.html"
     return render(request, template, {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"})
-
-
-def _volgende_termijn():
-    """The dossier's next open deadline, as a subquery (index termijn_open_per_dossier)."""
-    return Subquery(
-        Termijn.objects.filter(inburgeraar=OuterRef("pk"), voldaan_op__isnull=True, opgeschort=False)
-        .order_by("uiterste_datum")
-        .values("uiterste_datum")[:1]
-    )
 
 
 @login_required
@@ -114,7 +107,7 @@ def dossier(request, pk):
         "huisgenoten": _huisgenoten(request.user, inburgeraar),
         "mag_wijzigen": mag_wijzigen,
         "is_lopend": inburgeraar.fase in LOPEND,
-        "termijnen": inburgeraar.termijnen.all(),
+        "termijnen": inburgeraar.termijnen.order_by(F("uiterste_datum").asc(nulls_first=True), "pk"),
         "vandaag": timezone.localdate(),
         "duo_acties": duo_acties(inburgeraar),
     }
@@ -252,10 +245,11 @@ def signalen(request):
         .filter(status=Signaal.Status.OPEN)
         .exclude(gesnoozed_tot__gt=timezone.localdate())
         .select_related("termijn__inburgeraar__gemeente", "termijn__inburgeraar__regisseur")
-        .order_by("uiterste_datum", "niveau", "pk")
+        # Unknown deadlines first: nothing tells how close they are.
+        .order_by(F("uiterste_datum").asc(nulls_first=True), "niveau", "pk")
     )
     open_signalen = form.filter(open_signalen, request.user, standaard_van=standaard_van)
-    pagina = Paginator(open_signalen, 50).get_page(request.GET.get("pagina"))
+    pagina = BegrensdePaginator(open_signalen, 50).get_page(request.GET.get("pagina"))
     # DUO's events that ask the regisseur to act are no deadlines, but belong in the same inbox.
     dossiers = Inburgeraar.objects.zichtbaar_voor(request.user)
     if ((form.cleaned_data.get("van") if form.is_valid() else "") or standaard_van) == "mijn":

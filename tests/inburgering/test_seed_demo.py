@@ -5,9 +5,10 @@ from stdnum.nl import bsn
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from inburgering.fasen import Fase
-from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar
+from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Signaal
 from inburgering.rollen import ROLLEN
 from intake.models import BredeIntake
 
@@ -26,6 +27,7 @@ def test_the_demo_data_follows_the_seed_documents_and_loads_idempotently(demo):
     _kempenplus_serves_all_kempen_gemeenten_but_eersel()
     _about_300_dossiers_with_valid_bsns_across_fasen_and_doelgroepen()
     _every_dossier_in_intake_has_an_intake_under_way()
+    _the_inbox_is_filled_as_the_caseload_shows_it()
     _running_it_again_changes_nothing()
 
 
@@ -69,6 +71,25 @@ def _every_dossier_in_intake_has_an_intake_under_way():
     )
     assert get_user_model().objects.get(username="regisseur").has_perm("intake.gezondheid_verwerken")
     assert not get_user_model().objects.get(username="regisseur2").has_perm("intake.gezondheid_verwerken")
+
+
+def _the_inbox_is_filled_as_the_caseload_shows_it():
+    """Every dossier the caseload marks "Te laat" has an open overdue signaal, at once (no beat run)."""
+    vandaag = timezone.localdate()
+    te_laat = set(Inburgeraar.objects.filter(volgende_termijn__lt=vandaag).values_list("pk", flat=True))
+    met_signaal = set(
+        Signaal.objects.filter(status=Signaal.Status.OPEN, niveau=0, uiterste_datum__lt=vandaag).values_list(
+            "termijn__inburgeraar", flat=True
+        )
+    )
+    assert te_laat
+    assert te_laat <= met_signaal
+    onbekend = set(Inburgeraar.objects.filter(termijn_onbekend=True).values_list("pk", flat=True))
+    assert onbekend == set(
+        Signaal.objects.filter(status=Signaal.Status.OPEN, uiterste_datum__isnull=True).values_list(
+            "termijn__inburgeraar", flat=True
+        )
+    )
 
 
 def _running_it_again_changes_nothing():

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from inburgering.termijnen import Deadline, Feiten, Normen, Soort, bereken
+from inburgering.termijnen import Deadline, Feiten, Normen, Soort, bereken, onbekend
 
 D = datetime.date
 ASIEL = "Asielstatushouder"
@@ -149,15 +149,21 @@ def test_pip_vaststelling(kwargs, start, uiterste, voldaan, opgeschort):
 
 
 @pytest.mark.parametrize(
-    "kwargs",
+    ("kwargs", "ontbreekt"),
     [
-        {},
-        {"datum_kennisgeving": D(2026, 1, 5)},  # not yet settled in the gemeente
-        {"datum_vestiging": D(2026, 1, 5)},  # no kennisgeving yet
+        ({}, ("datum_kennisgeving", "datum_vestiging")),
+        ({"datum_kennisgeving": D(2026, 1, 5)}, ("datum_vestiging",)),  # not yet settled in the gemeente
+        ({"datum_vestiging": D(2026, 1, 5)}, ("datum_kennisgeving",)),  # no kennisgeving yet
     ],
 )
-def test_pip_vaststelling_is_absent_until_its_facts_happened(kwargs):
-    assert een(Soort.PIP_VASTSTELLING, feiten(**kwargs)) is None
+def test_pip_vaststelling_is_unknown_and_names_what_is_missing_while_the_gemeente_works_the_case(kwargs, ontbreekt):
+    for fase in ("intake", "pip"):
+        assert een(Soort.PIP_VASTSTELLING, feiten(fase=fase, **kwargs)) == onbekend(Soort.PIP_VASTSTELLING, *ontbreekt)
+
+
+@pytest.mark.parametrize("fase", ["aangemeld", "uitvoering"])
+def test_pip_vaststelling_is_absent_before_the_intake_and_once_the_pip_is_fixed(fase):
+    assert een(Soort.PIP_VASTSTELLING, feiten(fase=fase, datum_kennisgeving=D(2026, 1, 5))) is None
 
 
 @pytest.mark.parametrize(
@@ -277,7 +283,14 @@ def test_bezwaartermijn_is_six_weeks_from_the_day_after(bekendmaking, start, uit
             4,
             Deadline(Soort.BREDE_INTAKE_START, D(2026, 10, 1), D(2026, 10, 29)),
         ),
-        ({"doelgroep": GEZIN, "datum_koppeling": D(2026, 9, 1)}, 4, None),
+        # Never silent: without DUO's kennisgeving the gezinsmigrant's deadline is unknown, and says why.
+        (
+            {"doelgroep": GEZIN, "datum_koppeling": D(2026, 9, 1)},
+            4,
+            onbekend(Soort.BREDE_INTAKE_START, "datum_kennisgeving"),
+        ),
+        # Held already: nothing to warn about.
+        ({"doelgroep": GEZIN, "datum_eerste_intakegesprek": D(2026, 9, 10), "datum_koppeling": D(2026, 9, 1)}, 4, None),
     ],
 )
 def test_brede_intake_start(kwargs, weken, verwacht):

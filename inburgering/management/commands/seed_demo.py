@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
+from inburgering import services
 from inburgering.demo import DEMO_WACHTWOORD, laad_demo
 
 
@@ -18,6 +19,8 @@ class Command(BaseCommand):
             # The domain apps' demo data (settings.DEMO_LADERS), each idempotent like the core's.
             for pad in settings.DEMO_LADERS:
                 import_string(pad)()
+            # What the nightly run would find: the inbox is filled as the caseload shows it, at once.
+            services.nachtelijke_run()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata klaar: {resultaat['gemeenten']} gemeenten, {resultaat['gebruikers']} gebruikers, "

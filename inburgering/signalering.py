@@ -1,0 +1,433 @@
+"""Deadlines kept current: termijnen, the dossier's next deadline and signalen (DESIGN.md, Deadlines).
+
+Three ways in, one computation (`_synchroniseer`):
+
+- `synchroniseer_termijnen(ids)`: every service that changes a fact a deadline depends on calls it
+  inside its own transaction, so the new or resolved signaal is there on the next page load.
+- `nachtelijke_run()`: the safety net. It recomputes only the dossiers whose facts changed since their
+  termijnen were computed (writes that bypassed the services: imports, bulk loads, the admin), the
+  dossiers whose deadline without a "te laat" passed (they count as met by the passing of the date),
+  and then makes the day's signalen for deadlines that became due by the passing of a date.
+- `synchroniseer_alle_termijnen()`: the full rebuild, after a change of the rules themselves.
+
+At national scale (200,000 dossiers) the computation streams the facts and the existing termijnen
+through two server-side cursors in dossier order and writes in batches of SYNC_BATCH, so its query
+count grows only with the batched writes, never with a query per dossier.
+"""
+
+import datetime
+import itertools
+
+from psycopg2.extras import execute_values
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import connection, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import termijnen
+from .models import Inburgeraar, Signaal, Termijn, User
+
+SYNC_BATCH = 5000
+
+_NORMVELDEN = ("gemeente__norm_brede_intake_weken", "gemeente__voortgangsgesprek_maanden")
+_VOLGENDE = ("volgende_termijn", "volgende_termijn_soort", "termijn_onbekend")
+_TERMIJNVELDEN = ("startdatum", "uiterste_datum", "voldaan_op", "opgeschort", "ontbreekt")
+
+
+def synchroniseer_termijnen(inburgeraar_ids, *, vandaag=None) -> int:
+    """Bring these dossiers' termijnen, next deadline and signalen in line with their facts; idempotent.
+
+    A handful of queries whatever the number of ids: call it after every change of a milestone date,
+    in the same transaction. Returns the number of termijnen written."""
+    ids = sorted({int(pk) for pk in inburgeraar_ids})
+    if not ids:
+        return 0
+    vandaag = vandaag or timezone.localdate()
+    with transaction.atomic():
+        gewijzigd = _synchroniseer(Inburgeraar.objects.filter(pk__in=ids), vandaag)
+        maak_signalen(vandaag=vandaag, inburgeraar_ids=ids)
+    return gewijzigd
+
+
+def synchroniseer_alle_termijnen(*, vandaag=None) -> int:
+    """The full rebuild over every dossier (after a change of the rules); signalen follow at the scan."""
+    return _synchroniseer(Inburgeraar.objects.all(), vandaag or timezone.localdate())
+
+
+def verouderde_dossiers():
+    """Dossiers changed since their termijnen were computed (index termijnen_verouderd)."""
+    return Inburgeraar.objects.filter(
+        Q(termijnen_bijgewerkt_op__isnull=True) | Q(updated_at__gt=F("termijnen_bijgewerkt_op"))
+    )
+
+
+def nachtelijke_run(*, vandaag=None) -> dict:
+    """The nightly safety net: recompute what changed or passed, then the day's signalen."""
+    vandaag = vandaag or timezone.localdate()
+    verstreken = Termijn.objects.filter(
+        soort__in=termijnen.ZONDER_TE_LAAT, voldaan_op__isnull=True, opgeschort=False, uiterste_datum__lt=vandaag
+    ).values("inburgeraar_id")
+    te_doen = Inburgeraar.objects.filter(Q(pk__in=verouderde_dossiers().values("pk")) | Q(pk__in=verstreken))
+    bijgewerkt = _synchroniseer(te_doen, vandaag)
+    return {"termijnen_bijgewerkt": bijgewerkt, "nieuwe_signalen": maak_signalen(vandaag=vandaag)}
+
+
+def _stroom(queryset):
+    """Rows in order without holding them all: a server-side cursor on PostgreSQL. SQLite (the demo
+    default) reads and writes on one connection without isolation, so there the rows are read first."""
+    if connection.vendor == "postgresql":
+        return queryset.iterator(chunk_size=SYNC_BATCH)
+    return iter(list(queryset))
+
+
+def _synchroniseer(dossiers, vandaag: datetime.date) -> int:
+    """Stream the dossiers' facts and their existing termijnen side by side, write what changed."""
+    feiten = _stroom(
+        dossiers.order_by("pk").values_list("pk", "updated_at", *_VOLGENDE, *termijnen.Feiten.velden(), *_NORMVELDEN)
+    )
+    bestaande = Termijn.objects.order_by("inburgeraar_id")
+    if dossiers.query.where:  # the whole table when all dossiers are asked for: no semi-join
+        bestaande = bestaande.filter(inburgeraar__in=dossiers.values("pk"))
+    per_dossier = itertools.groupby(
+        _stroom(bestaande.values_list("inburgeraar_id", "pk", "soort", *_TERMIJNVELDEN)), key=lambda rij: rij[0]
+    )
+    volgende_groep = next(per_dossier, None)
+    batch, gewijzigd = _Batch(vandaag), 0
+    for rij in feiten:
+        pk = rij[0]
+        while volgende_groep is not None and volgende_groep[0] < pk:
+            volgende_groep = next(per_dossier, None)
+        eigen = []
+        if volgende_groep is not None and volgende_groep[0] == pk:
+            eigen = list(volgende_groep[1])
+            volgende_groep = next(per_dossier, None)
+        batch.voeg_toe(rij, eigen)
+        if len(batch) >= SYNC_BATCH:
+            gewijzigd += batch.schrijf()
+            batch = _Batch(vandaag)
+    return gewijzigd + batch.schrijf()
+
+
+class _Batch:
+    """Up to SYNC_BATCH dossiers' computed deadlines, written in a few statements."""
+
+    AANTAL_FEITEN = len(termijnen.Feiten.velden())
+
+    def __init__(self, vandaag):
+        self.vandaag = vandaag
+        self.gelezen = {}  # pk -> updated_at as read
+        self.upserts, self.weg, self.volgende = {}, {}, {}
+        self.normen: dict[tuple, termijnen.Normen] = {}
+
+    def __len__(self):
+        return len(self.gelezen)
+
+    def voeg_toe(self, rij, bestaand_rijen) -> None:
+        pk, updated_at, *rest = rij
+        oud_volgende, feitwaarden, normwaarden = tuple(rest[:3]), rest[3 : 3 + self.AANTAL_FEITEN], tuple(rest[-2:])
+        if normwaarden not in self.normen:
+            self.normen[normwaarden] = termijnen.Normen(*normwaarden)
+        deadlines = termijnen.bereken(termijnen.Feiten(*feitwaarden), self.normen[normwaarden], self.vandaag)
+        bestaand = {soort: (termijn_pk, tuple(waarden)) for _id, termijn_pk, soort, *waarden in bestaand_rijen}
+        self.gelezen[pk] = updated_at
+        for deadline in deadlines:
+            nieuw = _waarden(deadline)
+            if bestaand.pop(str(deadline.soort), (None, None))[1] != nieuw:
+                self.upserts[(pk, str(deadline.soort))] = nieuw
+        for termijn_pk, _waarden_oud in bestaand.values():
+            self.weg[termijn_pk] = pk
+        nieuw_volgende = volgende_termijn(deadlines)
+        if nieuw_volgende != oud_volgende:
+            self.volgende[pk] = nieuw_volgende
+
+    def schrijf(self) -> int:
+        if not self.gelezen:
+            return 0
+        with transaction.atomic():
+            veranderd = self._veranderd_sinds_lezen()
+            upserts = [
+                Termijn(inburgeraar_id=pk, soort=soort, **dict(zip(_TERMIJNVELDEN, waarden, strict=True)))
+                for (pk, soort), waarden in self.upserts.items()
+                if pk not in veranderd
+            ]
+            if upserts:
+                Termijn.objects.bulk_create(
+                    upserts,
+                    update_conflicts=True,
+                    unique_fields=["inburgeraar", "soort"],
+                    update_fields=list(_TERMIJNVELDEN),
+                )
+            weg = [termijn_pk for termijn_pk, pk in self.weg.items() if pk not in veranderd]
+            if weg:  # no deadline behind these any more; their signalen go with them
+                Termijn.objects.filter(pk__in=weg).delete()
+            _schrijf_volgende({pk: self.volgende.get(pk) for pk in self.gelezen if pk not in veranderd}, timezone.now())
+        return len(upserts)
+
+    def _veranderd_sinds_lezen(self) -> set[int]:
+        """Lock the batch's dossiers; a dossier whose facts changed after we read them is left to the
+        transaction that changed it (it recomputes it itself), so we never write stale deadlines."""
+        nu = (
+            Inburgeraar.objects.select_for_update(of=("self",))
+            .filter(pk__in=list(self.gelezen))
+            .values_list("pk", "updated_at")
+        )
+        return {pk for pk, updated_at in nu if updated_at != self.gelezen[pk]}
+
+
+def _waarden(deadline: termijnen.Deadline) -> tuple:
+    return (
+        deadline.startdatum,
+        deadline.uiterste_datum,
+        deadline.voldaan_op,
+        deadline.opgeschort,
+        ",".join(deadline.ontbreekt),
+    )
+
+
+def volgende_termijn(deadlines) -> tuple:
+    """(date, soort, onbekend) of a dossier's next open deadline, as the caseload shows it."""
+    open_ = [d for d in deadlines if not d.voldaan_op and not d.opgeschort and not d.is_onbekend]
+    eerste = min(open_, key=lambda d: d.uiterste_datum, default=None)
+    return (
+        eerste.uiterste_datum if eerste else None,
+        str(eerste.soort) if eerste else "",
+        any(d.is_onbekend for d in deadlines),
+    )
+
+
+def _schrijf_volgende(per_dossier: dict, nu) -> None:
+    """Mark the dossiers computed, and write the next deadline where it changed (None: unchanged)."""
+    if not per_dossier:
+        return
+    veranderd = {pk: waarden for pk, waarden in per_dossier.items() if waarden is not None}
+    ongewijzigd = [pk for pk, waarden in per_dossier.items() if waarden is None]
+    if ongewijzigd:
+        Inburgeraar.objects.filter(pk__in=ongewijzigd).update(termijnen_bijgewerkt_op=nu)
+    if not veranderd:
+        return
+    if connection.vendor == "postgresql":
+        _schrijf_volgende_postgresql(veranderd, nu)
+        return
+    dossiers = []
+    for pk, (datum, soort, onbekend) in veranderd.items():
+        dossiers.append(
+            Inburgeraar(
+                pk=pk,
+                volgende_termijn=datum,
+                volgende_termijn_soort=soort,
+                termijn_onbekend=onbekend,
+                termijnen_bijgewerkt_op=nu,
+            )
+        )
+    Inburgeraar.objects.bulk_update(dossiers, [*_VOLGENDE, "termijnen_bijgewerkt_op"])
+
+
+def _schrijf_volgende_postgresql(veranderd: dict, nu) -> None:
+    """One UPDATE … FROM (VALUES …) for the whole batch: bulk_update's CASE per row grows quadratically."""
+    tabel = Inburgeraar._meta.db_table
+    sql = (
+        f"UPDATE {tabel} AS d SET volgende_termijn = v.datum, volgende_termijn_soort = v.soort, "  # noqa: S608
+        "termijn_onbekend = v.onbekend, termijnen_bijgewerkt_op = %s "
+        "FROM (VALUES %%s) AS v(id, datum, soort, onbekend) WHERE d.id = v.id"
+    )
+    rijen = [(pk, datum, soort, onbekend) for pk, (datum, soort, onbekend) in veranderd.items()]
+    with connection.cursor() as cursor:
+        sql = cursor.mogrify(sql, [nu]).decode()
+        execute_values(cursor, sql, rijen, template="(%s, %s::date, %s, %s)", page_size=SYNC_BATCH)
+
+
+# Signalen -----------------------------------------------------------------------------------------
+
+
+def signaalniveaus() -> list[int]:
+    """Days before a deadline at which a signal is made, largest first (setting SIGNAAL_NIVEAUS_DAGEN)."""
+    return list(settings.SIGNAAL_NIVEAUS_DAGEN)
+
+
+def urgentievenster() -> int:
+    """Days ahead in which a deadline is urgent: the smallest level above 0 (default 7)."""
+    positief = [n for n in signaalniveaus() if n > 0]
+    return min(positief) if positief else 0
+
+
+def maak_signalen(*, vandaag=None, inburgeraar_ids=None) -> int:
+    """A Signaal for every open deadline at the most severe level it has reached, and one "termijn
+    onbekend" for every deadline that runs without the facts to compute it; then close what no
+    longer applies. Without ids: the daily scan over all dossiers.
+
+    INSERT … SELECT … ON CONFLICT DO NOTHING, whatever the number of dossiers: the unique
+    constraints make a rerun, a retry or a second beat process harmless. Returns the number of new
+    signalen."""
+    vandaag = vandaag or timezone.localdate()
+    niveaus = sorted(signaalniveaus())  # smallest (most severe) first
+    grenzen = [vandaag + datetime.timedelta(days=n) for n in niveaus]
+    niveau_sql = " ".join("WHEN t.uiterste_datum <= %s THEN %s" for _n in niveaus)
+    zonder_te_laat = sorted(termijnen.ZONDER_TE_LAAT)
+    alleen, alleen_params = "", []
+    if inburgeraar_ids is not None:
+        alleen = f"AND t.inburgeraar_id IN ({', '.join(['%s'] * len(inburgeraar_ids))}) "
+        alleen_params = list(inburgeraar_ids)
+    nu = timezone.now()
+    # Table names come from the models, values are parameters.
+    signaal, termijn = Signaal._meta.db_table, Termijn._meta.db_table
+    kolommen = f"INSERT INTO {signaal} (termijn_id, uiterste_datum, niveau, status, aangemaakt_op, snooze_reden) "
+    gedateerd = (
+        f"{kolommen} SELECT t.id, t.uiterste_datum, CASE {niveau_sql} END, %s, %s, '' FROM {termijn} t "  # noqa: S608
+        "WHERE t.voldaan_op IS NULL AND NOT t.opgeschort AND t.uiterste_datum <= %s "
+        f"AND NOT (t.soort IN ({', '.join(['%s'] * len(zonder_te_laat))}) AND t.uiterste_datum < %s) "
+        f"{alleen} ON CONFLICT DO NOTHING"
+    )
+    params = [waarde for grens, n in zip(grenzen, niveaus, strict=True) for waarde in (grens, n)]
+    params += [Signaal.Status.OPEN, nu, grenzen[-1], *zonder_te_laat, vandaag, *alleen_params]
+    onbekend = (
+        f"{kolommen} SELECT t.id, NULL, 0, %s, %s, '' FROM {termijn} t "  # noqa: S608
+        f"WHERE t.uiterste_datum IS NULL {alleen} ON CONFLICT DO NOTHING"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(gedateerd, params)
+        nieuw = cursor.rowcount
+        cursor.execute(onbekend, [Signaal.Status.OPEN, nu, *alleen_params])
+        nieuw += cursor.rowcount
+        sluit_signalen(inburgeraar_ids=inburgeraar_ids)
+    return nieuw
+
+
+def sluit_signalen(*, inburgeraar_ids=None) -> int:
+    """Signals close by themselves: the deadline was met, suspended or moved, became known or unknown,
+    or a more severe one came."""
+    nu = timezone.now()
+    open_ = Signaal.objects.filter(status=Signaal.Status.OPEN)
+    if inburgeraar_ids is not None:
+        open_ = open_.filter(termijn__inburgeraar_id__in=inburgeraar_ids)
+    voorbij = open_.filter(
+        Q(termijn__voldaan_op__isnull=False)
+        | Q(termijn__opgeschort=True)
+        | Q(uiterste_datum__isnull=True, termijn__uiterste_datum__isnull=False)
+        | Q(uiterste_datum__isnull=False, termijn__uiterste_datum__isnull=True)
+        # Moved (NULL-safe: a comparison with NULL is never true).
+        | Q(uiterste_datum__lt=F("termijn__uiterste_datum"))
+        | Q(uiterste_datum__gt=F("termijn__uiterste_datum"))
+    ).update(status=Signaal.Status.VERVALLEN, gesloten_op=nu)
+    ernstiger = Signaal.objects.filter(
+        termijn=OuterRef("termijn"), uiterste_datum=OuterRef("uiterste_datum"), niveau__lt=OuterRef("niveau")
+    )
+    vervangen = open_.filter(Exists(ernstiger)).update(status=Signaal.Status.VERVALLEN, gesloten_op=nu)
+    return voorbij + vervangen
+
+
+# The inbox and the digest ---------------------------------------------------------------------
+
+
+def regisseurs_met_nieuwe_signalen() -> list[int]:
+    return list(
+        Signaal.objects.filter(
+            status=Signaal.Status.OPEN, gemaild_op__isnull=True, termijn__inburgeraar__regisseur__isnull=False
+        )
+        .values_list("termijn__inburgeraar__regisseur_id", flat=True)
+        .order_by()
+        .distinct()
+    )
+
+
+DIGEST_MAXIMUM = 25
+
+
+@transaction.atomic
+def mail_signaaldigest(*, regisseur_id: int) -> int:
+    """One e-mail to a regisseur about their signalen not mailed before; returns how many it covers.
+
+    It lists the DIGEST_MAXIMUM most urgent (unknown deadlines first, then by date and level), gives
+    the total and links to the inbox: a first night after an import can hold thousands. The
+    regisseur's row is locked (SKIP LOCKED) so that a second worker does not mail the same person at
+    the same time; the signalen are marked in the same transaction as the sending, so a failed send
+    rolls back and a rerun never mails a signal twice."""
+    regisseur = (
+        User.objects.select_for_update(skip_locked=True)
+        .filter(pk=regisseur_id, is_active=True)
+        .exclude(email="")
+        .first()
+    )
+    if regisseur is None:
+        return 0
+    nieuw = Signaal.objects.filter(
+        status=Signaal.Status.OPEN,
+        gemaild_op__isnull=True,
+        aangemaakt_op__lte=timezone.now(),
+        termijn__inburgeraar__regisseur=regisseur,
+        termijn__inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(regisseur),
+    )
+    urgentste = list(
+        nieuw.select_related("termijn__inburgeraar__gemeente").order_by(
+            F("uiterste_datum").asc(nulls_first=True), "niveau", "pk"
+        )[:DIGEST_MAXIMUM]
+    )
+    if not urgentste:
+        return 0
+    totaal = nieuw.count()
+    site = settings.SITE_URL.rstrip("/")
+    context = {
+        "regisseur": regisseur,
+        "signalen": [_in_digest(s, site) for s in urgentste],
+        "totaal": totaal,
+        "meer": totaal - len(urgentste),
+        "inbox": site + reverse("signalen"),
+    }
+    bericht = EmailMultiAlternatives(
+        subject=render_to_string("inburgering/email/signalen_onderwerp.txt", context).strip(),
+        body=render_to_string("inburgering/email/signalen.txt", context),
+        to=[regisseur.email],
+    )
+    bericht.attach_alternative(render_to_string("inburgering/email/signalen.html", context), "text/html")
+    bericht.send()
+    nieuw.update(gemaild_op=timezone.now())
+    return totaal
+
+
+def _in_digest(signaal: Signaal, site: str) -> dict:
+    dossier = signaal.termijn.inburgeraar
+    return {
+        "dossiernummer": dossier.pk,
+        "gemeente": dossier.gemeente,
+        "soort": signaal.termijn.get_soort_display(),
+        "uiterste_datum": signaal.uiterste_datum,
+        "ontbreekt": ", ".join(label for _veld, label in signaal.termijn.ontbrekende_velden),
+        "ernst": signaal.ernst,
+        "link": site + dossier.get_absolute_url(),
+    }
+
+
+@transaction.atomic
+def handel_signaal_af(*, door, signaal: Signaal) -> Signaal:
+    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+    if signaal.status != Signaal.Status.OPEN:
+        raise ValidationError(_("Dit signaal is al gesloten."), code="gesloten")
+    signaal.status = Signaal.Status.AFGEHANDELD
+    signaal.afgehandeld_door = door
+    signaal.gesloten_op = timezone.now()
+    signaal.save(update_fields=["status", "afgehandeld_door", "gesloten_op"])
+    return signaal
+
+
+@transaction.atomic
+def stel_signaal_uit(*, door, signaal: Signaal, tot, reden: str) -> Signaal:
+    """Snooze: hide the signal from the inbox until `tot`, with a reason that stays on the signal."""
+    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+    fouten = {}
+    if signaal.status != Signaal.Status.OPEN:
+        raise ValidationError(_("Dit signaal is al gesloten."), code="gesloten")
+    if tot <= timezone.localdate():
+        fouten["tot"] = _("Kies een datum na vandaag.")
+    if not reden.strip():
+        fouten["reden"] = _("Geef een reden voor het uitstel.")
+    if fouten:
+        raise ValidationError(fouten, code="ongeldig")
+    signaal.gesnoozed_tot = tot
+    signaal.snooze_reden = reden.strip()
+    signaal.save(update_fields=["gesnoozed_tot", "snooze_reden"])
+    return signaal
