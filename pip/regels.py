@@ -13,6 +13,8 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from inburgering import termijnen
+
 from .models import Leerroute, Niveau, RedenWijziging
 
 
@@ -45,6 +47,14 @@ def effectief_niveau(leerroute: str, niveau: str) -> str:
 def termijn_start(datum_eerste_pip: datetime.date | None) -> datetime.date | None:
     """The inburgeringstermijn starts the day after the first PIP's dagtekening (Wi2021 art. 11)."""
     return datum_eerste_pip + datetime.timedelta(days=1) if datum_eerste_pip else None
+
+
+def bezwaar_uiterlijk(dagtekening: datetime.date | None) -> datetime.date | None:
+    """The last day for bezwaar that the letter prints: the very date of the dossier's bezwaartermijn."""
+    if dagtekening is None:
+        return None
+    feiten = termijnen.Feiten(fase="", doelgroep="", datum_laatste_bekendmaking=dagtekening)
+    return termijnen.bezwaartermijn(feiten).uiterste_datum
 
 
 def inhoud_overtredingen(

@@ -205,6 +205,7 @@ def briefhoofd(inburgeraar: Inburgeraar, *, dagtekening, kenmerk: str, concept: 
         "dagtekening": dagtekening,
         "kenmerk": kenmerk,
         "concept": concept,
+        "bezwaar_uiterlijk": regels.bezwaar_uiterlijk(dagtekening),
     }
 
 
