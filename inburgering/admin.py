@@ -72,6 +72,10 @@ class GemeenteAdmin(admin.ModelAdmin):
             {"fields": ["norm_brede_intake_weken", "voortgangsgesprek_maanden"]},
         ),
         (
+            _("Standaardaanbod in het PIP (als de regisseur de intensiteit leeg laat)"),
+            {"fields": ["standaardaanbod_map", "standaardaanbod_pvt"]},
+        ),
+        (
             _("Uitwisseling met DUO (het OIN staat hierboven)"),
             {"fields": ["duo_basis_url", "duo_certificaat", "duo_sleutel"]},
         ),

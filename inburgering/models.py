@@ -101,6 +101,23 @@ class Gemeente(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("Hoe vaak een voortgangsgesprek plaatsvindt na het PIP of het vorige gesprek."),
     )
+    # The standard offer a PIP states when the regisseur leaves the intensity of MAP or PVT empty.
+    standaardaanbod_map = models.TextField(
+        _("standaardaanbod MAP"),
+        default=_(
+            "Ongeveer 64 uur lessen over 8 thema's en ten minste 40 uur praktijk (bijvoorbeeld een stage, "
+            "bedrijfsbezoek of werkervaringsplaats), afgesloten met een eindgesprek bij de gemeente."
+        ),
+        help_text=_("Staat in het PIP als de regisseur de intensiteit van de MAP leeg laat."),
+    )
+    standaardaanbod_pvt = models.TextField(
+        _("standaardaanbod PVT"),
+        default=_(
+            "Ten minste 12 uur workshops over de kernwaarden van Nederland, een excursie en het ondertekenen "
+            "van de participatieverklaring."
+        ),
+        help_text=_("Staat in het PIP als de regisseur de intensiteit van het PVT leeg laat."),
+    )
 
     class Meta:
         verbose_name = _("gemeente")
@@ -350,6 +367,14 @@ class Inburgeraar(models.Model):
     )
     datum_map_afgerond = models.DateField(_("MAP afgerond op"), null=True, blank=True, editable=False)
     datum_pvt_afgerond = models.DateField(_("PVT afgerond op"), null=True, blank=True, editable=False)
+    datum_start_bijstand = models.DateField(
+        _("bijstand sinds"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De dag dat het recht op bijstand ingaat; financieel ontzorgen begint niet eerder."),
+    )
+    datum_einde_bijstand = models.DateField(_("bijstand beëindigd op"), null=True, blank=True, editable=False)
     datum_start_ontzorgen = models.DateField(_("start financieel ontzorgen"), null=True, blank=True, editable=False)
     datum_gepland_einde_ontzorgen = models.DateField(
         _("gepland einde financieel ontzorgen"), null=True, blank=True, editable=False

@@ -36,10 +36,11 @@ Choices where the table leaves room (each is a decision, not law):
   none recorded) after the later of the current PIP's dagtekening and the last gesprek held. Each
   gesprek moves the date (a new deadline), so it is never "met".
 - bezwaartermijn: six weeks from the day after the bekendmaking, so due on bekendmaking + 42 days
-  (Awb 6:7, 6:8). The Algemene termijnenwet (a last day on a Saturday, Sunday or public holiday moves
-  to the next working day) is *not* applied: a reminder a day early is harmless. No bezwaar fact
-  exists yet; passing it is no failure (`te_laat_signaal=False`): once passed it counts as met on its
-  date (given `vandaag`). A new bekendmaking starts a new bezwaartermijn (the latest one only).
+  (Awb 6:7, 6:8), and, by the Algemene termijnenwet (inburgering/atw.py), a last day on a Saturday,
+  Sunday or public holiday moves to the next working day: the letter, the termijn and its signaal
+  carry that same date. No bezwaar fact exists yet; passing it is no failure (`te_laat_signaal=False`):
+  once passed it counts as met on its date (given `vandaag`). A new bekendmaking starts a new
+  bezwaartermijn (the latest one only).
 - brede_intake_start: from the koppeling (asielstatushouder) or DUO's kennisgeving (others), the
   gemeente's norm in weeks (default 4); met by the first intake gesprek.
 - Never silent: a legal deadline that runs (the dossier is in a fase where it applies) but cannot be
@@ -60,6 +61,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import atw
 from .leerroute import Leerroute
 
 EINDFASEN = frozenset({"afgerond", "uitgeschreven"})
@@ -279,7 +281,7 @@ def bezwaartermijn(f: Feiten) -> Deadline | None:
     return Deadline(
         Soort.BEZWAARTERMIJN,
         f.datum_laatste_bekendmaking + datetime.timedelta(days=1),
-        f.datum_laatste_bekendmaking + _weken(BEZWAARTERMIJN_WEKEN),
+        atw.termijn_einde(f.datum_laatste_bekendmaking + _weken(BEZWAARTERMIJN_WEKEN)),
     )
 
 

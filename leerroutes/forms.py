@@ -75,8 +75,12 @@ class ActiviteitForm(UtrechtFormMixin, forms.ModelForm):
 class AfrondingForm(UtrechtFormMixin, forms.ModelForm):
     class Meta:
         model = Afronding
-        fields = ["onderdeel", "datum", "behaald", "verwijtbaar", "toelichting"]
-        widgets = {**_datumvelden("datum"), "toelichting": forms.Textarea(attrs={"rows": 2})}
+        fields = ["onderdeel", "datum", "behaald", "verwijtbaar", "toelichting", "motivatie_onder_norm"]
+        widgets = {
+            **_datumvelden("datum"),
+            "toelichting": forms.Textarea(attrs={"rows": 2}),
+            "motivatie_onder_norm": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def validate_unique(self):
         """A new afronding replaces the one before (as DUO's PUT does): the service takes care of it."""

@@ -5,9 +5,9 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.leerroute import Leerroute
-from inburgering.rapportage import Onderwerp, registreer, uren
+from inburgering.rapportage import Onderwerp, aantal, registreer, uren
 
-from .models import Activiteit, Deelname
+from .models import Activiteit, Afronding, Deelname
 
 
 @registreer("lesuren", onderwerp=Onderwerp.LEERROUTES, volgorde=30)
@@ -39,5 +39,24 @@ def z_route_participatie(selectie):
             "z_uren",
             "personen",
             _("Uren MAP en PVT van wie de Z-route volgt; de uren bij begeleiders staan bij ontzorgen."),
+        )
+    ]
+
+
+@registreer("afrondingen_onder_norm", onderwerp=Onderwerp.LEERROUTES, volgorde=32)
+def afrondingen_onder_norm(selectie):
+    data = selectie.per_groep(
+        Afronding.objects.filter(
+            selectie.in_periode("datum"), behaald=True, inburgeraar__in=selectie.dossiers()
+        ).exclude(motivatie_onder_norm=""),
+        prefix="inburgeraar__",
+        onder_norm=Count("id"),
+    )
+    return [
+        aantal(
+            _("Afgerond onder de urennorm"),
+            data,
+            "onder_norm",
+            _("Z-route of MAP afgerond met minder uren dan de norm, met een motivatie van de regisseur."),
         )
     ]

@@ -267,6 +267,14 @@ class Afronding(DoorVastgelegd):
         help_text=_("Alleen als de inburgeringstermijn (bijna) voorbij is: DUO's regel."),
     )
     toelichting = models.TextField(_("uitkomst en toelichting"), blank=True)
+    motivatie_onder_norm = models.TextField(
+        _("motivatie afronding onder de urennorm"),
+        blank=True,
+        help_text=_(
+            "Alleen nodig als de geregistreerde uren onder de norm liggen (Z-route: taal en participatie; "
+            "MAP: lessen). Leg uit waarom het onderdeel toch is afgerond."
+        ),
+    )
 
     class Meta:
         verbose_name = _("afronding")

@@ -99,6 +99,15 @@ class Stand:
     def uren(self, soorten) -> Decimal:
         return sum((self.activiteit_uren.get(s, Decimal(0)) for s in soorten), Decimal(0))
 
+    @property
+    def taaluren(self) -> Decimal:
+        return Decimal(self.lesuren + self.knm_uren)
+
+    @property
+    def z_participatieuren(self) -> Decimal:
+        """The Z-route's participation: begeleiders' hours that count, plus MAP and PVT hours."""
+        return self.participatie_ontzorgen + self.uren(MAP_SOORTEN | PVT_SOORTEN)
+
 
 def stand(inburgeraar: Inburgeraar, normen: Normen | None = None) -> Stand:
     normen = normen or Normen.uit_settings()
@@ -142,13 +151,14 @@ def stand(inburgeraar: Inburgeraar, normen: Normen | None = None) -> Stand:
 
 
 def _balken(s: Stand, inburgeraar: Inburgeraar, normen: Normen) -> list[Balk]:
-    taal = Decimal(s.lesuren + s.knm_uren)
+    taal = s.taaluren
     balken = []
     if s.pip.leerroute == Leerroute.Z:
         balken.append(Balk(_("Taal en KNM (Z-route)"), taal, normen.z_taal))
         if inburgeraar.is_asielstatushouder:
-            participatie = s.participatie_ontzorgen + s.uren(MAP_SOORTEN | PVT_SOORTEN)
-            balken.append(Balk(_("Participatie (Z-route, met MAP en PVT)"), participatie, normen.z_participatie))
+            balken.append(
+                Balk(_("Participatie (Z-route, met MAP en PVT)"), s.z_participatieuren, normen.z_participatie)
+            )
     elif s.pip.geschatte_intensiteit_b1:
         balken.append(Balk(_("Taal en KNM (geschatte intensiteit)"), taal, s.pip.geschatte_intensiteit_b1))
     if s.pip.leerroute != Leerroute.ONDERWIJS:

@@ -6,6 +6,7 @@ plain Dutch what is wrong. Hour norms that are policy rather than law come in as
 """
 
 import datetime
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
@@ -277,6 +278,44 @@ def wat_ontbreekt(
     if "pvt" not in afgerond:
         ontbreekt.append(_("PVT: participatieverklaring ondertekend"))
     return ontbreekt
+
+
+def uren_onder_norm(
+    *, onderdeel: str, taaluren, participatieuren, map_lesuren, is_asielstatushouder: bool, normen
+) -> list[str]:
+    """Where the hours the plicht counts fall short of the norm (Z-route 800 + 800, MAP lessons): in words."""
+    tekort = []
+
+    def onder(wat, uren, norm):
+        if uren < norm:
+            # Hours in Dutch notation without trailing zeros: 30, 12,5.
+            getal = f"{Decimal(uren).normalize():f}".replace(".", ",")
+            tekort.append(_("%(wat)s: %(uren)s van %(norm)s uur") % {"wat": wat, "uren": getal, "norm": norm})
+
+    if onderdeel == "z_route":
+        onder(_("taal"), taaluren, normen.z_taal)
+        if is_asielstatushouder:  # the 800 participation hours are asked of asielstatushouders only
+            onder(_("participatie (met MAP en PVT)"), participatieuren, normen.z_participatie)
+    if onderdeel == "map":
+        onder(_("MAP-lessen"), map_lesuren, normen.map_les)
+    return tekort
+
+
+def motivatie_onder_norm_overtredingen(*, tekort: list[str], motivatie: str) -> list[Overtreding]:
+    """An afronding below the hour norm is possible, but only with a motivation."""
+    if not tekort or motivatie.strip():
+        return []
+    return [
+        Overtreding(
+            "motivatie_onder_norm",
+            "motivatie_onder_norm_ontbreekt",
+            _(
+                "De geregistreerde uren liggen onder de norm (%(tekort)s). "
+                "Motiveer waarom dit onderdeel toch is afgerond."
+            )
+            % {"tekort": "; ".join(tekort)},
+        )
+    ]
 
 
 def minimum_uren_overtredingen(*, onderdeel: str, praktijkuren, workshopuren, excursie: bool, normen) -> list:

@@ -22,7 +22,7 @@ from pip.regels import als_validatiefout
 from pip.services import huidige_pip
 
 from . import duo, queries, regels
-from .models import Activiteit, Afronding, Deelname, Examen, Inburgeringsaanbod, Onderdeel
+from .models import Activiteit, Activiteitsoort, Afronding, Deelname, Examen, Inburgeringsaanbod, Onderdeel
 
 
 class Soort:
@@ -263,6 +263,7 @@ def leg_afronding_vast(
     behaald: bool,
     verwijtbaar: str = "",
     toelichting: str = "",
+    motivatie_onder_norm: str = "",
 ) -> Afronding:
     """The MAP eindgesprek, the signed participatieverklaring, the Z-route eindgesprek or the onderwijsroute.
 
@@ -298,6 +299,19 @@ def leg_afronding_vast(
         fouten.append(
             regels.Overtreding("verwijtbaar", "geen_verwijtbaarheid", _("Dit onderdeel kent geen verwijtbaarheid."))
         )
+    tekort = (
+        regels.uren_onder_norm(
+            onderdeel=onderdeel,
+            taaluren=stand.taaluren,
+            participatieuren=stand.z_participatieuren,
+            map_lesuren=stand.uren({Activiteitsoort.MAP_LES}),
+            is_asielstatushouder=inburgeraar.is_asielstatushouder,
+            normen=queries.Normen.uit_settings(),
+        )
+        if behaald
+        else []
+    )
+    fouten += regels.motivatie_onder_norm_overtredingen(tekort=tekort, motivatie=motivatie_onder_norm)
     if fouten:
         raise als_validatiefout(fouten)
     afronding, _nieuw = Afronding.objects.update_or_create(
@@ -308,6 +322,8 @@ def leg_afronding_vast(
             "behaald": behaald,
             "verwijtbaar": verwijtbaar,
             "toelichting": toelichting,
+            # Kept only where it was needed: the report counts afrondingen below the norm by it.
+            "motivatie_onder_norm": motivatie_onder_norm.strip() if tekort else "",
             "vastgelegd_door": door,
         },
     )
@@ -324,6 +340,11 @@ def leg_afronding_vast(
     }
     if verwijtbaar:
         omschrijving += " " + _("Verwijtbaar: %(v)s.") % {"v": afronding.get_verwijtbaar_display().lower()}
+    if afronding.motivatie_onder_norm:
+        omschrijving += " " + _("Afgerond onder de urennorm (%(tekort)s). Motivatie: %(motivatie)s") % {
+            "tekort": "; ".join(tekort),
+            "motivatie": afronding.motivatie_onder_norm,
+        }
     dossier_services.schrijf_gebeurtenis(
         inburgeraar=inburgeraar, soort=Soort.AFRONDING, omschrijving=omschrijving, door=door, onderdeel=onderdeel
     )

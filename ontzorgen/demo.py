@@ -73,6 +73,9 @@ def laad_demo() -> dict:
         if dossier is not dossiers[-1]:  # the last one's hours wait for the regisseur
             services.keur_uren_goed(door=regisseur, registraties=rijen)
     if dossiers:
+        services.registreer_bijstand(
+            door=regisseur, inburgeraar=dossiers[0], startdatum=vorige_maandag - timedelta(days=28)
+        )
         services.start_ontzorging(
             door=regisseur,
             inburgeraar=dossiers[0],

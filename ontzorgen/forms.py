@@ -52,6 +52,18 @@ class VerwijzingBeeindigenForm(UtrechtFormMixin, forms.Form):
         self.fields["verwijzing"].queryset = inburgeraar.verwijzingen.filter(beeindigd=False)
 
 
+class BijstandStartForm(UtrechtFormMixin, forms.Form):
+    startdatum = forms.DateField(
+        label=_("Bijstand vanaf"), widget=DatumInput(), help_text=_("De dag dat het recht op bijstand ingaat.")
+    )
+
+
+class BijstandEindeForm(UtrechtFormMixin, forms.Form):
+    einddatum = forms.DateField(
+        label=_("Bijstand beëindigd op"), widget=DatumInput(), help_text=_("De laatste dag met recht op bijstand.")
+    )
+
+
 class OntzorgingForm(UtrechtFormMixin, forms.Form):
     startdatum = forms.DateField(
         label=_("Startdatum"), widget=DatumInput(), help_text=_("De dag dat het recht op bijstand ingaat.")

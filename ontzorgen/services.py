@@ -32,6 +32,7 @@ from . import duo
 from .models import (
     AANBIEDERS_PER_NIVEAU,
     Aanbieder,
+    Dienst,
     Melding,
     Ondersteuningsniveau,
     Ontzorging,
@@ -44,6 +45,8 @@ from .models import (
 # Tijdlijn soorten of this app (Gebeurtenis.soort has no choices on purpose).
 VERWEZEN = "verwezen"
 VERWIJZING_BEEINDIGD = "verwijzing_beeindigd"
+BIJSTAND_GESTART = "bijstand_gestart"
+BIJSTAND_BEEINDIGD = "bijstand_beeindigd"
 ONTZORGING_GESTART = "ontzorging_gestart"
 ONTZORGING_VERLENGD = "ontzorging_verlengd"
 ONTZORGING_BEEINDIGD = "ontzorging_beeindigd"
@@ -77,6 +80,9 @@ def verwijs(*, door, inburgeraar, team, dienst, startdatum, einddatum=None, toel
             % {"fase": inburgeraar.get_fase_display().lower()},
             code="dossier_gesloten",
         )
+    if dienst in DIENSTEN_ASIELSTATUSHOUDERS and not inburgeraar.is_asielstatushouder:
+        fout = geen_asielstatushouder(inburgeraar, Dienst(dienst).label)
+        raise ValidationError({"dienst": fout.messages}, code="geen_asielstatushouder")
     if team.organisatie.soort != Organisatie.Soort.PARTNER:
         raise ValidationError(
             {"team": _("Verwijzen kan alleen naar een team van een partnerorganisatie.")}, code="geen_partner"
@@ -186,6 +192,83 @@ def synchroniseer_verwijzingsrechten(*, vandaag=None) -> tuple[int, int]:
 
 # Financieel ontzorgen ---------------------------------------------------------------------
 
+# Only asielstatushouders get these services (Wi2021; wet-inburgering.md, doelgroep).
+DIENSTEN_ASIELSTATUSHOUDERS = frozenset({Dienst.MAATSCHAPPELIJKE_BEGELEIDING, Dienst.FINANCIELE_ZELFREDZAAMHEID})
+
+
+def geen_asielstatushouder(inburgeraar, wat: str) -> ValidationError:
+    return ValidationError(
+        _("%(wat)s is alleen voor asielstatushouders; %(naam)s heeft doelgroep '%(doelgroep)s'.")
+        % {"wat": wat, "naam": inburgeraar.naam, "doelgroep": inburgeraar.get_doelgroep_display()},
+        code="geen_asielstatushouder",
+    )
+
+
+def bijstand_loopt(inburgeraar) -> bool:
+    return inburgeraar.datum_start_bijstand is not None and inburgeraar.datum_einde_bijstand is None
+
+
+@transaction.atomic
+def registreer_bijstand(*, door, inburgeraar, startdatum) -> Inburgeraar:
+    """The right to bijstand starts: the day financieel ontzorgen may start (Participatiewet art. 56a)."""
+    inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
+    if bijstand_loopt(inburgeraar):
+        raise ValidationError(
+            {
+                "startdatum": _("Er is al bijstand geregistreerd sinds %(datum)s. Registreer eerst het einde daarvan.")
+                % {"datum": _datum(inburgeraar.datum_start_bijstand)}
+            },
+            code="bijstand_loopt",
+        )
+    if inburgeraar.datum_einde_bijstand and startdatum <= inburgeraar.datum_einde_bijstand:
+        raise ValidationError(
+            {
+                "startdatum": _("Nieuwe bijstand begint na het einde van de vorige (%(datum)s).")
+                % {"datum": _datum(inburgeraar.datum_einde_bijstand)}
+            },
+            code="voor_vorig_einde",
+        )
+    inburgeraar.datum_start_bijstand, inburgeraar.datum_einde_bijstand = startdatum, None
+    inburgeraar.save(update_fields=["datum_start_bijstand", "datum_einde_bijstand", "updated_at"])
+    omschrijving = _("Bijstand geregistreerd vanaf %(datum)s.") % {"datum": _datum(startdatum)}
+    if inburgeraar.is_asielstatushouder:
+        omschrijving += " " + _("Financieel ontzorgen kan vanaf die dag starten.")
+    schrijf_gebeurtenis(inburgeraar=inburgeraar, soort=BIJSTAND_GESTART, omschrijving=omschrijving, door=door)
+    return inburgeraar
+
+
+@transaction.atomic
+def registreer_einde_bijstand(*, door, inburgeraar, einddatum) -> Inburgeraar:
+    """The bijstand ends; a running ontzorging should end too, with its afbouw: the regisseur is told so."""
+    inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
+    if not bijstand_loopt(inburgeraar):
+        raise ValidationError(_("Er is geen lopende bijstand geregistreerd."), code="geen_bijstand")
+    if einddatum < inburgeraar.datum_start_bijstand:
+        raise ValidationError(
+            {
+                "einddatum": _("Het einde van de bijstand ligt vóór de start (%(datum)s).")
+                % {"datum": _datum(inburgeraar.datum_start_bijstand)}
+            },
+            code="einde_voor_start",
+        )
+    inburgeraar.datum_einde_bijstand = einddatum
+    inburgeraar.save(update_fields=["datum_einde_bijstand", "updated_at"])
+    omschrijving = _("Bijstand beëindigd op %(datum)s.") % {"datum": _datum(einddatum)}
+    lopend = inburgeraar.ontzorgingen.filter(einddatum__isnull=True).exists()
+    if lopend:
+        omschrijving += " " + _(
+            "Voorstel: beëindig het financieel ontzorgen met een afbouwplan, zodat de inburgeraar de vaste lasten "
+            "zelf gaat betalen."
+        )
+    schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=BIJSTAND_BEEINDIGD,
+        omschrijving=omschrijving,
+        door=door,
+        voorstel_ontzorgen_beeindigen=lopend,
+    )
+    return inburgeraar
+
 
 def minimale_einddatum(startdatum):
     return startdatum + relativedelta(months=settings.ONTZORGEN_MINIMALE_MAANDEN)
@@ -206,16 +289,20 @@ def start_ontzorging(
     """Start financieel ontzorgen: only for asielstatushouders, at least the minimum number of months."""
     inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
     if not inburgeraar.is_asielstatushouder:
-        raise ValidationError(
-            _(
-                "Financieel ontzorgen is alleen voor asielstatushouders met bijstand; "
-                "%(naam)s heeft doelgroep '%(doelgroep)s'."
-            )
-            % {"naam": inburgeraar.naam, "doelgroep": inburgeraar.get_doelgroep_display()},
-            code="geen_asielstatushouder",
-        )
+        raise geen_asielstatushouder(inburgeraar, _("Financieel ontzorgen"))
     if inburgeraar.ontzorgingen.filter(einddatum__isnull=True).exists():
         raise ValidationError(_("Er loopt al een ontzorging voor %(naam)s.") % {"naam": inburgeraar.naam})
+    if not bijstand_loopt(inburgeraar):
+        tekst = _("Financieel ontzorgen start pas als de bijstand is geregistreerd. Registreer eerst de bijstand.")
+        raise ValidationError({"startdatum": ValidationError(tekst, code="geen_bijstand")})
+    if startdatum < inburgeraar.datum_start_bijstand:
+        raise ValidationError(
+            {
+                "startdatum": _("Financieel ontzorgen begint niet vóór de bijstand (sinds %(datum)s).")
+                % {"datum": _datum(inburgeraar.datum_start_bijstand)}
+            },
+            code="voor_bijstand",
+        )
     minimum = minimale_einddatum(startdatum)
     geplande_einddatum = geplande_einddatum or minimum
     if geplande_einddatum < minimum:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/begeleiding/", views.ontzorgen_dossier, name="ontzorgen_dossier"),
     path("dossiers/<int:pk>/verwijzingen/nieuw/", views.verwijzing_nieuw, name="verwijzing_nieuw"),
     path("dossiers/<int:pk>/verwijzingen/beeindigen/", views.verwijzing_beeindigen, name="verwijzing_beeindigen"),
+    path("dossiers/<int:pk>/bijstand/", views.bijstand, name="bijstand"),
     path("dossiers/<int:pk>/ontzorgen/starten/", views.ontzorging_starten, name="ontzorging_starten"),
     path("dossiers/<int:pk>/ontzorgen/verlengen/", views.ontzorging_verlengen, name="ontzorging_verlengen"),
     path("dossiers/<int:pk>/ontzorgen/beeindigen/", views.ontzorging_beeindigen, name="ontzorging_beeindigen"),

@@ -24,6 +24,8 @@ from pip.queries import participatieafspraken
 
 from . import services
 from .forms import (
+    BijstandEindeForm,
+    BijstandStartForm,
     CorrectieForm,
     GoedkeurenForm,
     MeldingAfhandelenForm,
@@ -81,6 +83,9 @@ def ontzorgen_dossier(request, pk):
         "vandaag": timezone.localdate(),
     }
     context["lopende_ontzorging"] = next((o for o in context["ontzorgingen"] if o.is_lopend), None)
+    context["bijstand_loopt"] = services.bijstand_loopt(inburgeraar)
+    # The bijstand ended while ontzorgen runs: propose ending it with its afbouw.
+    context["voorstel_beeindigen"] = context["lopende_ontzorging"] and inburgeraar.datum_einde_bijstand
     context["te_beoordelen"] = sum(1 for u in uren if u.status == Urenregistratie.Status.INGEDIEND)
     if context["mag_wijzigen"]:
         context["beeindig_form"] = VerwijzingBeeindigenForm(inburgeraar=inburgeraar)
@@ -133,15 +138,48 @@ def verwijzing_beeindigen(request, pk):
 
 @login_required
 @permission_required("ontzorgen.add_ontzorging", raise_exception=True)
+def bijstand(request, pk):
+    """Register the start of bijstand, or, while it runs, its end (which proposes ending ontzorgen)."""
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
+    loopt = services.bijstand_loopt(inburgeraar)
+    form = (BijstandEindeForm if loopt else BijstandStartForm)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        registreer = services.registreer_einde_bijstand if loopt else services.registreer_bijstand
+        try:
+            registreer(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
+        except ValidationError as fout:
+            zet_fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("De bijstand is geregistreerd."))
+            return _naar_dossier(inburgeraar)
+    uitleg = (
+        _("Bijstand sinds %(datum)s. Loopt er financieel ontzorgen, dan stelt het systeem voor dat te beëindigen.")
+        % {"datum": inburgeraar.datum_start_bijstand.strftime("%d-%m-%Y")}
+        if loopt
+        else _("Financieel ontzorgen kan starten vanaf de dag dat de bijstand ingaat.")
+    )
+    return _formulier(
+        request,
+        form=form,
+        inburgeraar=inburgeraar,
+        titel=_("Einde bijstand registreren") if loopt else _("Bijstand registreren"),
+        knop=_("Registreren"),
+        terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
+        uitleg=uitleg,
+    )
+
+
+@login_required
+@permission_required("ontzorgen.add_ontzorging", raise_exception=True)
 def ontzorging_starten(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
-    form = OntzorgingForm(request.POST or None)
+    form = OntzorgingForm(request.POST or None, initial={"startdatum": inburgeraar.datum_start_bijstand})
     lasten = VasteLastenFormSet(request.POST or None, prefix="lasten")
     weigering = None
     if not inburgeraar.is_asielstatushouder:
-        weigering = _(
-            "Financieel ontzorgen is alleen voor asielstatushouders met bijstand; %(naam)s heeft doelgroep '%(d)s'."
-        ) % {"naam": inburgeraar.naam, "d": inburgeraar.get_doelgroep_display()}
+        weigering = services.geen_asielstatushouder(inburgeraar, _("Financieel ontzorgen")).messages[0]
+    elif not services.bijstand_loopt(inburgeraar):
+        weigering = _("Financieel ontzorgen start pas als de bijstand is geregistreerd. Registreer eerst de bijstand.")
     elif request.method == "POST" and form.is_valid() and lasten.is_valid():
         try:
             services.start_ontzorging(
@@ -198,7 +236,8 @@ def ontzorging_beeindigen(request, pk):
     if ontzorging is None:
         messages.error(request, _("Er loopt geen ontzorging om te beëindigen."))
         return _naar_dossier(inburgeraar)
-    form = OntzorgingBeeindigenForm(request.POST or None, initial={"einddatum": ontzorging.geplande_einddatum})
+    einde = inburgeraar.datum_einde_bijstand or ontzorging.geplande_einddatum  # ontzorgen ends with the bijstand
+    form = OntzorgingBeeindigenForm(request.POST or None, initial={"einddatum": einde})
     if request.method == "POST" and form.is_valid():
         try:
             services.beeindig_ontzorging(door=request.user, ontzorging=ontzorging, **form.cleaned_data)

@@ -37,18 +37,20 @@ def laad_demo() -> int:
         door = inburgeraar.regisseur
         concept = services.start_concept(door=door, inburgeraar=inburgeraar)
         asiel = inburgeraar.is_asielstatushouder
+        # Ontzorgen where the demo registered bijstand (ontzorgen's demo); the rest get the gemeente's offer.
+        ontzorgen = asiel and services.bijstand_sinds(inburgeraar) is not None
         services.wijzig_concept(
             door=door,
             pip=concept,
             gegevens={
-                "map_intensiteit": "64 uur les en ten minste 40 uur praktijk",
-                "pvt_intensiteit": "12 uur workshops, een excursie en de ondertekening",
-                "ontzorgen": asiel,
-                "ontzorgen_maanden": 6 if asiel else None,
+                "map_intensiteit": "64 uur les en ten minste 40 uur praktijk" if rng.random() < 0.5 else "",
+                "ontzorgen": ontzorgen,
+                "bijstand": concept.bijstand or ontzorgen,
+                "ontzorgen_maanden": 6 if ontzorgen else None,
                 "geschatte_intensiteit_b1": rng.choice([600, 800, 1000])
                 if asiel and concept.leerroute == "B"
                 else None,
-                "maatschappelijke_begeleiding": rng.choice(BEGELEIDING),
+                "maatschappelijke_begeleiding": rng.choice(BEGELEIDING) if asiel else "",
             },
         )
         moment = _naar_uitvoering(inburgeraar)

@@ -43,6 +43,14 @@ class ConceptForm(UtrechtFormMixin, forms.ModelForm):
             ("", _("Geen (B1 bij B1- en onderwijsroute; Z-route)")),
             *self.fields["niveau"].choices[1:],
         ]
+        if not self.instance.inburgeraar.is_asielstatushouder:
+            # Only asielstatushouders get financieel ontzorgen and maatschappelijke begeleiding (Wi2021).
+            for veld in ("ontzorgen", "ontzorgen_maanden", "maatschappelijke_begeleiding"):
+                del self.fields[veld]
+        else:
+            self.fields["ontzorgen_maanden"].help_text = _(
+                "Ten minste %(maanden)s maanden, vanaf de dag dat de bijstand ingaat."
+            ) % {"maanden": settings.ONTZORGEN_MINIMALE_MAANDEN}
         if not self.instance.is_wijziging:
             for veld in ("reden_wijziging", "toelichting_wijziging", "afschalen_motivatie"):
                 del self.fields[veld]

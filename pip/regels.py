@@ -13,6 +13,8 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from inburgering import termijnen
+
 from .models import Leerroute, Niveau, RedenWijziging
 
 
@@ -45,6 +47,14 @@ def effectief_niveau(leerroute: str, niveau: str) -> str:
 def termijn_start(datum_eerste_pip: datetime.date | None) -> datetime.date | None:
     """The inburgeringstermijn starts the day after the first PIP's dagtekening (Wi2021 art. 11)."""
     return datum_eerste_pip + datetime.timedelta(days=1) if datum_eerste_pip else None
+
+
+def bezwaar_uiterlijk(dagtekening: datetime.date | None) -> datetime.date | None:
+    """The last day for bezwaar that the letter prints: the very date of the dossier's bezwaartermijn."""
+    if dagtekening is None:
+        return None
+    feiten = termijnen.Feiten(fase="", doelgroep="", datum_laatste_bekendmaking=dagtekening)
+    return termijnen.bezwaartermijn(feiten).uiterste_datum
 
 
 def inhoud_overtredingen(
@@ -96,6 +106,93 @@ def inhoud_overtredingen(
                     _("Vul een aantal uren van 1 tot en met 9999 in."),
                 )
             )
+    return fouten
+
+
+def doelgroep_overtredingen(
+    *,
+    is_asielstatushouder: bool,
+    ontzorgen: bool,
+    ontzorgen_maanden: int | None,
+    maatschappelijke_begeleiding: str,
+    bijstand: bool,
+    minimale_maanden: int,
+) -> list[Overtreding]:
+    """Only asielstatushouders get financieel ontzorgen (with bijstand) and maatschappelijke begeleiding."""
+    fouten = []
+    if ontzorgen and not is_asielstatushouder:
+        fouten.append(
+            Overtreding(
+                "ontzorgen",
+                "ontzorgen_geen_asielstatushouder",
+                _("Financieel ontzorgen is alleen voor asielstatushouders met bijstand. Zet financieel ontzorgen uit."),
+            )
+        )
+    elif ontzorgen and not bijstand:
+        fouten.append(
+            Overtreding(
+                "bijstand",
+                "ontzorgen_zonder_bijstand",
+                _("Financieel ontzorgen kan alleen bij bijstand. Vink 'ontvangt bijstand' aan of zet ontzorgen uit."),
+            )
+        )
+    if maatschappelijke_begeleiding.strip() and not is_asielstatushouder:
+        fouten.append(
+            Overtreding(
+                "maatschappelijke_begeleiding",
+                "begeleiding_geen_asielstatushouder",
+                _("Maatschappelijke begeleiding is alleen voor asielstatushouders. Laat dit veld leeg."),
+            )
+        )
+    if ontzorgen and ontzorgen_maanden is not None and ontzorgen_maanden < minimale_maanden:
+        fouten.append(
+            Overtreding(
+                "ontzorgen_maanden",
+                "ontzorgen_te_kort",
+                _("Financieel ontzorgen duurt ten minste %(maanden)s maanden. Vul %(maanden)s of meer in.")
+                % {"maanden": minimale_maanden},
+            )
+        )
+    return fouten
+
+
+def vaststelling_overtredingen(
+    *,
+    ontzorgen: bool,
+    ontzorgen_maanden: int | None,
+    bijstand_sinds: datetime.date | None,
+    dualiteit: str,
+    dualiteit_uren_per_week: int | None,
+) -> list[Overtreding]:
+    """What the beschikking must state and so cannot be left open when the PIP is fixed."""
+    fouten = []
+    if ontzorgen and ontzorgen_maanden is None:
+        fouten.append(
+            Overtreding(
+                "ontzorgen_maanden",
+                "ontzorgen_duur_ontbreekt",
+                _("Vul de duur van het financieel ontzorgen in (in maanden); de beschikking noemt die."),
+            )
+        )
+    if ontzorgen and bijstand_sinds is None:
+        fouten.append(
+            Overtreding(
+                "ontzorgen",
+                "bijstand_niet_geregistreerd",
+                _(
+                    "Financieel ontzorgen begint op de dag dat de bijstand ingaat, en die is niet geregistreerd. "
+                    "Registreer eerst de bijstand bij 'Begeleiding en ontzorgen'; de beschikking noemt die datum."
+                ),
+            )
+        )
+    if dualiteit and not dualiteit_uren_per_week:
+        fouten.append(
+            Overtreding(
+                "dualiteit_uren_per_week",
+                "dualiteit_uren_ontbreken",
+                _("Vul in hoeveel uur per week taal wordt gecombineerd met werk, vrijwilligerswerk of studie."),
+            )
+        )
     return fouten
 
 

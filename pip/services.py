@@ -5,6 +5,7 @@ The services also write the dossier's milestone dates that the deadlines read: `
 `datum_laatste_voortgangsgesprek` and the wait for third parties.
 """
 
+import dataclasses
 import datetime
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering import services as dossier_services
+from inburgering import termijnen
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
 
@@ -120,7 +122,19 @@ def _controleer_inhoud(pip: Pip) -> list[regels.Overtreding]:
         is_eerste_pip=pip.versie == 1,
         is_asielstatushouder=pip.inburgeraar.is_asielstatushouder,
         geschatte_intensiteit_b1=pip.geschatte_intensiteit_b1,
+    ) + regels.doelgroep_overtredingen(
+        is_asielstatushouder=pip.inburgeraar.is_asielstatushouder,
+        ontzorgen=pip.ontzorgen,
+        ontzorgen_maanden=pip.ontzorgen_maanden,
+        maatschappelijke_begeleiding=pip.maatschappelijke_begeleiding,
+        bijstand=pip.bijstand,
+        minimale_maanden=settings.ONTZORGEN_MINIMALE_MAANDEN,
     )
+
+
+def bijstand_sinds(inburgeraar: Inburgeraar) -> datetime.date | None:
+    """The start of the bijstand that runs now (registered in ontzorgen/); None when none runs."""
+    return None if inburgeraar.datum_einde_bijstand else inburgeraar.datum_start_bijstand
 
 
 @transaction.atomic
@@ -205,6 +219,7 @@ def briefhoofd(inburgeraar: Inburgeraar, *, dagtekening, kenmerk: str, concept: 
         "dagtekening": dagtekening,
         "kenmerk": kenmerk,
         "concept": concept,
+        "bezwaar_uiterlijk": regels.bezwaar_uiterlijk(dagtekening),
     }
 
 
@@ -216,8 +231,19 @@ def beschikking_context(pip: Pip, *, concept: bool) -> dict:
         "vorige": pip.vorige,
         "verschillen": verschillen(pip.vorige, pip) if pip.vorige else [],
         "inhoud": inhoud_in_gewone_taal(pip),
-        "termijn_start": regels.termijn_start(inburgeraar.datum_eerste_pip or pip.dagtekening),
+        **_inburgeringstermijn(inburgeraar, pip),
     }
+
+
+def _inburgeringstermijn(inburgeraar: Inburgeraar, pip: Pip) -> dict:
+    """Start and end of the inburgeringstermijn as the deadlines count them (DUO's end date wins)."""
+    eerste = inburgeraar.datum_eerste_pip or pip.dagtekening
+    if eerste is None:
+        return {"termijn_start": None, "termijn_einde": None}
+    start, einde = termijnen.inburgeringstermijn_einde(
+        dataclasses.replace(termijnen.Feiten.van(inburgeraar), datum_eerste_pip=eerste)
+    )
+    return {"termijn_start": start, "termijn_einde": einde}
 
 
 def concept_pdf(pip: Pip) -> bytes:
@@ -261,7 +287,14 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
         raise ValidationError(
             {"dagtekening": _("Dit PIP is al vastgesteld; de dagtekening verandert niet meer.")}, code="vastgesteld"
         )
-    fouten = _controleer_inhoud(pip) + regels.dagtekening_overtredingen(
+    fouten = _controleer_inhoud(pip) + regels.vaststelling_overtredingen(
+        ontzorgen=pip.ontzorgen,
+        ontzorgen_maanden=pip.ontzorgen_maanden,
+        bijstand_sinds=bijstand_sinds(inburgeraar),
+        dualiteit=pip.dualiteit,
+        dualiteit_uren_per_week=pip.dualiteit_uren_per_week,
+    )
+    fouten += regels.dagtekening_overtredingen(
         dagtekening=dagtekening,
         vandaag=timezone.localdate(),
         datum_kennisgeving=inburgeraar.datum_kennisgeving,

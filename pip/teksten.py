@@ -1,5 +1,9 @@
 """The PIP's content in plain Dutch (B1), for the beschikking and the PIP page alike."""
 
+from dateutil.relativedelta import relativedelta
+
+from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import INHOUD, Leerroute, Pip
@@ -9,23 +13,87 @@ def ja_nee(waarde: bool) -> str:
     return _("ja") if waarde else _("nee")
 
 
-def inhoud_in_gewone_taal(pip: Pip) -> list[tuple[str, str]]:
-    """Every part of Wi2021 art. 15 as a heading and a sentence the inburgeraar understands."""
-    route = pip.get_leerroute_display()
+def _leerroute(pip: Pip) -> str:
     if pip.leerroute == Leerroute.Z:
-        leerroute = _("U volgt de Z-route (zelfredzaamheidsroute). Deze route heeft geen examenniveau.")
-    else:
-        leerroute = _("U volgt de %(route)s. U werkt toe naar taalniveau %(niveau)s.") % {
-            "route": route,
-            "niveau": pip.niveau_effectief,
-        }
+        return _(
+            "U volgt de Z-route (zelfredzaamheidsroute): ten minste %(taal)s uur Nederlands en, als u "
+            "asielstatushouder bent, %(participatie)s uur participatie. De uren van de MAP en het PVT tellen mee. "
+            "U werkt toe naar taalniveau A1."
+        ) % {"taal": settings.Z_ROUTE_TAALUREN, "participatie": settings.Z_ROUTE_PARTICIPATIEUREN}
+    if pip.leerroute == Leerroute.ONDERWIJS:
+        return _(
+            "U volgt de onderwijsroute: een taalschakeltraject van ongeveer 1000 uur Nederlands en 500 uur andere "
+            "vakken, op niveau %(niveau)s of hoger, als voorbereiding op een opleiding in het mbo, hbo of wo."
+        ) % {"niveau": pip.niveau_effectief}
+    return _("U volgt de %(route)s. U werkt toe naar taalniveau %(niveau)s.") % {
+        "route": pip.get_leerroute_display(),
+        "niveau": pip.niveau_effectief,
+    }
+
+
+def _examens(pip: Pip) -> str:
+    """The exams of the leerroute (wet-inburgering.md, leerroutes): only the B1-route ends in exams."""
+    if pip.leerroute == Leerroute.Z:
+        return _("De Z-route heeft geen examens. U rondt de route af met een eindgesprek bij de gemeente.")
+    if pip.leerroute == Leerroute.ONDERWIJS:
+        return _("De onderwijsroute heeft geen inburgeringsexamens. U rondt de route af met het taalschakeltraject.")
+    taal = _("U doet de examens lezen, luisteren, schrijven en spreken op niveau %(niveau)s.") % {
+        "niveau": pip.niveau_effectief
+    }
     knm = (
         _("U doet ook het examen Kennis van de Nederlandse Maatschappij (KNM).")
         if pip.met_knm
         else _("U hoeft geen examen Kennis van de Nederlandse Maatschappij (KNM) te doen.")
     )
+    return f"{taal} {knm}"
+
+
+def _map(pip: Pip) -> str:
+    if pip.leerroute == Leerroute.ONDERWIJS:
+        return _(
+            "De MAP geldt niet voor u: wie de onderwijsroute volgt, is vrijgesteld van de MAP. In de opleiding "
+            "maakt u al kennis met de arbeidsmarkt."
+        )
+    return pip.map_intensiteit or pip.inburgeraar.gemeente.standaardaanbod_map
+
+
+def _ontzorgen(pip: Pip) -> str:
+    if not pip.ontzorgen:
+        return _("De gemeente betaalt uw vaste lasten niet voor u. U doet dit zelf.")
+    maanden = max(pip.ontzorgen_maanden or 0, settings.ONTZORGEN_MINIMALE_MAANDEN)
+    start = pip.inburgeraar.datum_start_bijstand
+    if start is None:  # only in a concept: vaststellen needs the start of the bijstand
+        return _(
+            "De gemeente betaalt uw vaste lasten voor u vanaf de dag dat uw bijstand ingaat, ten minste %(maanden)s "
+            "maanden."
+        ) % {"maanden": maanden}
+    return _(
+        "De gemeente betaalt uw vaste lasten voor u vanaf %(start)s, de dag dat uw bijstand ingaat. Dit duurt ten "
+        "minste %(maanden)s maanden, dus tot ten minste %(einde)s. Daarna leert u stap voor stap zelf te betalen."
+    ) % {
+        "start": date_format(start, "j F Y"),
+        "maanden": maanden,
+        "einde": date_format(start + relativedelta(months=maanden), "j F Y"),
+    }
+
+
+def _dualiteit(pip: Pip) -> str:
+    if not pip.dualiteit:
+        return _("Er zijn geen afspraken over taal combineren met werk, vrijwilligerswerk of studie.")
+    tekst = _("U combineert taal met %(wat)s.") % {"wat": pip.get_dualiteit_display().lower()}
+    if pip.dualiteit_uren_per_week:
+        tekst = _("U combineert taal met %(wat)s, %(uren)s uur per week.") % {
+            "wat": pip.get_dualiteit_display().lower(),
+            "uren": pip.dualiteit_uren_per_week,
+        }
+    return f"{tekst} {pip.dualiteit_afspraken}".strip()
+
+
+def inhoud_in_gewone_taal(pip: Pip) -> list[tuple[str, str]]:
+    """Every part of Wi2021 art. 15 as a heading and a sentence the inburgeraar understands."""
     regels = [
-        (_("Leerroute"), f"{leerroute} {knm}"),
+        (_("Leerroute"), _leerroute(pip)),
+        (_("Examens"), _examens(pip)),
         (
             _("Alfabetisering"),
             _("Alfabetiseringsonderwijs: %(soort)s.") % {"soort": pip.get_alfabetisering_display().lower()},
@@ -43,36 +111,35 @@ def inhoud_in_gewone_taal(pip: Pip) -> list[tuple[str, str]]:
         )
     regels += [
         (_("Looptijd"), _("Dit plan loopt %(maanden)s maanden.") % {"maanden": pip.looptijd_maanden}),
-        (_("MAP (Module Arbeidsmarkt en Participatie)"), pip.map_intensiteit or _("Niet van toepassing.")),
-        (_("PVT (Participatieverklaringstraject)"), pip.pvt_intensiteit or _("Zoals de gemeente het aanbiedt.")),
+        (_("MAP (Module Arbeidsmarkt en Participatie)"), _map(pip)),
+        (
+            _("PVT (Participatieverklaringstraject)"),
+            pip.pvt_intensiteit or pip.inburgeraar.gemeente.standaardaanbod_pvt,
+        ),
     ]
-    if pip.ontzorgen:
-        ontzorgen = _("De gemeente betaalt uw vaste lasten de eerste %(maanden)s maanden voor u.") % {
-            "maanden": pip.ontzorgen_maanden or "?"
-        }
+    if pip.inburgeraar.is_asielstatushouder:
+        regels += [
+            (_("Financieel ontzorgen"), _ontzorgen(pip)),
+            (
+                _("Maatschappelijke begeleiding"),
+                pip.maatschappelijke_begeleiding or _("Geen maatschappelijke begeleiding afgesproken."),
+            ),
+        ]
     else:
-        ontzorgen = _("De gemeente betaalt uw vaste lasten niet voor u. U doet dit zelf.")
+        regels.append(
+            (
+                _("Financieel ontzorgen en maatschappelijke begeleiding"),
+                _("De gemeente biedt financieel ontzorgen en maatschappelijke begeleiding alleen asielstatushouders."),
+            )
+        )
     regels += [
-        (_("Financieel ontzorgen"), ontzorgen),
-        (_("Begeleiding"), pip.maatschappelijke_begeleiding or _("Geen maatschappelijke begeleiding afgesproken.")),
         (
             _("Voortgangsgesprekken"),
             _("Wij spreken u minstens elke %(maanden)s maanden over hoe het gaat.")
             % {"maanden": pip.voortgangsgesprek_maanden}
             + (f" {pip.voortgang_toelichting}" if pip.voortgang_toelichting else ""),
         ),
-    ]
-    if pip.dualiteit:
-        dualiteit = _("U combineert taal met %(wat)s, %(uren)s uur per week.") % {
-            "wat": pip.get_dualiteit_display().lower(),
-            "uren": pip.dualiteit_uren_per_week or "?",
-        }
-        if pip.dualiteit_afspraken:
-            dualiteit += f" {pip.dualiteit_afspraken}"
-    else:
-        dualiteit = _("Er zijn geen afspraken over taal combineren met werk, vrijwilligerswerk of studie.")
-    regels += [
-        (_("Taal combineren met werk, vrijwilligerswerk of studie"), dualiteit),
+        (_("Taal combineren met werk, vrijwilligerswerk of studie"), _dualiteit(pip)),
         (_("Kinderopvang"), pip.kinderopvang or _("Niet nodig.")),
         (_("Vervoer"), pip.vervoer or _("Niet nodig.")),
     ]

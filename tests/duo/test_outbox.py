@@ -145,6 +145,7 @@ def test_map_and_pvt_go_as_put_with_duos_resultaat(duo_wereld, na_commit, monkey
                 onderdeel=onderdeel,
                 datum=datetime.date(2026, 11, 2),
                 behaald=True,
+                motivatie_onder_norm="De lessen werden gevolgd voordat dit systeem ze registreerde.",
             )
 
     [map_] = duo_wereld.duo.aan("PUT", f"/personen/{BSN}/map")

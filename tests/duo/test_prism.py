@@ -69,6 +69,7 @@ def test_our_messages_to_duo_conform_to_prisms_mock(
             onderdeel="map",
             datum=datetime.date(2026, 11, 2),
             behaald=True,
+            motivatie_onder_norm="De lessen werden gevolgd voordat dit systeem ze registreerde.",
         )
         leerroutes.leg_aanbod_vast(
             door=duo_wereld.regisseur,

@@ -28,6 +28,7 @@ from pip import handhaven
 from pip import services as pip_services
 from tests.api.test_toegang import API_MATRIX
 from tests.factories import InburgeraarFactory
+from tests.ontzorgen.factories import met_bijstand
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 
@@ -87,6 +88,8 @@ _REGIEVIEWS = [
     ("ontzorgen_dossier", "get", 200),
     ("verwijzing_nieuw", "get", 200),
     ("verwijzing_beeindigen", "post", 302),
+    ("bijstand", "get", 200),
+    ("bijstand", "post", 200),
     ("ontzorging_starten", "get", 200),
     ("ontzorging_verlengen", "get", 200),
     ("ontzorging_beeindigen", "get", 200),
@@ -238,6 +241,7 @@ def verwezen(wereld):
             (wereld.dossier_eersel, wereld.regisseur_eersel),
         ]:
             # Planned to end on 1 December, within a week: an open signal that the PIPs below leave alone.
+            met_bijstand(door=door, inburgeraar=dossier, startdatum=datetime.date(2026, 6, 1))
             ontzorgen.start_ontzorging(
                 door=door, inburgeraar=dossier, startdatum=datetime.date(2026, 6, 1), leefgeld=Decimal(60)
             )

@@ -16,6 +16,7 @@ from inburgering.termijnen import Soort
 from intake import services as intake_services
 from ontzorgen import services as ontzorgen
 from tests.factories import InburgeraarFactory
+from tests.ontzorgen.factories import met_bijstand
 
 NU = datetime.datetime(2026, 11, 23, 5, 30, tzinfo=datetime.UTC)  # 06:30 in Amsterdam
 VANDAAG = datetime.date(2026, 11, 23)
@@ -78,7 +79,7 @@ def test_the_first_intake_gesprek_meets_the_brede_intake_deadline(wereld):
 
 
 def test_starting_ontzorgen_adds_its_end_as_a_deadline(wereld):
-    dossier = InburgeraarFactory(gemeente=wereld.bladel)
+    dossier = met_bijstand(door=wereld.regisseur, inburgeraar=InburgeraarFactory(gemeente=wereld.bladel))
     ontzorgen.start_ontzorging(
         door=wereld.regisseur, inburgeraar=dossier, startdatum=D(2026, 11, 1), leefgeld=Decimal(60)
     )

@@ -248,7 +248,7 @@ def test_the_pips_own_frequency_wins_over_the_gemeentes_norm():
 @pytest.mark.parametrize(
     ("bekendmaking", "start", "uiterste"),
     [
-        (D(2026, 3, 1), D(2026, 3, 2), D(2026, 4, 12)),
+        (D(2026, 3, 2), D(2026, 3, 3), D(2026, 4, 13)),
         (D(2028, 2, 28), D(2028, 2, 29), D(2028, 4, 10)),
         (D(2026, 12, 31), D(2027, 1, 1), D(2027, 2, 11)),
     ],
@@ -257,6 +257,18 @@ def test_bezwaartermijn_is_six_weeks_from_the_day_after(bekendmaking, start, uit
     d = een(Soort.BEZWAARTERMIJN, feiten(datum_laatste_bekendmaking=bekendmaking))
     assert d == Deadline(Soort.BEZWAARTERMIJN, start, uiterste)
     assert not d.te_laat_signaal
+
+
+@pytest.mark.parametrize(
+    ("bekendmaking", "uiterste"),
+    [
+        (D(2026, 3, 1), D(2026, 4, 13)),  # six weeks end on Sunday 12 April
+        (D(2025, 3, 15), D(2025, 4, 28)),  # Saturday 26 April 2025 is Koningsdag, then Sunday
+        (D(2026, 11, 13), D(2026, 12, 28)),  # Christmas on a Friday: Sat, Sun, then Monday
+    ],
+)
+def test_bezwaartermijn_ending_on_a_weekend_or_holiday_runs_to_the_next_working_day(bekendmaking, uiterste):
+    assert een(Soort.BEZWAARTERMIJN, feiten(datum_laatste_bekendmaking=bekendmaking)).uiterste_datum == uiterste
 
 
 @pytest.mark.parametrize(
@@ -364,9 +376,9 @@ def test_facts_are_read_from_a_dossier_without_a_query():
 @pytest.mark.parametrize(
     ("vandaag", "bezwaar_voldaan", "schakelen_voldaan"),
     [
-        (D(2026, 4, 12), None, None),  # the last day of the bezwaartermijn: still open
-        (D(2026, 4, 13), D(2026, 4, 12), None),  # passed without bezwaar
-        (D(2027, 9, 2), D(2026, 4, 12), D(2027, 9, 1)),  # and schakelen is no longer possible
+        (D(2026, 4, 13), None, None),  # the last day of the bezwaartermijn (Sunday 12 April moves on): still open
+        (D(2026, 4, 14), D(2026, 4, 13), None),  # passed without bezwaar
+        (D(2027, 9, 2), D(2026, 4, 13), D(2027, 9, 1)),  # and schakelen is no longer possible
     ],
 )
 def test_deadlines_whose_passing_is_no_failure_are_met_once_passed(vandaag, bezwaar_voldaan, schakelen_voldaan):

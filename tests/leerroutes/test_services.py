@@ -129,7 +129,7 @@ def _examens(dossier, regisseur, niveau="B1"):
 
 
 def _map_en_pvt(dossier, regisseur):
-    for soort, uren in [("stage", 40), ("pvt_workshop", 12), ("excursie", 4)]:
+    for soort, uren in [("map_les", 64), ("stage", 40), ("pvt_workshop", 12), ("excursie", 4)]:
         services.registreer_activiteit(
             door=regisseur,
             inburgeraar=dossier,

@@ -18,6 +18,14 @@ def verwijs(*, door, inburgeraar, team, startdatum=datetime.date(2026, 11, 2), e
     )
 
 
+def met_bijstand(*, door, inburgeraar, startdatum=datetime.date(2026, 11, 1)):
+    """The bijstand registered, as financieel ontzorgen needs before it starts."""
+    inburgeraar.refresh_from_db()
+    if not services.bijstand_loopt(inburgeraar):
+        services.registreer_bijstand(door=door, inburgeraar=inburgeraar, startdatum=startdatum)
+    return inburgeraar
+
+
 def regel(inburgeraar, datum, uren, soort=Urensoort.PRAKTISCHE_ZAKEN, z_route=False, notitie=""):
     return {
         "inburgeraar": inburgeraar,

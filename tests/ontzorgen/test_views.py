@@ -11,7 +11,7 @@ from inburgering.models import Doelgroep, Inzage
 from ontzorgen import services
 from ontzorgen.models import Ontzorging, Urenregistratie, Urensoort
 from tests.factories import InburgeraarFactory
-from tests.ontzorgen.factories import regel, verwijs
+from tests.ontzorgen.factories import met_bijstand, regel, verwijs
 
 pytestmark = pytest.mark.django_db
 
@@ -195,6 +195,7 @@ def test_the_regisseur_refers_and_ends_a_referral_from_the_dossier(client, werel
 
 
 def test_the_regisseur_starts_ontzorgen_with_fixed_costs(client, wereld):
+    met_bijstand(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel)
     client.force_login(wereld.regisseur)
     data = {
         "startdatum": "2026-11-01",
@@ -250,6 +251,7 @@ def test_it_shows_the_referral_in_the_begeleiders_screens_and_hides_it_after_the
 
 
 def test_ending_ontzorgen_names_the_provider_that_does_not_offer_the_level_beside_the_field(client, wereld):
+    met_bijstand(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel)
     services.start_ontzorging(
         door=wereld.regisseur,
         inburgeraar=wereld.dossier_bladel,

@@ -69,6 +69,8 @@ def test_a_boete_gets_its_own_beschikking(boete):
     tekst = _tekst(boete.pdf.read())
     for verwacht in ["boete van € 250", "PVT", "Uitgenodigd met tolk", boete.kenmerk, "binnen 6 weken", "bezwaar"]:
         assert verwacht in tekst.replace(",00", ""), verwacht
+    # Six weeks after Friday 20 November 2026 is Nieuwjaarsdag 2027, a Friday: the Atw moves it to Monday.
+    assert "uiterlijk op 4 januari 2027" in tekst
     boete.pdf.seek(0)
     assert hashlib.sha256(boete.pdf.read()).hexdigest() == boete.sha256
 

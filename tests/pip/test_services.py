@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 
 from inburgering.fasen import Fase
 from inburgering.models import Gebeurtenis, Inburgeraar
+from ontzorgen import services as ontzorgen
 from pip import services, tasks
 from pip.models import Pip
 
@@ -87,6 +88,7 @@ def test_the_beschikking_pdf_holds_every_required_element(dossier, regisseur, ca
             "geschatte_intensiteit_b1": 900,
         },
     )
+    ontzorgen.registreer_bijstand(door=regisseur, inburgeraar=dossier, startdatum=D(2026, 10, 1))
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         pip = services.stel_vast(door=regisseur, pip=concept, dagtekening=D(2026, 11, 2))
     assert not [r for r in caplog.records if r.name.startswith("weasyprint") and r.levelno >= logging.ERROR]
@@ -101,13 +103,15 @@ def test_the_beschikking_pdf_holds_every_required_element(dossier, regisseur, ca
         "Ons besluit",
         "B1-route",
         "taalniveau B1",
+        "examens lezen, luisteren, schrijven en spreken op niveau B1",
         "Kennis van de Nederlandse Maatschappij",
         "Alfabetiseringsonderwijs",
         "900 uur",
         "36 maanden",
         "64 uur les en 40 uur praktijk",
         "12 uur workshops",
-        "eerste 6 maanden",
+        "vanaf 1 oktober 2026",  # ontzorgen starts with the bijstand
+        "tot ten minste 1 april 2027",
         "VluchtelingenWerk begeleidt u",
         "elke 3 maanden",
         "vrijwilligerswerk, 8 uur per week",
@@ -115,15 +119,16 @@ def test_the_beschikking_pdf_holds_every_required_element(dossier, regisseur, ca
         "U krijgt een fiets",
         "Participatiewet",
         "werk van 16 uur per week",
-        "3 november 2026",  # the termijn's start
+        "begint op 3 november 2026 en eindigt op 2 november 2029",  # the termijn's start and end
         "J. de Vries",
         "Teamleider Inburgering",
         "bezwaar",
         "binnen 6 weken",
+        "uiterlijk op 14 december 2026",
         "voorlopige voorziening",
     ]:
         assert verwacht in tekst, verwacht
-    assert "CONCEPT" not in tekst
+    assert "CONCEPT" not in tekst and " ?" not in tekst
 
 
 def test_a_concept_preview_is_marked_concept_and_not_stored(concept):
