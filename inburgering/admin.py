@@ -81,6 +81,11 @@ class GemeenteAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"norm_brede_intake_weken", "voortgangsgesprek_maanden"} & set(form.changed_data):
+            services.normen_gewijzigd(gemeente=obj)
+
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(admin.ModelAdmin):

@@ -29,6 +29,7 @@ from .signalering import (  # noqa: F401
     maak_signalen,
     mail_signaaldigest,
     nachtelijke_run,
+    normen_gewijzigd,
     regisseurs_met_nieuwe_signalen,
     signaalniveaus,
     sluit_signalen,

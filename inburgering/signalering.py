@@ -78,6 +78,15 @@ def nachtelijke_run(*, vandaag=None) -> dict:
     return {"termijnen_bijgewerkt": bijgewerkt, "nieuwe_signalen": maak_signalen(vandaag=vandaag)}
 
 
+def normen_gewijzigd(*, gemeente) -> None:
+    """A gemeente's norms moved its dossiers' deadlines: mark them for the recompute, and run it in the
+    background once the change is committed, instead of waiting for the night."""
+    from . import tasks  # tasks reach the services, which import this module
+
+    Inburgeraar.objects.filter(gemeente=gemeente).update(termijnen_bijgewerkt_op=None)
+    transaction.on_commit(tasks.herbereken_termijnen.delay)
+
+
 def _stroom(queryset):
     """Rows in order without holding them all: a server-side cursor on PostgreSQL. SQLite (the demo
     default) reads and writes on one connection without isolation, so there the rows are read first."""

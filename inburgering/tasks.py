@@ -50,6 +50,14 @@ def scan_termijnen() -> dict:
     return resultaat
 
 
+@shared_task
+def herbereken_termijnen() -> dict:
+    """What the nightly run does, now: after a change that moves many dossiers' deadlines at once."""
+    from . import services
+
+    return services.nachtelijke_run()
+
+
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def mail_signaaldigest(regisseur_id: int) -> int:
     from . import services

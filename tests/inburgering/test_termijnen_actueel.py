@@ -279,3 +279,17 @@ def test_jit_is_off_for_the_apps_database_connections(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+def test_a_new_norm_of_the_gemeente_moves_its_deadlines_at_once(client, wereld, django_capture_on_commit_callbacks):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, regisseur=wereld.regisseur, datum_koppeling=D(2026, 11, 2))
+    assert ververs(dossier).volgende_termijn == D(2026, 11, 30)
+    client.force_login(wereld.beheerder)
+    url = reverse("admin:inburgering_gemeente_change", args=[wereld.bladel.pk])
+    formulier = client.get(url).context["adminform"].form
+    gegevens = {naam: waarde for naam, waarde in formulier.initial.items() if waarde is not None and naam != "logo"}
+    gegevens["regio"] = wereld.bladel.regio_id
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {**gegevens, "norm_brede_intake_weken": 6})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert ververs(dossier).volgende_termijn == D(2026, 12, 14)
