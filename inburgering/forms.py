@@ -270,8 +270,9 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
         "-gemeente": ("-gemeente__naam", "achternaam", "voornamen", "pk"),
         "doelgroep": ("doelgroep", "achternaam", "voornamen", "pk"),
         "-doelgroep": ("-doelgroep", "achternaam", "voornamen", "pk"),
-        # The next open deadline, kept in the dossier's row: unknown deadlines first, dossiers without
-        # one last; indexes caseload_op_termijn(_aflopend) give these orders as they are.
+        # The next open deadline, kept in the dossier's row: unknown deadlines first; dossiers without
+        # one come last ascending and first descending (as NULL sorts in PostgreSQL), so the indexes
+        # caseload_op_termijn(_aflopend) give these orders as they are.
         "termijn": (
             F("termijn_onbekend").desc(),
             F("volgende_termijn").asc(nulls_last=True),
@@ -281,7 +282,7 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
         ),
         "-termijn": (
             F("termijn_onbekend").asc(),
-            F("volgende_termijn").desc(nulls_last=True),
+            F("volgende_termijn").desc(nulls_first=True),
             "achternaam",
             "voornamen",
             "pk",

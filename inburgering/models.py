@@ -433,10 +433,12 @@ class Inburgeraar(models.Model):
             # Reports count ended dossiers per gemeente and period.
             models.Index(fields=["gemeente", "datum_einde"]),
             # The caseload sorted by deadline, both ways (CaseloadFilterForm.SORTERINGEN): an index scan
-            # in the page's order that stops after one page, whatever the number of dossiers.
+            # in the page's order that stops after one page, whatever the number of dossiers. Plain ASC
+            # and DESC (SQLite knows no NULLS in an index): PostgreSQL's defaults, NULLS LAST ascending
+            # and NULLS FIRST descending, are what the sort asks for.
             models.Index(
                 models.F("termijn_onbekend").desc(),
-                models.F("volgende_termijn").asc(nulls_last=True),
+                "volgende_termijn",
                 "achternaam",
                 "voornamen",
                 "id",
@@ -444,7 +446,7 @@ class Inburgeraar(models.Model):
             ),
             models.Index(
                 models.F("termijn_onbekend").asc(),
-                models.F("volgende_termijn").desc(nulls_last=True),
+                models.F("volgende_termijn").desc(),
                 "achternaam",
                 "voornamen",
                 "id",
@@ -654,14 +656,10 @@ class Signaal(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "uiterste_datum"]),
-            # The inbox's order (unknown deadlines first): the page and its capped count walk this index
-            # and stop, whatever the number of open signalen.
+            # The inbox's order: the page and its capped count walk this index and stop, whatever the
+            # number of open signalen (unknown deadlines, without a date, are listed apart).
             models.Index(
-                models.F("uiterste_datum").asc(nulls_first=True),
-                "niveau",
-                "id",
-                condition=models.Q(status="open"),
-                name="signaal_inbox",
+                fields=["uiterste_datum", "niveau", "id"], condition=models.Q(status="open"), name="signaal_inbox"
             ),
             models.Index(fields=["gemaild_op"], condition=models.Q(status="open"), name="signaal_te_mailen"),
         ]

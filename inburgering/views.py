@@ -229,6 +229,9 @@ def dossier_historie(request, pk):
 # Signalen: the inbox of reminders about deadlines ------------------------------------------
 
 
+ONBEKEND_OP_PAGINA = 50
+
+
 def _signalen_voor(user, perm=INZIEN):
     """Signalen of the dossiers the visibility rule lets `user` reach (one query with subqueries)."""
     return Signaal.objects.filter(termijn__inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(user, perm))
@@ -240,16 +243,19 @@ def signalen(request):
     form = SignalenFilterForm(request.GET or None)
     # A regisseur starts with their own caseload's signalen; a teamleider with the team's.
     standaard_van = "team" if heeft_rol(request.user, TEAMLEIDER) else "mijn"
-    open_signalen = (
+    open_signalen = form.filter(
         _signalen_voor(request.user)
         .filter(status=Signaal.Status.OPEN)
         .exclude(gesnoozed_tot__gt=timezone.localdate())
-        .select_related("termijn__inburgeraar__gemeente", "termijn__inburgeraar__regisseur")
-        # Unknown deadlines first: nothing tells how close they are.
-        .order_by(F("uiterste_datum").asc(nulls_first=True), "niveau", "pk")
+        .select_related("termijn__inburgeraar__gemeente", "termijn__inburgeraar__regisseur"),
+        request.user,
+        standaard_van=standaard_van,
     )
-    open_signalen = form.filter(open_signalen, request.user, standaard_van=standaard_van)
-    pagina = BegrensdePaginator(open_signalen, 50).get_page(request.GET.get("pagina"))
+    # Unknown deadlines apart, above the rest: nothing tells how close they are (index signaal_inbox
+    # serves the dated ones in their order).
+    onbekend = list(open_signalen.filter(uiterste_datum__isnull=True).order_by("pk")[:ONBEKEND_OP_PAGINA])
+    gedateerd = open_signalen.filter(uiterste_datum__isnull=False).order_by("uiterste_datum", "niveau", "pk")
+    pagina = BegrensdePaginator(gedateerd, 50).get_page(request.GET.get("pagina"))
     # DUO's events that ask the regisseur to act are no deadlines, but belong in the same inbox.
     dossiers = Inburgeraar.objects.zichtbaar_voor(request.user)
     if ((form.cleaned_data.get("van") if form.is_valid() else "") or standaard_van) == "mijn":
@@ -260,6 +266,7 @@ def signalen(request):
         {
             "form": form,
             "pagina": pagina,
+            "onbekend": onbekend,
             "standaard_van": standaard_van,
             "vandaag": timezone.localdate(),
             "duo": open_duo_acties(dossiers),

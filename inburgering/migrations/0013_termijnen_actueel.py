@@ -69,11 +69,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='inburgeraar',
-            index=models.Index(models.OrderBy(models.F('termijn_onbekend'), descending=True), models.OrderBy(models.F('volgende_termijn'), nulls_last=True), models.F('achternaam'), models.F('voornamen'), models.F('id'), name='caseload_op_termijn'),
+            index=models.Index(models.OrderBy(models.F('termijn_onbekend'), descending=True), models.F('volgende_termijn'), models.F('achternaam'), models.F('voornamen'), models.F('id'), name='caseload_op_termijn'),
         ),
         migrations.AddIndex(
             model_name='inburgeraar',
-            index=models.Index(models.OrderBy(models.F('termijn_onbekend')), models.OrderBy(models.F('volgende_termijn'), descending=True, nulls_last=True), models.F('achternaam'), models.F('voornamen'), models.F('id'), name='caseload_op_termijn_aflopend'),
+            index=models.Index(models.OrderBy(models.F('termijn_onbekend')), models.OrderBy(models.F('volgende_termijn'), descending=True), models.F('achternaam'), models.F('voornamen'), models.F('id'), name='caseload_op_termijn_aflopend'),
         ),
         migrations.AddIndex(
             model_name='inburgeraar',
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='signaal',
-            index=models.Index(models.OrderBy(models.F('uiterste_datum'), nulls_first=True), models.F('niveau'), models.F('id'), condition=models.Q(('status', 'open')), name='signaal_inbox'),
+            index=models.Index(condition=models.Q(('status', 'open')), fields=['uiterste_datum', 'niveau', 'id'], name='signaal_inbox'),
         ),
         migrations.RunPython(vul_volgende_termijn, migrations.RunPython.noop),
     ]

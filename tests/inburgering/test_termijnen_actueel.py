@@ -22,6 +22,7 @@ from ontzorgen import services as ontzorgen
 from pip import services as pip_services
 from tests.conftest import vereist
 from tests.factories import InburgeraarFactory
+from tests.ontzorgen.factories import met_bijstand
 
 NU = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC)
 D = datetime.date
@@ -108,6 +109,7 @@ def test_fixing_the_pip_meets_its_deadline_and_starts_the_termijn(wereld):
 
 def test_starting_ontzorgen_shows_its_end_as_the_next_deadline(wereld):
     dossier = InburgeraarFactory(gemeente=wereld.bladel, regisseur=wereld.regisseur, datum_koppeling=D(2026, 11, 10))
+    met_bijstand(door=wereld.regisseur, inburgeraar=dossier, startdatum=D(2026, 5, 1))
     ontzorgen.start_ontzorging(
         door=wereld.regisseur, inburgeraar=dossier, startdatum=D(2026, 6, 1), leefgeld=Decimal(60)
     )
