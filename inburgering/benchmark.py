@@ -9,7 +9,14 @@ import datetime
 import random
 import statistics
 import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from unittest import mock
 
+from kombu import Exchange, Queue
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -20,6 +27,9 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 
 from . import services
+from .benchmark_referenties import BEHEERSITES, Caseloadreferentie, Dossierreferentie
+from .celery import app as celery_app
+from .duo.models import Notificatie
 from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from .models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
 from .permissions import RAPPORTAGES
@@ -200,14 +210,30 @@ def _dossier(rnd, bsn, gemeente, regisseurs, vandaag) -> Inburgeraar:
 # Benchmark ---------------------------------------------------------------------------------------
 
 
+@dataclass
+class Meting:
+    """One row of the table: the median time, and where they apply the references in the same run."""
+
+    naam: str
+    seconden: float
+    sql_grens: float | None = None  # one hand-written query and string joins (benchmark_referenties)
+    admin: float | None = None  # the Django admin changelist over the same rows
+
+
 def _minimaal(request):
     if not request.user.is_authenticated:
         return HttpResponse(status=403)
     return HttpResponse("ok")
 
 
-# The project's URLs plus a minimal authenticated page, only while the benchmark runs.
-urlpatterns = [path("benchmark/minimaal/", _minimaal, name="benchmark_minimaal"), path("", include("inburgering.urls"))]
+# The project's URLs plus a minimal authenticated page and the admin changelists, only while the
+# benchmark runs.
+urlpatterns = [
+    path("benchmark/minimaal/", _minimaal, name="benchmark_minimaal"),
+    *(path(f"benchmark/beheer/{sortering}/", site.urls) for sortering, site in BEHEERSITES.items()),
+    path("", include("inburgering.urls")),
+]
+WACHTRIJ = "benchmark"  # a Celery queue no worker reads: DUO notifications are queued, not processed
 
 
 def _meet(functie, herhalingen: int) -> float:
@@ -227,8 +253,8 @@ def _eenmaal(functie) -> float:
     return time.perf_counter() - begin
 
 
-def meet(*, herhalingen: int = 5) -> list[tuple[str, float]]:
-    """Time sync, scan, caseload, signalen and dossier page, and a minimal authenticated page."""
+def meet(*, herhalingen: int = 5) -> list[Meting]:
+    """Time sync, scan, the pages (with their references), a DUO notification and a minimal page."""
     gemeente, regisseurs = benchmark_omgeving()
     regisseur = regisseurs[0]
     dossier = (
@@ -236,10 +262,10 @@ def meet(*, herhalingen: int = 5) -> list[tuple[str, float]]:
         or Inburgeraar.objects.filter(gemeente=gemeente).order_by("pk").first()
     )
     resultaten = [
-        ("sync van alle dossiers (eerste keer)", _eenmaal(services.synchroniseer_alle_termijnen)),
-        ("sync van alle dossiers (opnieuw)", _eenmaal(services.synchroniseer_alle_termijnen)),
-        ("scan (eerste keer)", _eenmaal(services.maak_signalen)),
-        ("scan (opnieuw, niets nieuws)", _eenmaal(services.maak_signalen)),
+        Meting("sync van alle dossiers (eerste keer)", _eenmaal(services.synchroniseer_alle_termijnen)),
+        Meting("sync van alle dossiers (opnieuw)", _eenmaal(services.synchroniseer_alle_termijnen)),
+        Meting("scan (eerste keer)", _eenmaal(services.maak_signalen)),
+        Meting("scan (opnieuw, niets nieuws)", _eenmaal(services.maak_signalen)),
     ]
     # Pages through the test client with a logged-in regisseur of the Benchmark team. The second
     # factor, HTTPS redirect and host check are set aside: they are not what is measured.
@@ -254,28 +280,107 @@ def meet(*, herhalingen: int = 5) -> list[tuple[str, float]]:
         client.force_login(regisseur)
 
         def pagina(url, **params):
-            def opvragen():
-                response = client.get(url, params)
-                if response.status_code != 200:
-                    raise RuntimeError(f"{url} gaf status {response.status_code}")
+            return lambda: _opvragen(client, url, params)
 
-            return opvragen
+        def caseload(naam, sortering, **params):
+            return Meting(
+                naam,
+                _meet(pagina(reverse("caseload"), **params), herhalingen),
+                sql_grens=_meet(Caseloadreferentie(regisseur, sortering).html, herhalingen),
+                admin=_meet(
+                    pagina(reverse(f"benchmark_beheer_{sortering}:inburgering_inburgeraar_changelist")), herhalingen
+                ),
+            )
 
         resultaten += [
-            ("minimale pagina (ingelogd)", _meet(pagina(reverse("benchmark_minimaal")), herhalingen)),
-            ("caseload, op naam", _meet(pagina(reverse("caseload")), herhalingen)),
-            ("caseload, op volgende termijn", _meet(pagina(reverse("caseload"), sorteer="termijn"), herhalingen)),
-            ("signalen (team)", _meet(pagina(reverse("signalen"), van="team"), herhalingen)),
+            Meting("minimale pagina (ingelogd)", _meet(pagina(reverse("benchmark_minimaal")), herhalingen)),
+            caseload("caseload, op naam", "naam"),
+            caseload("caseload, op volgende termijn", "termijn", sorteer="termijn"),
+            Meting("signalen (team)", _meet(pagina(reverse("signalen"), van="team"), herhalingen)),
         ]
         if dossier:
-            resultaten.append(("dossierpagina", _meet(pagina(reverse("dossier", args=[dossier.pk])), herhalingen)))
+            resultaten.append(
+                Meting(
+                    "dossierpagina",
+                    _meet(pagina(reverse("dossier", args=[dossier.pk])), herhalingen),
+                    sql_grens=_meet(Dossierreferentie(regisseur, dossier.pk).html, herhalingen),
+                )
+            )
+        resultaten.append(
+            Meting(
+                "DUO-notificatie aannemen (valideren, opslaan, in wachtrij)",
+                _duo_notificatie(client, gemeente, herhalingen),
+            )
+        )
         # The regio's dashboard as its beleidsmedewerker sees it: every indicator aggregated in SQL.
         client.force_login(get_user_model().objects.get(username="benchmark.beleid"))
         regio = {"gebied": f"regio-{gemeente.regio_id}", "van": f"{timezone.localdate().year - 3}-01-01"}
         resultaten.append(
-            (
+            Meting(
                 "rapportage regio (3 jaar)",
                 _meet(pagina(reverse("rapportage"), **regio, tot=timezone.localdate()), herhalingen),
             )
         )
     return resultaten
+
+
+def _opvragen(client, url, params):
+    response = client.get(url, params)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} gaf status {response.status_code}")
+
+
+def _duo_notificatie(client, gemeente, herhalingen: int) -> float:
+    """POST one new notification as DUO sends it: checked, stored and queued, never processed.
+
+    The notifications are removed afterwards, so no later run of the inbox processes them."""
+    bericht_ids = []
+
+    def aannemen():
+        bericht_id = uuid.uuid4()
+        bericht_ids.append(bericht_id)
+        headers = {
+            "bron": settings.DUO_OIN,
+            "doel": gemeente.oin,
+            "berichtId": str(bericht_id),
+            **(
+                {settings.DUO_CERTIFICAAT_HEADER: f"CN=DUO,serialNumber={settings.DUO_OIN}"}
+                if settings.DUO_CERTIFICAAT_HEADER
+                else {}
+            ),
+        }
+        inhoud = {"gebeurtenisId": "SS101", "bsn": "880000008", "registratieDatumTijd": timezone.now().isoformat()}
+        response = client.post(reverse("duo_notificaties"), inhoud, content_type="application/json", headers=headers)
+        if response.status_code != 201:
+            raise RuntimeError(f"DUO-notificatie gaf status {response.status_code}")
+
+    try:
+        with _wachtrij_zonder_verwerking():
+            return _meet(aannemen, herhalingen)
+    finally:
+        Notificatie.objects.filter(bericht_id__in=bericht_ids).delete()
+
+
+@contextmanager
+def _wachtrij_zonder_verwerking():
+    """Queue the processing task on WACHTRIJ, which no worker reads, and empty it afterwards.
+
+    Without a broker tasks run in-process (settings): then there is no queue, and nothing is sent."""
+    from .duo.tasks import verwerk_notificatie
+
+    if celery_app.conf.task_always_eager:
+        with mock.patch.object(verwerk_notificatie, "delay", lambda pk: None):
+            yield
+        return
+    with mock.patch.object(
+        verwerk_notificatie, "delay", lambda pk: verwerk_notificatie.apply_async((pk,), queue=WACHTRIJ)
+    ):
+        try:
+            yield
+        finally:
+            # Declared first: the transport only deletes the bindings it knows of on this channel.
+            wachtrij = Queue(WACHTRIJ, Exchange(WACHTRIJ), routing_key=WACHTRIJ)
+            with celery_app.connection_for_write() as verbinding:
+                gebonden = wachtrij(verbinding.default_channel)
+                gebonden.declare()
+                gebonden.delete()
