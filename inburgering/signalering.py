@@ -98,7 +98,9 @@ def _stroom(queryset):
 def _synchroniseer(dossiers, vandaag: datetime.date) -> int:
     """Stream the dossiers' facts and their existing termijnen side by side, write what changed."""
     feiten = _stroom(
-        dossiers.order_by("pk").values_list("pk", "updated_at", *_VOLGENDE, *termijnen.Feiten.velden(), *_NORMVELDEN)
+        dossiers.order_by("pk").values_list(
+            "pk", "updated_at", "termijnen_bijgewerkt_op", *_VOLGENDE, *termijnen.Feiten.velden(), *_NORMVELDEN
+        )
     )
     bestaande = Termijn.objects.order_by("inburgeraar_id")
     if dossiers.query.where:  # the whole table when all dossiers are asked for: no semi-join
@@ -130,33 +132,42 @@ class _Batch:
 
     def __init__(self, vandaag):
         self.vandaag = vandaag
-        self.gelezen = {}  # pk -> updated_at as read
+        self.aantal = 0
+        self.te_schrijven = {}  # pk -> updated_at as read, of the dossiers with something to write
         self.upserts, self.weg, self.volgende = {}, {}, {}
         self.normen: dict[tuple, termijnen.Normen] = {}
 
     def __len__(self):
-        return len(self.gelezen)
+        return self.aantal
 
     def voeg_toe(self, rij, bestaand_rijen) -> None:
-        pk, updated_at, *rest = rij
+        pk, updated_at, bijgewerkt_op, *rest = rij
         oud_volgende, feitwaarden, normwaarden = tuple(rest[:3]), rest[3 : 3 + self.AANTAL_FEITEN], tuple(rest[-2:])
         if normwaarden not in self.normen:
             self.normen[normwaarden] = termijnen.Normen(*normwaarden)
         deadlines = termijnen.bereken(termijnen.Feiten(*feitwaarden), self.normen[normwaarden], self.vandaag)
         bestaand = {soort: (termijn_pk, tuple(waarden)) for _id, termijn_pk, soort, *waarden in bestaand_rijen}
-        self.gelezen[pk] = updated_at
+        self.aantal += 1
+        # A dossier changed since its last computation is marked computed, even when nothing moved.
+        schrijven = bijgewerkt_op is None or updated_at > bijgewerkt_op
         for deadline in deadlines:
             nieuw = _waarden(deadline)
             if bestaand.pop(str(deadline.soort), (None, None))[1] != nieuw:
                 self.upserts[(pk, str(deadline.soort))] = nieuw
+                schrijven = True
         for termijn_pk, _waarden_oud in bestaand.values():
             self.weg[termijn_pk] = pk
+            schrijven = True
         nieuw_volgende = volgende_termijn(deadlines)
         if nieuw_volgende != oud_volgende:
             self.volgende[pk] = nieuw_volgende
+            schrijven = True
+        if schrijven:
+            self.te_schrijven[pk] = updated_at
 
     def schrijf(self) -> int:
-        if not self.gelezen:
+        """Write what changed; a batch of unchanged dossiers writes nothing (and locks nothing)."""
+        if not self.te_schrijven:
             return 0
         with transaction.atomic():
             veranderd = self._veranderd_sinds_lezen()
@@ -175,18 +186,20 @@ class _Batch:
             weg = [termijn_pk for termijn_pk, pk in self.weg.items() if pk not in veranderd]
             if weg:  # no deadline behind these any more; their signalen go with them
                 Termijn.objects.filter(pk__in=weg).delete()
-            _schrijf_volgende({pk: self.volgende.get(pk) for pk in self.gelezen if pk not in veranderd}, timezone.now())
+            _schrijf_volgende(
+                {pk: self.volgende.get(pk) for pk in self.te_schrijven if pk not in veranderd}, timezone.now()
+            )
         return len(upserts)
 
     def _veranderd_sinds_lezen(self) -> set[int]:
-        """Lock the batch's dossiers; a dossier whose facts changed after we read them is left to the
+        """Lock the dossiers we write; one whose facts changed after we read them is left to the
         transaction that changed it (it recomputes it itself), so we never write stale deadlines."""
         nu = (
             Inburgeraar.objects.select_for_update(of=("self",))
-            .filter(pk__in=list(self.gelezen))
+            .filter(pk__in=list(self.te_schrijven))
             .values_list("pk", "updated_at")
         )
-        return {pk for pk, updated_at in nu if updated_at != self.gelezen[pk]}
+        return {pk for pk, updated_at in nu if updated_at != self.te_schrijven[pk]}
 
 
 def _waarden(deadline: termijnen.Deadline) -> tuple:
