@@ -547,7 +547,7 @@ def _vergrendel(registratie) -> Urenregistratie:
 def _markeer_vervangen(oud: Urenregistratie, *, begeleider, uren, reden: str) -> None:
     """Check the new hours as if the old entry were gone (with a reason), then mark the old one replaced."""
     if not reden.strip():
-        raise ValidationError({"reden": _("Geef de reden van de correctie.")}, code="reden_ontbreekt")
+        raise ValidationError({"reden": ValidationError(_("Geef de reden van de correctie."), code="reden_ontbreekt")})
     fouten = uren_fouten(
         begeleider=begeleider,
         regels=[{"inburgeraar_id": oud.inburgeraar_id, "datum": oud.datum, "uren": uren}],
@@ -662,7 +662,7 @@ def maak_melding(*, door, inburgeraar, soort, tekst) -> Melding:
     if verwijzing is None:
         raise ValidationError(_("U heeft geen lopende verwijzing voor deze inburgeraar."), code="geen_verwijzing")
     if not tekst.strip():
-        raise ValidationError({"tekst": _("Schrijf wat er aan de hand is.")}, code="tekst_ontbreekt")
+        raise ValidationError({"tekst": ValidationError(_("Schrijf wat er aan de hand is."), code="tekst_ontbreekt")})
     melding = Melding.objects.create(
         inburgeraar=inburgeraar, verwijzing=verwijzing, soort=soort, tekst=tekst, door=door
     )

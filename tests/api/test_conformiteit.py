@@ -92,3 +92,18 @@ def test_an_ended_verwijzing_stays_in_the_sync_with_only_its_ending(partners, ap
     assert api.get(reverse("api_dossier", args=[partners.wereld.dossier_bladel.pk])).status_code == 404
     anderen = api.als(partners.andere_sleutel).get(reverse("api_verwijzingen")).json()["results"]
     assert verwijzing.pk not in {r["id"] for r in anderen}
+
+
+def test_text_of_only_spaces_is_refused_with_the_rules_code(partners, api, uren_bladel):
+    dossier = partners.wereld.dossier_bladel.pk
+    melding = api.als(partners.sleutel).post(
+        reverse("api_meldingen"), {"dossier": dossier, "soort": "vraag", "tekst": " "}
+    )
+    correctie = api.post(
+        reverse("api_uren_correctie", args=[uren_bladel.pk]),
+        {"uren": "1.25", "soort": "praktische_zaken", "reden": "\x1c"},
+    )
+
+    assert (melding.status_code, correctie.status_code) == (400, 400)
+    assert [(f["name"], f["code"]) for f in melding.json()["invalid-params"]] == [("tekst", "tekst_ontbreekt")]
+    assert [(f["name"], f["code"]) for f in correctie.json()["invalid-params"]] == [("reden", "reden_ontbreekt")]
