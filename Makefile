@@ -6,7 +6,7 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test install lint format audit
+.PHONY: run test install lint format audit backup restore
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,15 @@ $(AUDIT_VENV)/.installed: requirements-audit.txt
 audit: $(AUDIT_VENV)/.installed
 	cd "$$(mktemp -d)" && $(CURDIR)/$(AUDIT_VENV)/bin/pip-audit --requirement $(CURDIR)/requirements.txt \
 		--no-deps --disable-pip --strict --progress-spinner off
+
+# Backups (PostgreSQL only): `make backup` writes a dated folder under BACKUP_DIR; `make restore BACKUP=<folder>`
+# puts it back into an empty database and media folder and checks every beschikking's SHA-256.
+backup: install
+	$(PY) manage.py maak_backup
+
+restore: install
+	test -n "$(BACKUP)" || (echo "Geef de backup-map: make restore BACKUP=backups/backup-JJJJMMDD-UUMMSS" && false)
+	$(PY) manage.py herstel_backup "$(BACKUP)"
 
 lint:
 	$(VENV)/bin/ruff check --fix .

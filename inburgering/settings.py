@@ -167,6 +167,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Where `manage.py maak_backup` writes its dated folders; production points it at a mounted volume that is
+# copied off-site (see README, Deployment).
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
 # Uploaded and generated files (logos, beschikkingen) are never served as public media: only
 # through views that check permission (e.g. pip's download views), so no URL maps MEDIA_URL.
 MEDIA_URL = "/media/"

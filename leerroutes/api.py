@@ -10,8 +10,9 @@ from rest_framework import serializers
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.api.schema import Bedrijfsregel
 from inburgering.api.schrijven import IDEMPOTENCY_PARAMETER, SchrijfView, alles_of_niets
-from inburgering.api.views import DossierVeld
+from inburgering.api.views import ONGETRIMD, DossierVeld, dossier_onbekend
 
 from . import services
 from .models import Deelname, Examen
@@ -35,7 +36,10 @@ class DeelnameSerializer(serializers.ModelSerializer):
             "reden_afwezigheid",
         ]
         read_only_fields = ["id"]
-        extra_kwargs = {f: {"max_value": 10_000} for f in ("lesuren", "knm_uren", "afwezig_uren")}
+        extra_kwargs = {
+            **{f: {"max_value": 10_000} for f in ("lesuren", "knm_uren", "afwezig_uren")},
+            "reden_afwezigheid": ONGETRIMD,
+        }
 
 
 class DeelnameBatchSerializer(serializers.Serializer):
@@ -60,6 +64,15 @@ class Deelnames(SchrijfView):
 
     serializer_class = DeelnameBatchSerializer
     vereist_recht = "leerroutes.add_deelname"
+    bedrijfsregels = [
+        dossier_onbekend("regels[0].dossier"),
+        Bedrijfsregel("einde_voor_begin", "regels[0].periode_tot", "Het einde van de periode ligt vóór het begin."),
+        Bedrijfsregel(
+            "toekomst", "regels[0].periode_van", "Deelname legt u vast als de periode begonnen is, niet vooraf."
+        ),
+        Bedrijfsregel("reden_ontbreekt", "regels[0].reden_afwezigheid", "Vul de reden van de afwezigheid in."),
+        Bedrijfsregel("geen_uren", "regels[0].lesuren", "Vul de gevolgde uren of de uren afwezig in."),
+    ]
 
     def schrijf(self, gegevens):
         def registreer(regel):
@@ -94,6 +107,16 @@ class Examenresultaten(SchrijfView):
 
     serializer_class = ExamenresultaatSerializer
     vereist_recht = "leerroutes.add_examen"
+    bedrijfsregels = [
+        dossier_onbekend(),
+        Bedrijfsregel("toekomst", "examendatum", "Een resultaat legt u vast na het examen, niet ervoor."),
+        Bedrijfsregel("knm_niveau", "niveau", "KNM heeft geen niveau. Laat het niveau leeg."),
+        Bedrijfsregel("niveau_ontbreekt", "niveau", "Kies het niveau van dit examen."),
+        Bedrijfsregel("reden_ontbreekt", "reden_geen_resultaat", "Kies waarom er geen resultaat is."),
+        Bedrijfsregel(
+            "reden_bij_resultaat", "reden_geen_resultaat", "Een reden hoort alleen bij 'geen resultaat'. Laat dit leeg."
+        ),
+    ]
 
     def schrijf(self, gegevens):
         gegevens = dict(gegevens)

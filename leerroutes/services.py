@@ -127,13 +127,17 @@ def registreer_deelname(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> De
     _volledig(deelname)
     fouten = {}
     if deelname.periode_tot < deelname.periode_van:
-        fouten["periode_tot"] = _("Het einde van de periode ligt vóór het begin.")
+        fouten["periode_tot"] = ValidationError(
+            _("Het einde van de periode ligt vóór het begin."), code="einde_voor_begin"
+        )
     if deelname.periode_van > timezone.localdate():
-        fouten["periode_van"] = _("Deelname legt u vast als de periode begonnen is, niet vooraf.")
+        fouten["periode_van"] = ValidationError(
+            _("Deelname legt u vast als de periode begonnen is, niet vooraf."), code="toekomst"
+        )
     if deelname.afwezig_uren and not deelname.reden_afwezigheid.strip():
-        fouten["reden_afwezigheid"] = _("Vul de reden van de afwezigheid in.")
+        fouten["reden_afwezigheid"] = ValidationError(_("Vul de reden van de afwezigheid in."), code="reden_ontbreekt")
     if not (deelname.lesuren or deelname.knm_uren or deelname.afwezig_uren):
-        fouten["lesuren"] = _("Vul de gevolgde uren of de uren afwezig in.")
+        fouten["lesuren"] = ValidationError(_("Vul de gevolgde uren of de uren afwezig in."), code="geen_uren")
     if fouten:
         raise ValidationError(fouten)
     deelname.save()

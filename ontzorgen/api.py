@@ -4,16 +4,28 @@ Thin: serializers check the shape, ontzorgen.services checks the rules and write
 dossier is reached through the core's visibility rule (inburgering.api.views.zichtbare_dossiers).
 """
 
-from drf_spectacular.utils import extend_schema
+import re
+
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 from rest_framework.mixins import ListModelMixin
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.api.paginering import Cursor
+from inburgering.api.schema import Bedrijfsregel
 from inburgering.api.schrijven import IDEMPOTENCY_PARAMETER, SchrijfView
-from inburgering.api.views import GEWIJZIGD_SINDS, DossierVeld, filter_gewijzigd_sinds, zichtbare_dossiers
+from inburgering.api.views import (
+    GEWIJZIGD_SINDS,
+    ONGETRIMD,
+    DossierVeld,
+    dossier_onbekend,
+    filter_gewijzigd_sinds,
+    zichtbare_dossiers,
+)
 
 from . import services
 from .models import Melding, Urenregistratie, Verwijzing
@@ -23,10 +35,23 @@ MAX_REGELS = 500
 
 class VerwijzingSerializer(serializers.ModelSerializer):
     dossier = serializers.IntegerField(source="inburgeraar_id", help_text=_("Het id van het dossier."))
+    toelichting = serializers.CharField(
+        allow_null=True, help_text=_("Leeg (null) bij een beëindigde verwijzing: dan meldt de rij alleen het einde.")
+    )
+    beeindigd = serializers.BooleanField(
+        source="afgelopen",
+        help_text=_("Waar als de verwijzing is beëindigd of haar einddatum voorbij is; uw toegang is dan vervallen."),
+    )
 
     class Meta:
         model = Verwijzing
         fields = ["id", "dossier", "dienst", "startdatum", "einddatum", "toelichting", "beeindigd", "gewijzigd_op"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if instance.afgelopen:
+            data["toelichting"] = None  # free text about the person, no longer the partner's to read
+        return data
 
 
 class OpWijziging(Cursor):
@@ -37,18 +62,59 @@ class OpWijziging(Cursor):
 
 @extend_schema(tags=["verwijzingen"], parameters=[GEWIJZIGD_SINDS])
 class VerwijzingLijst(generics.ListAPIView):
-    """Verwijzingen naar uw team voor dossiers die u nu mag zien; een beëindigde verwijzing staat erbij
-    zolang een andere verwijzing van uw team voor dat dossier loopt."""
+    """Verwijzingen naar uw team: die voor dossiers die u nu mag zien, en elke beëindigde verwijzing van uw
+    team met `beeindigd: true` (zonder toelichting), zodat een synchronisatie met `gewijzigd_sinds` het einde
+    ook ziet wanneer u het dossier niet meer mag inzien."""
 
     serializer_class = VerwijzingSerializer
     pagination_class = OpWijziging
     vereist_recht = "ontzorgen.begeleiding_inzien"
 
     def get_queryset(self):
-        verwijzingen = Verwijzing.objects.filter(
-            team__groep__user=self.request.user, inburgeraar__in=zichtbare_dossiers(self.request)
+        vandaag = timezone.localdate()
+        afgelopen = Q(beeindigd=True) | Q(einddatum__isnull=False, einddatum__lt=vandaag)  # never NULL
+        # An ended referral is the team's own record; its row names the dossier's id and nothing about the person.
+        verwijzingen = (
+            Verwijzing.objects.filter(team__groep__user=self.request.user)
+            .filter(Q(inburgeraar__in=zichtbare_dossiers(self.request)) | afgelopen)
+            .annotate(afgelopen=ExpressionWrapper(afgelopen, output_field=BooleanField()))
         )
         return filter_gewijzigd_sinds(self.request, verwijzingen, "gewijzigd_op")
+
+
+class UrenVeld(serializers.DecimalField):
+    """Hours as the schema writes them: a string of digits with at most two decimals after a point, never
+    negative (the schema's pattern, checked on the raw value so that the two cannot differ)."""
+
+    PATROON = r"^\d{1,2}(?:\.\d{1,2})?$"
+    default_error_messages = {"invalid": _('Geef de uren als tekst met een punt, bijvoorbeeld "1.5".')}
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=4, decimal_places=2, min_value=0, **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not re.fullmatch(self.PATROON, data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+extend_schema_field({"type": "string", "format": "decimal", "pattern": UrenVeld.PATROON})(UrenVeld)
+
+
+def _urenregels(pad: str) -> list[Bedrijfsregel]:
+    """The rules `services.uren_fouten` checks for one line of hours, at `pad` (`regels[0].` or nothing)."""
+    return [
+        Bedrijfsregel("uren_nul", f"{pad}uren", "Vul meer dan 0 uren in."),
+        Bedrijfsregel("meer_dan_24", f"{pad}uren", "Meer dan 24 uur op één dag kan niet."),
+        Bedrijfsregel("geen_kwartier", f"{pad}uren", "Vul uren in kwartieren in: 0,25, 0,5, 0,75 enzovoort."),
+        Bedrijfsregel(
+            "dagtotaal_boven_24", f"{pad}uren", "Samen 25 uur op 19-11-2026 voor deze persoon: meer dan 24 kan niet."
+        ),
+        Bedrijfsregel("toekomst", f"{pad}datum", "Uren van 24-11-2026 liggen in de toekomst."),
+        Bedrijfsregel(
+            "geen_verwijzing_op_datum", f"{pad}datum", "Op 01-11-2026 liep er geen verwijzing naar uw organisatie."
+        ),
+    ]
 
 
 class UrenregistratieSerializer(serializers.ModelSerializer):
@@ -58,17 +124,17 @@ class UrenregistratieSerializer(serializers.ModelSerializer):
     class Meta:
         model = Urenregistratie
         fields = ["id", "dossier", "datum", "uren", "soort", "telt_voor_z_route", "notitie", "status", "vervangt"]
+        extra_kwargs = {"uren": {"min_value": 0}}
 
 
 class UrenRegelSerializer(serializers.ModelSerializer):
     dossier = DossierVeld(source="inburgeraar")
-    uren = serializers.DecimalField(
-        max_digits=4, decimal_places=2, help_text=_("In kwartieren, meer dan 0 en samen hoogstens 24 per dag.")
-    )
+    uren = UrenVeld(help_text=_("In kwartieren, meer dan 0 en samen hoogstens 24 per dag."))
 
     class Meta:
         model = Urenregistratie
         fields = ["dossier", "datum", "uren", "soort", "telt_voor_z_route", "notitie"]
+        extra_kwargs = {"notitie": ONGETRIMD}
 
 
 class UrenBatchSerializer(serializers.Serializer):
@@ -88,6 +154,7 @@ def _eigen_uren(request):
 
 class Uren(ListModelMixin, SchrijfView):
     vereist_recht = "ontzorgen.add_urenregistratie"
+    bedrijfsregels = [dossier_onbekend("regels[0].dossier"), *_urenregels("regels[0].")]
 
     def get_queryset(self):
         return _eigen_uren(self.request)
@@ -118,19 +185,25 @@ class Uren(ListModelMixin, SchrijfView):
         fouten = services.uren_fouten(begeleider=self.request.user, regels=regels)
         if any(fouten):
             raise serializers.ValidationError(
-                {"regels": [{veld: [bericht] for veld, bericht in f.items()} for f in fouten]}
+                {
+                    "regels": [
+                        {veld: [serializers.ErrorDetail(bericht, code=bericht.code)] for veld, bericht in f.items()}
+                        for f in fouten
+                    ]
+                }
             )
         nieuw = services.registreer_uren(door=self.request.user, regels=regels)
         return {"uren": UrenregistratieSerializer(nieuw, many=True).data}
 
 
 class CorrectieSerializer(serializers.ModelSerializer):
-    uren = serializers.DecimalField(max_digits=4, decimal_places=2)
-    reden = serializers.CharField(max_length=2000, help_text=_("Waarom de registratie niet klopte."))
+    uren = UrenVeld(help_text=_("In kwartieren, meer dan 0 en hoogstens 24."))
+    reden = serializers.CharField(max_length=2000, help_text=_("Waarom de registratie niet klopte."), **ONGETRIMD)
 
     class Meta:
         model = Urenregistratie
         fields = ["uren", "soort", "telt_voor_z_route", "notitie", "reden"]
+        extra_kwargs = {"notitie": ONGETRIMD}
 
 
 @extend_schema(
@@ -145,6 +218,15 @@ class UrenCorrectie(SchrijfView):
 
     serializer_class = CorrectieSerializer
     vereist_recht = "ontzorgen.add_urenregistratie"
+    bedrijfsregels = [
+        Bedrijfsregel(
+            "al_beoordeeld",
+            "",
+            "Deze uren zijn al beoordeeld of gecorrigeerd; vraag de casusregisseur om een correctie.",
+        ),
+        Bedrijfsregel("reden_ontbreekt", "reden", "Geef de reden van de correctie."),
+        *_urenregels(""),
+    ]
 
     def get_queryset(self):
         return _eigen_uren(self.request)
@@ -160,7 +242,7 @@ class UrenCorrectie(SchrijfView):
 
 class MeldingSerializer(serializers.ModelSerializer):
     dossier = DossierVeld(source="inburgeraar")
-    tekst = serializers.CharField(max_length=2000)
+    tekst = serializers.CharField(max_length=2000, **ONGETRIMD)
 
     class Meta:
         model = Melding
@@ -174,6 +256,11 @@ class Meldingen(SchrijfView):
 
     serializer_class = MeldingSerializer
     vereist_recht = "ontzorgen.add_melding"
+    bedrijfsregels = [
+        dossier_onbekend(),
+        Bedrijfsregel("geen_verwijzing", "", "U heeft geen lopende verwijzing voor deze inburgeraar."),
+        Bedrijfsregel("tekst_ontbreekt", "tekst", "Schrijf wat er aan de hand is."),
+    ]
 
     def schrijf(self, gegevens):
         melding = services.maak_melding(door=self.request.user, **gegevens)

@@ -454,8 +454,19 @@ def actieve_verwijzing(*, begeleider, inburgeraar_id, datum=None):
     return qs.order_by("startdatum", "pk").first()
 
 
-def uren_fouten(*, begeleider, regels, negeer=()) -> list[dict[str, str]]:
-    """Check new hour lines; returns per line a dict field -> Dutch message (empty when fine).
+class Regelfout(str):
+    """A Dutch message about one field that carries the rule's code (the API lists it in invalid-params)."""
+
+    code: str
+
+    def __new__(cls, tekst: str, code: str):
+        fout = super().__new__(cls, tekst)
+        fout.code = code
+        return fout
+
+
+def uren_fouten(*, begeleider, regels, negeer=()) -> list[dict[str, Regelfout]]:
+    """Check new hour lines; returns per line a dict field -> Dutch message with its code (empty when fine).
 
     A line is a dict with inburgeraar (or inburgeraar_id), datum, uren. All lines are checked
     together, in a fixed number of queries: the 24-hour cap counts the existing current entries
@@ -477,26 +488,29 @@ def uren_fouten(*, begeleider, regels, negeer=()) -> list[dict[str, str]]:
         try:
             uren = Decimal(uren)
         except (InvalidOperation, TypeError, ValueError):
-            fouten[i]["uren"] = _("Vul een aantal uren in, bijvoorbeeld 1,5.")
+            fouten[i]["uren"] = Regelfout(_("Vul een aantal uren in, bijvoorbeeld 1,5."), "uren_ongeldig")
             continue
         if uren < 0:
-            fouten[i]["uren"] = _("Uren kunnen niet negatief zijn.")
+            fouten[i]["uren"] = Regelfout(_("Uren kunnen niet negatief zijn."), "uren_negatief")
         elif uren == 0:
-            fouten[i]["uren"] = _("Vul meer dan 0 uren in.")
+            fouten[i]["uren"] = Regelfout(_("Vul meer dan 0 uren in."), "uren_nul")
         elif uren > MAX_UREN_PER_DAG:
-            fouten[i]["uren"] = _("Meer dan 24 uur op één dag kan niet.")
+            fouten[i]["uren"] = Regelfout(_("Meer dan 24 uur op één dag kan niet."), "meer_dan_24")
         elif uren % Urenregistratie.KWARTIER:
-            fouten[i]["uren"] = _("Vul uren in kwartieren in: 0,25, 0,5, 0,75 enzovoort.")
+            fouten[i]["uren"] = Regelfout(_("Vul uren in kwartieren in: 0,25, 0,5, 0,75 enzovoort."), "geen_kwartier")
         if datum is None:
-            fouten[i]["datum"] = _("Vul de datum in.")
+            fouten[i]["datum"] = Regelfout(_("Vul de datum in."), "datum_ontbreekt")
         elif datum > vandaag:
-            fouten[i]["datum"] = _("Uren van %(datum)s liggen in de toekomst.") % {"datum": _datum(datum)}
+            fouten[i]["datum"] = Regelfout(
+                _("Uren van %(datum)s liggen in de toekomst.") % {"datum": _datum(datum)}, "toekomst"
+            )
         elif dossier_id is None:
             continue  # the caller reports the missing person; nothing more to check on this line
         elif begeleider is not None and not any(v.is_actief_op(datum) for v in verwijzingen[dossier_id]):
-            fouten[i]["datum"] = _("Op %(datum)s liep er geen verwijzing naar uw organisatie.") % {
-                "datum": _datum(datum)
-            }
+            fouten[i]["datum"] = Regelfout(
+                _("Op %(datum)s liep er geen verwijzing naar uw organisatie.") % {"datum": _datum(datum)},
+                "geen_verwijzing_op_datum",
+            )
         if not fouten[i]:
             geldig.append((i, dossier_id, datum, uren))
     _controleer_dagtotaal(geldig, fouten, negeer)
@@ -520,10 +534,11 @@ def _controleer_dagtotaal(geldig, fouten, negeer) -> None:
     for i, dossier_id, datum, _uren_regel in geldig:
         totaal = nieuw[dossier_id, datum] + al.get((dossier_id, datum), 0)
         if totaal > MAX_UREN_PER_DAG:
-            fouten[i]["uren"] = _("Samen %(totaal)s uur op %(datum)s voor deze persoon: meer dan 24 kan niet.") % {
-                "totaal": uren_tekst(totaal),
-                "datum": _datum(datum),
-            }
+            fouten[i]["uren"] = Regelfout(
+                _("Samen %(totaal)s uur op %(datum)s voor deze persoon: meer dan 24 kan niet.")
+                % {"totaal": uren_tekst(totaal), "datum": _datum(datum)},
+                "dagtotaal_boven_24",
+            )
 
 
 @transaction.atomic
@@ -619,14 +634,14 @@ def _vergrendel(registratie) -> Urenregistratie:
 def _markeer_vervangen(oud: Urenregistratie, *, begeleider, uren, reden: str) -> None:
     """Check the new hours as if the old entry were gone (with a reason), then mark the old one replaced."""
     if not reden.strip():
-        raise ValidationError({"reden": _("Geef de reden van de correctie.")}, code="reden_ontbreekt")
+        raise ValidationError({"reden": ValidationError(_("Geef de reden van de correctie."), code="reden_ontbreekt")})
     fouten = uren_fouten(
         begeleider=begeleider,
         regels=[{"inburgeraar_id": oud.inburgeraar_id, "datum": oud.datum, "uren": uren}],
         negeer=[oud.pk],
     )[0]
     if fouten:
-        raise ValidationError(fouten)
+        raise ValidationError({veld: ValidationError(bericht, code=bericht.code) for veld, bericht in fouten.items()})
     oud.status = Urenregistratie.Status.VERVANGEN
     oud.save(update_fields=["status"])
 
@@ -734,7 +749,7 @@ def maak_melding(*, door, inburgeraar, soort, tekst) -> Melding:
     if verwijzing is None:
         raise ValidationError(_("U heeft geen lopende verwijzing voor deze inburgeraar."), code="geen_verwijzing")
     if not tekst.strip():
-        raise ValidationError({"tekst": _("Schrijf wat er aan de hand is.")}, code="tekst_ontbreekt")
+        raise ValidationError({"tekst": ValidationError(_("Schrijf wat er aan de hand is."), code="tekst_ontbreekt")})
     melding = Melding.objects.create(
         inburgeraar=inburgeraar, verwijzing=verwijzing, soort=soort, tekst=tekst, door=door
     )

@@ -1,6 +1,11 @@
-"""The OpenAPI document's shared parts: every operation documents its problem+json answers."""
+"""The OpenAPI document's shared parts: every operation documents its problem+json answers, and a write
+documents each business rule that can refuse input the schema allows (a view's `bedrijfsregels`)."""
+
+import re
+from dataclasses import dataclass
 
 from drf_spectacular import openapi
+from drf_spectacular.plumbing import is_list_serializer
 from rest_framework import serializers
 
 from .fouten import PROBLEEM_TYPE
@@ -44,6 +49,33 @@ _SCHRIJVEN = {
 }
 
 
+@dataclass(frozen=True)
+class Bedrijfsregel:
+    """A rule a service checks beyond the schema: the 400's invalid-params entry it gives (`code` on `veld`)."""
+
+    code: str
+    veld: str
+    reden: str
+
+
+def _naam(regel: Bedrijfsregel) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", f"{regel.veld}_{regel.code}").strip("_")
+
+
+def _voorbeeld(regel: Bedrijfsregel, pad: str) -> dict:
+    return {
+        "summary": regel.reden,
+        "value": {
+            "type": "urn:inburgering:api:probleem:ongeldige_invoer",
+            "title": "De invoer is ongeldig.",
+            "status": 400,
+            "detail": "Eén of meer velden zijn ongeldig; zie invalid-params.",
+            "instance": pad,
+            "invalid-params": [{"name": regel.veld, "code": regel.code, "reason": regel.reden}],
+        },
+    }
+
+
 class AutoSchema(openapi.AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -53,4 +85,49 @@ class AutoSchema(openapi.AutoSchema):
             responses.setdefault(
                 status, {"description": omschrijving, "content": {PROBLEEM_TYPE: {"schema": probleem}}}
             )
+        regels = getattr(self.view, "bedrijfsregels", ()) if self.method == "POST" else ()
+        if regels:
+            responses["400"] = {
+                "description": _ALTIJD["400"] + " Ook een bedrijfsregel kan invoer weigeren die het schema toestaat; "
+                "de voorbeelden noemen elke regel met zijn code in invalid-params.",
+                "content": {
+                    PROBLEEM_TYPE: {
+                        "schema": probleem,
+                        "examples": {_naam(r): _voorbeeld(r, self.path) for r in regels},
+                    }
+                },
+            }
         return responses
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if schema and is_list_serializer(field):
+            _lengte_van_lijst(field, schema)
+        elif schema and isinstance(field, serializers.DecimalField):
+            _decimaal_zonder_min(field, schema)
+        elif schema and direction == "request" and _vrije_tekst(field, schema):
+            schema["pattern"] = r"^[^\x00]*$"  # DRF refuses NUL characters in any CharField
+        return schema
+
+
+def _vrije_tekst(field, schema) -> bool:
+    return (
+        isinstance(field, serializers.CharField)
+        and schema.get("type") == "string"
+        and not {"pattern", "format", "enum"} & schema.keys()
+    )
+
+
+def _lengte_van_lijst(field, schema) -> None:
+    """A batch's limits (`allow_empty=False`, `max_length`), which drf-spectacular leaves out for lists."""
+    minimum = max(field.min_length or 0, 0 if field.allow_empty else 1)
+    if minimum:
+        schema["minItems"] = minimum
+    if field.max_length is not None:
+        schema["maxItems"] = field.max_length
+
+
+def _decimaal_zonder_min(field, schema) -> None:
+    """A decimal that cannot be negative has no minus sign in its pattern (a string has no `minimum`)."""
+    if field.min_value is not None and field.min_value >= 0 and schema.get("pattern", "").startswith("^-?"):
+        schema["pattern"] = "^" + schema["pattern"].removeprefix("^-?")

@@ -11,7 +11,6 @@ import json
 import re
 from datetime import timedelta
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
@@ -29,7 +28,8 @@ from .fouten import IdempotencyConflict, als_drf_fout
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(
     "Idempotency-Key",
-    OpenApiTypes.STR,
+    # Printable ASCII with at least one visible character, as _GELDIGE_SLEUTEL checks.
+    {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[ -~]*[!-~][ -~]*$"},
     OpenApiParameter.HEADER,
     required=False,
     description=(

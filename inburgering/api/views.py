@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Inburgeraar
 from ..permissions import INZIEN
 from ..services import log_inzage
+from .schema import Bedrijfsregel
 
 GEWIJZIGD_SINDS = OpenApiParameter(
     "gewijzigd_sinds",
@@ -19,12 +20,18 @@ GEWIJZIGD_SINDS = OpenApiParameter(
 
 
 class GewijzigdSindsSerializer(serializers.Serializer):
-    gewijzigd_sinds = serializers.DateTimeField(required=False)
+    gewijzigd_sinds = serializers.DateTimeField(
+        required=False,
+        error_messages={
+            "invalid": _("Geef gewijzigd_sinds als tijdstip in ISO 8601 met tijdzone, bijv. 2026-11-23T10:00:00+01:00.")
+        },
+    )
 
 
 def filter_gewijzigd_sinds(request, queryset, veld: str):
-    """The `gewijzigd_sinds` filter; a value that is no ISO 8601 moment is a 400 with invalid-params."""
-    parameters = GewijzigdSindsSerializer(data=request.query_params)
+    """The `gewijzigd_sinds` filter; a value that is no ISO 8601 moment, an empty one too, is a 400 with
+    invalid-params (a plain dict: a query string's empty value would otherwise count as left out)."""
+    parameters = GewijzigdSindsSerializer(data=request.query_params.dict())
     parameters.is_valid(raise_exception=True)
     sinds = parameters.validated_data.get("gewijzigd_sinds")
     return queryset.filter(**{f"{veld}__gte": sinds}) if sinds else queryset
@@ -84,6 +91,16 @@ class DossierDetail(generics.RetrieveAPIView):
         dossier = super().get_object()
         log_inzage(user=self.request.user, inburgeraar=dossier, pagina=self.request.path)
         return dossier
+
+
+# Free text is checked as sent: a trimmed value could pass `max_length` while the raw one breaks the schema's
+# maxLength, and text of only spaces reaches the service, which refuses it with its own code.
+ONGETRIMD = {"trim_whitespace": False}
+
+
+def dossier_onbekend(veld: str = "dossier") -> Bedrijfsregel:
+    """The rule behind `DossierVeld`: the dossier does not exist or is not referred to the client."""
+    return Bedrijfsregel("does_not_exist", veld, "Dossier 12 bestaat niet of is niet naar uw organisatie verwezen.")
 
 
 class DossierVeld(serializers.PrimaryKeyRelatedField):

@@ -78,9 +78,9 @@ def test_a_batch_with_one_wrong_line_writes_nothing_and_names_every_wrong_line(p
 
     assert response.status_code == 400
     assert _fouten(response) == {
-        ("regels[1].uren", "invalid"),
-        ("regels[2].datum", "invalid"),
-        ("regels[3].datum", "invalid"),
+        ("regels[1].uren", "geen_kwartier"),
+        ("regels[2].datum", "toekomst"),
+        ("regels[3].datum", "geen_verwijzing_op_datum"),
     }
     redenen = {f["name"]: f["reason"] for f in response.json()["invalid-params"]}
     assert "kwartieren" in redenen["regels[1].uren"]
@@ -93,7 +93,7 @@ def test_the_24_hour_cap_spans_the_lines_of_a_batch(partners, api):
     response = api.als(partners.sleutel).post(reverse("api_uren"), {"regels": regels})
 
     assert response.status_code == 400
-    assert ("regels[1].uren", "invalid") in _fouten(response)
+    assert ("regels[1].uren", "dagtotaal_boven_24") in _fouten(response)
     assert not Urenregistratie.objects.exists()
 
 
