@@ -59,8 +59,9 @@ def test_benchmark_prints_each_time_its_ratio_and_the_references_in_one_table():
         "(ms)",
     ]
     for naam in (
-        "sync van alle dossiers (eerste keer)",
+        "volledige herbouw (eerste keer)",
         "scan (eerste keer)",
+        "nachtelijke run (opnieuw, niets veranderd)",
         "signalen (team)",
         "DUO-notificatie aannemen (valideren, opslaan, in wachtrij)",
         "rapportage regio (3 jaar)",
