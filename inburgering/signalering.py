@@ -171,18 +171,8 @@ class _Batch:
             return 0
         with transaction.atomic():
             veranderd = self._veranderd_sinds_lezen()
-            upserts = [
-                Termijn(inburgeraar_id=pk, soort=soort, **dict(zip(_TERMIJNVELDEN, waarden, strict=True)))
-                for (pk, soort), waarden in self.upserts.items()
-                if pk not in veranderd
-            ]
-            if upserts:
-                Termijn.objects.bulk_create(
-                    upserts,
-                    update_conflicts=True,
-                    unique_fields=["inburgeraar", "soort"],
-                    update_fields=list(_TERMIJNVELDEN),
-                )
+            upserts = [(pk, soort, *waarden) for (pk, soort), waarden in self.upserts.items() if pk not in veranderd]
+            _upsert_termijnen(upserts)
             weg = [termijn_pk for termijn_pk, pk in self.weg.items() if pk not in veranderd]
             if weg:  # no deadline behind these any more; their signalen go with them
                 Termijn.objects.filter(pk__in=weg).delete()
@@ -200,6 +190,34 @@ class _Batch:
             .values_list("pk", "updated_at")
         )
         return {pk for pk, updated_at in nu if updated_at != self.te_schrijven[pk]}
+
+
+def _upsert_termijnen(rijen: list[tuple]) -> None:
+    """Insert or update termijnen on (inburgeraar, soort). On PostgreSQL one INSERT … ON CONFLICT over
+    plain tuples: a first national run writes about a million rows, and building a model instance
+    for each costs more than the database does."""
+    if not rijen:
+        return
+    if connection.vendor != "postgresql":
+        Termijn.objects.bulk_create(
+            [
+                Termijn(inburgeraar_id=pk, soort=soort, **dict(zip(_TERMIJNVELDEN, waarden, strict=True)))
+                for pk, soort, *waarden in rijen
+            ],
+            update_conflicts=True,
+            unique_fields=["inburgeraar", "soort"],
+            update_fields=list(_TERMIJNVELDEN),
+        )
+        return
+    kolommen = ", ".join(_TERMIJNVELDEN)
+    bijwerken = ", ".join(f"{veld} = EXCLUDED.{veld}" for veld in _TERMIJNVELDEN)
+    sql = (
+        f"INSERT INTO {Termijn._meta.db_table} (inburgeraar_id, soort, {kolommen}) VALUES %s "  # noqa: S608
+        f"ON CONFLICT (inburgeraar_id, soort) DO UPDATE SET {bijwerken}"
+    )
+    with connection.cursor() as cursor:
+        sjabloon = "(%s, %s, %s::date, %s::date, %s::date, %s, %s)"
+        execute_values(cursor, sql, rijen, template=sjabloon, page_size=len(rijen))
 
 
 def _waarden(deadline: termijnen.Deadline) -> tuple:
