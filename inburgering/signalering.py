@@ -409,7 +409,9 @@ def mail_signaaldigest(*, regisseur_id: int) -> int:
     )
     if not urgentste:
         return 0
-    totaal = nieuw.count()
+    # Marked before the sending, in the same transaction: a failed send rolls the marks back, and the
+    # UPDATE's row count is the total, without counting the rows a second time.
+    totaal = nieuw.update(gemaild_op=timezone.now())
     site = settings.SITE_URL.rstrip("/")
     context = {
         "regisseur": regisseur,
@@ -425,7 +427,6 @@ def mail_signaaldigest(*, regisseur_id: int) -> int:
     )
     bericht.attach_alternative(render_to_string("inburgering/email/signalen.html", context), "text/html")
     bericht.send()
-    nieuw.update(gemaild_op=timezone.now())
     return totaal
 
 
