@@ -25,6 +25,7 @@ from pip.duo import SPEC
 from tests.conftest import vereist
 
 from .conftest import valideer_verzoek
+from .test_worker import _wacht_tot
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
@@ -126,15 +127,6 @@ def worker_proces(tmp_path):
                 os.killpg(proces.pid, signal.SIGKILL)
                 proces.wait()
     app.conf.task_always_eager = True
-
-
-def _wacht_tot(voorwaarde, seconden):
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if voorwaarde():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def _zet_pip_klaar(wereld, dagtekening):
