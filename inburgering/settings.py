@@ -185,7 +185,13 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_U
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# A task is acknowledged when it has run, not when it arrives, so a worker that dies takes no task
+# with it: a killed pool process's task is requeued at once (reject on worker lost), and a task of a
+# worker that vanished whole comes back once Redis's visibility timeout has passed. Tasks are
+# idempotent, so a second run does nothing. (The DUO outbox also re-queues its sends when a worker
+# starts, see inburgering.duo.tasks, so it does not wait for that timeout.)
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Deadlines (wet-inburgering.md): reminders this many days before a deadline, largest first
@@ -334,6 +340,13 @@ DUO_TIMEOUT_SECONDEN = env.float("DUO_TIMEOUT_SECONDEN", default=30)
 # at most DUO_MAX_POGINGEN times; then it is marked failed for the functioneel beheerder.
 DUO_BACKOFF_SECONDEN = env.int("DUO_BACKOFF_SECONDEN", default=60)
 DUO_MAX_POGINGEN = env.int("DUO_MAX_POGINGEN", default=8)
+# Redis hands an unacknowledged task to another worker after this timeout. A task waiting for its
+# countdown (the outbox's longest backoff) is unacknowledged all that time, so the timeout must be
+# longer than that or the retry runs twice early; an hour beyond it bounds how late a task of a
+# vanished worker comes back (the outbox does not wait for it, see above).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": DUO_BACKOFF_SECONDEN * 2 ** max(DUO_MAX_POGINGEN - 2, 0) + 3600,
+}
 
 # Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's: dotted paths of
 # functions without arguments. The core calls them by name and never imports a domain app.

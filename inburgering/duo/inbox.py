@@ -1,5 +1,6 @@
 """Notifications from DUO: checked, stored durably (deduplicated by berichtId), processed later."""
 
+import datetime
 import logging
 import re
 
@@ -52,13 +53,18 @@ def ontvang(*, bron: str, doel: str, bericht_id, inhoud: dict, certificaat_subje
                 gebeurtenis_id=inhoud["gebeurtenisId"],
                 bsn=inhoud.get("bsn", ""),
                 v_nummer=inhoud.get("vNummer"),
-                registratie_datum_tijd=inhoud["registratieDatumTijd"],
+                registratie_datum_tijd=als_moment(inhoud["registratieDatumTijd"]),
                 inhoud=inhoud,
             )
     except IntegrityError:  # the same berichtId arrived at the same moment on another process
         return Notificatie.objects.get(bericht_id=bericht_id)
     transaction.on_commit(lambda: _plan(notificatie.pk))
     return notificatie
+
+
+def als_moment(datumtijd: str) -> datetime.datetime:
+    """An RFC 3339 date-time, which may write its T and Z in lower case."""
+    return datetime.datetime.fromisoformat(datumtijd.upper())
 
 
 def _plan(pk: int) -> None:

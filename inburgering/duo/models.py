@@ -91,6 +91,14 @@ class DuoBericht(models.Model):
     fouttekst = models.TextField(_("foutmelding van DUO"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, db_index=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    verzonden_door = models.CharField(
+        _("verzonden door"),
+        max_length=155,
+        blank=True,
+        help_text=_(
+            "De worker die het bericht het laatst verstuurde; start die opnieuw, dan verstuurt hij het opnieuw."
+        ),
+    )
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
 
     class Meta:

@@ -5,6 +5,12 @@ A message is queued only after DUO's rules (checked by the domain app's service)
 records DUO's answer: 2xx confirms (a confirmed message is never sent again), 4xx refuses with
 DUO's Foutmelding for the regisseur, 5xx or a timeout retries with exponential backoff until
 settings.DUO_MAX_POGINGEN, after which the message fails and the functioneel beheerder sees it.
+
+No database lock is held while DUO answers: the claim and the outcome are two short transactions
+that lock the message row only, so other messages (of the same gemeente and dossier too) go out
+meanwhile. A claim whose worker died stays `sent`; the worker that starts with the same name takes
+it back at once (herstel_na_herstart), the safety net after VERLOREN_NA. Every send of a message
+carries its own berichtId, so DUO recognises a resend as a repeat.
 """
 
 import datetime
@@ -13,6 +19,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,28 +60,35 @@ def _plan(pk: int, countdown: float | None = None) -> None:
     verstuur_bericht.apply_async((pk,), countdown=countdown)
 
 
-def _claim(pk: int) -> DuoBericht | None:
-    """Mark the message sent and count the attempt, in its own transaction: a second worker skips it."""
-    nu = timezone.now()
+def _met_slot(*, wacht: bool = True):
+    """Messages whose row this transaction locks; only that row, never the gemeente's or the dossier's
+    (select_related would lock those too), which every other message of the gemeente needs as well."""
+    return DuoBericht.objects.select_for_update(skip_locked=not wacht, of=("self",)).select_related(
+        "gemeente", "inburgeraar"
+    )
+
+
+def _claim(pk: int, knooppunt: str) -> DuoBericht | None:
+    """Mark the message sent by this worker and count the attempt, committed before DUO is called."""
     with transaction.atomic():
-        bericht = (
-            DuoBericht.objects.select_for_update(skip_locked=True)
-            .select_related("gemeente", "inburgeraar")
-            .filter(pk=pk, status=DuoBericht.Status.WACHTEND)
-            .first()
-        )
+        bericht = _met_slot(wacht=False).filter(pk=pk, status=DuoBericht.Status.WACHTEND).first()
         if bericht is None:
-            return None  # confirmed, refused, failed, or another worker has it
+            return None  # confirmed, refused, failed, being sent, or another worker is claiming it
         bericht.status = DuoBericht.Status.VERZONDEN
         bericht.pogingen += 1
-        bericht.verzonden_op = nu
-        bericht.save(update_fields=["status", "pogingen", "verzonden_op"])
+        bericht.verzonden_op = timezone.now()
+        bericht.verzonden_door = knooppunt
+        bericht.save(update_fields=["status", "pogingen", "verzonden_op", "verzonden_door"])
     return bericht
 
 
-def verstuur(pk: int) -> str | None:
-    """Send one queued message once; returns its new status (None when there was nothing to send)."""
-    bericht = _claim(pk)
+def verstuur(pk: int, *, knooppunt: str = "") -> str | None:
+    """Send one queued message once; returns its new status (None when there was nothing to send).
+
+    `knooppunt` names the Celery worker sending it, so that the same worker restarted after a crash
+    knows which sends were its own and never got an answer.
+    """
+    bericht = _claim(pk, knooppunt)
     if bericht is None:
         return None
     try:
@@ -100,6 +114,15 @@ def _fouttekst(antwoord) -> str:
     return " ".join(t for t in teksten if t) or antwoord.text[:500]
 
 
+AFGEROND = (DuoBericht.Status.BEVESTIGD, DuoBericht.Status.GEWEIGERD, DuoBericht.Status.MISLUKT)
+
+
+def _nog_open(geclaimd: DuoBericht) -> DuoBericht | None:
+    """The claimed message, locked, unless it already has its outcome: a resend after a reclaim may
+    have got DUO's answer first, and a message is confirmed or refused only once."""
+    return _met_slot().filter(pk=geclaimd.pk).exclude(status__in=AFGEROND).first()
+
+
 def _schrijf(bericht, omschrijving, **gegevens):
     from ..services import schrijf_gebeurtenis
 
@@ -109,7 +132,10 @@ def _schrijf(bericht, omschrijving, **gegevens):
 
 
 @transaction.atomic
-def _bevestigd(bericht: DuoBericht) -> str:
+def _bevestigd(geclaimd: DuoBericht) -> str | None:
+    bericht = _nog_open(geclaimd)
+    if bericht is None:
+        return None
     bericht.status = DuoBericht.Status.BEVESTIGD
     bericht.bevestigd_op = timezone.now()
     bericht.laatste_fout = ""
@@ -119,7 +145,10 @@ def _bevestigd(bericht: DuoBericht) -> str:
 
 
 @transaction.atomic
-def _geweigerd(bericht: DuoBericht, status_code: int, fouttekst: str) -> str:
+def _geweigerd(geclaimd: DuoBericht, status_code: int, fouttekst: str) -> str | None:
+    bericht = _nog_open(geclaimd)
+    if bericht is None:
+        return None
     bericht.status = DuoBericht.Status.GEWEIGERD
     bericht.fouttekst = fouttekst or _("DUO gaf geen toelichting.")
     bericht.laatste_fout = f"HTTP {status_code}"
@@ -133,18 +162,26 @@ def _geweigerd(bericht: DuoBericht, status_code: int, fouttekst: str) -> str:
     return bericht.status
 
 
-def _later_opnieuw(bericht: DuoBericht, fout: str) -> str:
-    """5xx or timeout: back off exponentially (1, 2, 4, ... × DUO_BACKOFF_SECONDEN), then give up."""
-    bericht.laatste_fout = fout[:2000]
-    if bericht.pogingen >= settings.DUO_MAX_POGINGEN:
-        bericht.status = DuoBericht.Status.MISLUKT
-        bericht.save(update_fields=["status", "laatste_fout"])
-        log.error("Bericht %s aan DUO mislukt na %s pogingen: %s", bericht.bericht_id, bericht.pogingen, fout)
-        return bericht.status
-    wachttijd = settings.DUO_BACKOFF_SECONDEN * 2 ** (bericht.pogingen - 1)
-    bericht.status = DuoBericht.Status.WACHTEND
-    bericht.volgende_poging = timezone.now() + datetime.timedelta(seconds=wachttijd)
-    bericht.save(update_fields=["status", "laatste_fout", "volgende_poging"])
+def _later_opnieuw(geclaimd: DuoBericht, fout: str) -> str | None:
+    """5xx or timeout: back off exponentially (1, 2, 4, ... × DUO_BACKOFF_SECONDEN), then give up.
+
+    Only while the claim is still this one (its attempt count is the claim's): a message taken back
+    and sent again belongs to the newer claim.
+    """
+    with transaction.atomic():
+        bericht = _nog_open(geclaimd)
+        if bericht is None or (bericht.status, bericht.pogingen) != (DuoBericht.Status.VERZONDEN, geclaimd.pogingen):
+            return None
+        bericht.laatste_fout = fout[:2000]
+        if bericht.pogingen >= settings.DUO_MAX_POGINGEN:
+            bericht.status = DuoBericht.Status.MISLUKT
+            bericht.save(update_fields=["status", "laatste_fout"])
+            log.error("Bericht %s aan DUO mislukt na %s pogingen: %s", bericht.bericht_id, bericht.pogingen, fout)
+            return bericht.status
+        wachttijd = settings.DUO_BACKOFF_SECONDEN * 2 ** (bericht.pogingen - 1)
+        bericht.status = DuoBericht.Status.WACHTEND
+        bericht.volgende_poging = timezone.now() + datetime.timedelta(seconds=wachttijd)
+        bericht.save(update_fields=["status", "laatste_fout", "volgende_poging"])
     _plan(bericht.pk, countdown=wachttijd)
     return bericht.status
 
@@ -163,12 +200,17 @@ def opnieuw(*, bericht: DuoBericht) -> DuoBericht:
     return bericht
 
 
-def verstuur_openstaande() -> int:
-    """The safety net (beat): due retries, and messages whose worker was lost while sending."""
+def verstuur_openstaande(*, herstart: str = "") -> int:
+    """The safety net (beat): due retries, and messages whose worker was lost while sending.
+
+    `herstart` names a worker that has just started: the sends it claimed before it died get no
+    answer any more, so they are taken back at once rather than after VERLOREN_NA.
+    """
     nu = timezone.now()
-    DuoBericht.objects.filter(status=DuoBericht.Status.VERZONDEN, verzonden_op__lt=nu - VERLOREN_NA).update(
-        status=DuoBericht.Status.WACHTEND
-    )
+    verloren = Q(verzonden_op__lt=nu - VERLOREN_NA)
+    if herstart:
+        verloren |= Q(verzonden_door=herstart)
+    DuoBericht.objects.filter(verloren, status=DuoBericht.Status.VERZONDEN).update(status=DuoBericht.Status.WACHTEND)
     pks = list(
         DuoBericht.objects.filter(status=DuoBericht.Status.WACHTEND, volgende_poging__lte=nu).values_list(
             "pk", flat=True

@@ -1,6 +1,11 @@
 """Celery tasks of the exchange with DUO: thin, they take ids and call the services."""
 
+import logging
+
 from celery import shared_task
+from celery.signals import worker_ready
+
+log = logging.getLogger(__name__)
 
 
 @shared_task(acks_late=True)
@@ -10,11 +15,11 @@ def verwerk_notificatie(notificatie_id: int) -> str | None:
     return verwerk(notificatie_id)
 
 
-@shared_task(acks_late=True)
-def verstuur_bericht(bericht_id: int) -> str | None:
+@shared_task(bind=True, acks_late=True)
+def verstuur_bericht(self, bericht_id: int) -> str | None:
     from .outbox import verstuur
 
-    return verstuur(bericht_id)
+    return verstuur(bericht_id, knooppunt=self.request.hostname or "")
 
 
 @shared_task
@@ -24,3 +29,18 @@ def verstuur_openstaande() -> int:
     from .verwerking import verwerk_openstaande
 
     return verstuur_openstaande() + verwerk_openstaande()
+
+
+@worker_ready.connect
+def _na_herstart(sender, **kwargs) -> None:
+    """A worker that starts again after a crash (SIGKILL, OOM) sends at once what it had claimed and
+    never got DUO's answer for, and queues every due message again: the task messages it held are
+    redelivered by the broker only after the visibility timeout. Claiming makes the duplicates harmless."""
+    from .outbox import verstuur_openstaande
+
+    try:
+        aantal = verstuur_openstaande(herstart=sender.hostname)
+    except Exception:  # the worker must start even when the database is not there yet; beat catches up
+        log.exception("Openstaande berichten aan DUO niet opnieuw ingepland bij de start van %s", sender.hostname)
+        return
+    log.info("%s berichten aan DUO opnieuw ingepland bij de start van %s", aantal, sender.hostname)

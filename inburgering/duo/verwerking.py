@@ -48,23 +48,88 @@ BETEKENIS = {
 
 
 def verwerk(notificatie_id: int) -> str | None:
-    """Process one notification once; a retry after success finds it done and does nothing."""
+    """Process one notification once; a retry after success finds it done and does nothing.
+
+    No database lock is held while DUO answers: the handler runs in a transaction that reads DUO's
+    details from what was read before it began. When it asks for something not read yet, the
+    transaction is rolled back, DUO is asked outside any transaction, and the handler runs again.
+    """
+    gelezen: dict[str, object] = {}
+    for _poging in range(MAX_LEESRONDES):
+        try:
+            return _verwerk(notificatie_id, Voorgelezen(gelezen))
+        except NogTeLezen as e:
+            gelezen[e.pad] = _lees_bij_duo(e.gemeente, e.pad)
+    raise RuntimeError(f"DUO-notificatie {notificatie_id}: meer dan {MAX_LEESRONDES} leesrondes")
+
+
+# More than any handler reads (a dossier opened, then at most three resources).
+MAX_LEESRONDES = 12
+
+
+class NogTeLezen(Exception):
+    """The handler needs a resource of DUO that was not read yet: roll back and read it first."""
+
+    def __init__(self, gemeente, pad: str):
+        super().__init__(pad)
+        self.gemeente, self.pad = gemeente, pad
+
+
+class _Fout:
+    """DUO's failure to answer a read, kept to be raised where the handler reads it."""
+
+    def __init__(self, fout: Exception):
+        self.fout = fout
+
+
+class Voorgelezen:
+    """The client a handler gets: DUO's answers read before the transaction began."""
+
+    def __init__(self, gelezen: dict):
+        self.gelezen = gelezen
+        self.gemeente = None
+
+    def lees(self, pad: str):
+        if pad not in self.gelezen:
+            raise NogTeLezen(self.gemeente, pad)
+        antwoord = self.gelezen[pad]
+        if isinstance(antwoord, _Fout):
+            raise antwoord.fout
+        return antwoord
+
+
+def _lees_bij_duo(gemeente, pad: str):
+    try:
+        with client_voor(gemeente) as client:
+            return client.lees(pad)
+    except Exception as e:  # DUO unreachable, or an answer the handler fails on: handled as before
+        return _Fout(e)
+
+
+def _verwerk(notificatie_id: int, client: Voorgelezen) -> str | None:
     with transaction.atomic():
+        # Lock the notification's row only: the gemeente's is shared by every other notification.
         notificatie = (
-            Notificatie.objects.select_for_update(skip_locked=True)
+            Notificatie.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("gemeente")
             .filter(pk=notificatie_id, status__in=[Notificatie.Status.ONTVANGEN, Notificatie.Status.MISLUKT])
             .first()
         )
         if notificatie is None:
             return None
+        client.gemeente = notificatie.gemeente
         notificatie.pogingen += 1
         handler = handler_voor(notificatie.gebeurtenis_id)
-        if handler is None or not notificatie.bsn:
+        if handler is None:
             notificatie.status = Notificatie.Status.GENEGEERD
-            notificatie.laatste_fout = "" if handler else _("Geen BSN in de notificatie.")
+            notificatie.laatste_fout = _("Voor gebeurtenis %(id)s is geen verwerking: er is niets gedaan.") % {
+                "id": notificatie.gebeurtenis_id
+            }
+        elif not notificatie.bsn:
+            notificatie.status = Notificatie.Status.GENEGEERD
+            notificatie.laatste_fout = _("Geen BSN in de notificatie.")
         else:
-            _voer_uit(notificatie, handler)
+            _voer_uit(notificatie, handler, client)
         notificatie.save()
     return notificatie.status
 
@@ -84,12 +149,14 @@ def verwerk_openstaande() -> int:
     return len(pks)
 
 
-def _voer_uit(notificatie: Notificatie, handler) -> None:
+def _voer_uit(notificatie: Notificatie, handler, client: Voorgelezen) -> None:
     eerder = notificatie.inburgeraar_id  # a dossier opened in the rolled-back savepoint does not exist
     try:
-        with transaction.atomic(), client_voor(notificatie.gemeente) as client:
+        with transaction.atomic():
             actie = handler(notificatie, client)
             _schrijf(notificatie, actie)
+    except NogTeLezen:
+        raise
     except DuoNietBereikbaar as e:  # stays ontvangen for the safety net, up to DUO_MAX_POGINGEN
         notificatie.inburgeraar_id = eerder
         notificatie.laatste_fout = str(e)[:2000]

@@ -121,9 +121,24 @@ def test_a_sender_without_duos_certificate_is_refused_with_401(client, duo_werel
     [
         {"gebeurtenisId": "ss101"},
         {"gebeurtenisId": "SS1010X"},
+        {"gebeurtenisId": "SS1010\n"},  # seven characters; the spec's $ ends the value
+        {"gebeurtenisId": None},
         {"registratieDatumTijd": "gisteren"},
+        {"registratieDatumTijd": "2026-11-20T09:15:00"},  # no offset
+        {"registratieDatumTijd": "2026-11-20 09:15:00+01:00"},
+        {"registratieDatumTijd": "2026-11-20T09:15:00+01:00\n"},
+        {"registratieDatumTijd": "2026-02-30T09:15:00+01:00"},
+        {"registratieDatumTijd": "0001-01-01T00:30:00+01:00"},  # before year 1 in UTC
+        {"registratieDatumTijd": "٢٠٢٦-11-20T09:15:00+01:00"},
         {"bsn": "12345"},
+        {"bsn": "١٢٣٤٥٦٧٨٢"},  # Arabic-Indic digits: \d in the spec is ASCII only
+        {"bsn": "12345678\n"},
+        {"bsn": None},
         {"vNummer": "abc"},
+        {"vNummer": True},
+        {"vNummer": None},
+        {"vNummer": 10000000000},
+        {"extra": "nul\x00teken"},  # PostgreSQL stores no NUL character
     ],
 )
 def test_a_body_outside_the_spec_gets_400(client, duo_wereld, wijziging):
@@ -135,20 +150,75 @@ def test_a_body_outside_the_spec_gets_400(client, duo_wereld, wijziging):
 
 def test_missing_headers_or_no_json_get_400(client, duo_wereld):
     headers = _headers(duo_wereld.bladel)
+    uuid_ = headers["berichtId"]
     assert _post(client, {**headers, "berichtId": "geen-uuid"}, _nieuw()).status_code == 400
+    assert _post(client, {**headers, "berichtId": "{" + uuid_ + "}"}, _nieuw()).status_code == 400
+    assert _post(client, {**headers, "berichtId": uuid_.replace("-", "")}, _nieuw()).status_code == 400
     assert _post(client, {**headers, "bron": "123"}, _nieuw()).status_code == 400
     assert _post(client, headers, b"{niet json").status_code == 400
+    assert _post(client, headers, b"").status_code == 400
+    assert _post(client, headers, b'{"gebeurtenisId": "SS101", "vNummer": NaN}').status_code == 400
+    assert _post(client, headers, b"[" * 5000 + b"]" * 5000).status_code == 400
+    assert Notificatie.objects.count() == 0
 
 
-def test_only_post_is_allowed(client, duo_wereld):
-    assert client.get(reverse("duo_notificaties")).status_code == 405
+def test_a_datetime_in_lower_case_is_rfc_3339_and_accepted(client, duo_wereld):
+    _duo_kent_persoon(duo_wereld.duo)
+
+    antwoord = _post(client, _headers(duo_wereld.bladel), {**_nieuw(), "registratieDatumTijd": "2026-11-20t08:15:00z"})
+
+    assert antwoord.status_code == 201
+    assert Notificatie.objects.get().registratie_datum_tijd.isoformat() == "2026-11-20T08:15:00+00:00"
+
+
+def _post_ruw(client, headers, data, content_type="application/json"):
+    return client.post(reverse("duo_notificaties"), data=data, content_type=content_type, headers=headers)
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/jsonx", ""])
+def test_a_body_that_is_not_application_json_gets_415_with_api_version(client, duo_wereld, content_type):
+    antwoord = _post_ruw(client, _headers(duo_wereld.bladel), json.dumps(_nieuw()), content_type)
+
+    assert (antwoord.status_code, antwoord["API-Version"]) == (415, "1.8.0")
+    assert antwoord["Content-Type"] == "application/problem+json"
+    assert antwoord.json()["status"] == 415
+    assert "application/json" in antwoord.json()["detail"]
+    assert Notificatie.objects.count() == 0
+
+
+def test_json_with_a_charset_is_application_json(client, duo_wereld):
+    _duo_kent_persoon(duo_wereld.duo)
+
+    antwoord = _post_ruw(client, _headers(duo_wereld.bladel), json.dumps(_nieuw()), "application/json; charset=utf-8")
+
+    assert antwoord.status_code == 201
+
+
+@pytest.mark.parametrize("omvang", [17 * 1024, 3 * 1024 * 1024])  # ours, and beyond Django's own limit
+def test_an_oversized_body_gets_problem_json_413_with_api_version(client, duo_wereld, omvang):
+    inhoud = json.dumps({**_nieuw(), "opvulling": "x" * omvang})
+
+    antwoord = _post_ruw(client, _headers(duo_wereld.bladel), inhoud)
+
+    assert (antwoord.status_code, antwoord["API-Version"]) == (413, "1.8.0")
+    assert antwoord["Content-Type"] == "application/problem+json"
+    assert antwoord.json()["status"] == 413
+    assert Notificatie.objects.count() == 0
+
+
+def test_even_a_refused_method_carries_api_version(client, duo_wereld):
+    antwoord = client.get(reverse("duo_notificaties"))
+
+    assert (antwoord.status_code, antwoord["API-Version"], antwoord["Allow"]) == (405, "1.8.0", "POST")
 
 
 def test_an_event_nobody_handles_is_stored_and_ignored(client, duo_wereld):
     antwoord = _post(client, _headers(duo_wereld.bladel), _nieuw(gebeurtenis="SS999", bsn=BSN))
 
     assert antwoord.status_code == 201
-    assert Notificatie.objects.get().status == "genegeerd"
+    notificatie = Notificatie.objects.get()
+    assert notificatie.status == "genegeerd"
+    assert "SS999" in notificatie.laatste_fout
 
 
 def test_a_notification_that_cannot_be_stored_gets_500_with_api_version(client, duo_wereld, monkeypatch):

@@ -186,9 +186,9 @@ MATRIX = [
     ("vernietigingslijst", "post", "lijst", {"beheerder": 302, "anoniem": 302}, 403),
     ("procesverbaal", "get", "procesverbaal", _PRIVACY_EN_BEHEER, 403),
     ("inzagelog", "get", None, {"privacy": 200, "anoniem": 302}, 403),
-    # DUO: its notification endpoint answers every caller alike (no headers: 400; DUO is known by its
+    # DUO: its notification endpoint answers every caller alike (a form post: 415; DUO is known by its
     # certificate, never by a login); the exchange's beheer page and retry are the beheerder's.
-    ("duo_notificaties", "post", None, {}, 400),
+    ("duo_notificaties", "post", None, {}, 415),  # a form post is not application/json
     ("duo_berichten", "get", None, {"beheerder": 200, "anoniem": 302}, 403),
     ("duo_bericht_opnieuw", "post", "duo_bericht", {"beheerder": 302, "anoniem": 302}, 403),
     ("duo_notificatie_opnieuw", "post", "duo_notificatie", {"beheerder": 302, "anoniem": 302}, 403),
