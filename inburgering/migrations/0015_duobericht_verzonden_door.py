@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inburgering', '0012_reden_afronding_vervallen'),
+        ('inburgering', '0014_pip_standaardaanbod_en_bijstand'),
     ]
 
     operations = [
