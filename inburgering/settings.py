@@ -134,6 +134,26 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 
+
+# The address a lock-out counts on. Behind reverse proxies it is read from X-Forwarded-For, counted from
+# the right: each trusted proxy appends the address it received the request from, and whatever stands
+# further left is the client's own claim. Without a proxy (0) only the connection's address counts.
+def axes_adres(vertrouwde_proxies: int) -> tuple[tuple[str, ...], int | None]:
+    """django-axes' ipware settings (header order, proxy count) for this many proxies before us."""
+    if vertrouwde_proxies < 0:
+        raise ImproperlyConfigured("VERTROUWDE_PROXIES: het aantal reverse proxies vóór de applicatie, 0 of meer.")
+    if vertrouwde_proxies == 0:
+        return ("REMOTE_ADDR",), None
+    # ipware counts only the proxies written into the header; the nearest one is REMOTE_ADDR.
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), vertrouwde_proxies - 1
+
+
+VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = axes_adres(VERTROUWDE_PROXIES)
+# A header longer than the proxies wrote (a forged prefix) still gives the address the outermost proxy
+# saw; strict ipware would count such a request on the proxy's own address, which everybody shares.
+IPWARE_STRICT = False
+
 # Two-factor authentication (django-otp TOTP): on in production, off in the demo.
 TWEE_FACTOR_VERPLICHT = env.bool("TWEE_FACTOR_VERPLICHT", default=not DEBUG)
 OTP_TOTP_ISSUER = "Inburgering"
