@@ -333,6 +333,8 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 # Caseload page size.
 CASELOAD_PAGINA_GROOTTE = env.int("CASELOAD_PAGINA_GROOTTE", default=25)
 INZAGELOG_PAGINA_GROOTTE = env.int("INZAGELOG_PAGINA_GROOTTE", default=50)
+# Refused registrations with a BSN that another gemeente's dossier holds, per user and day (policy).
+BSN_POGINGEN_PER_DAG = env.int("BSN_POGINGEN_PER_DAG", default=5)
 
 # DUO's interface specifications (OpenAPI files): the contract, read in place and never copied.
 DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "shared" / "duo-m2m")))
