@@ -26,6 +26,7 @@ def verzamel(inburgeraar: Inburgeraar) -> dict:
             _("gebruiker"): str(inzage.user),
             _("organisatie"): str(inzage.user.organisatie or ""),
             _("tijdstip"): timezone.localtime(inzage.tijdstip).isoformat(),
+            _("soort"): inzage.get_soort_display(),
             _("pagina"): inzage.pagina,
             _("bijzondere persoonsgegevens getoond"): inzage.bijzondere_persoonsgegevens,
         }

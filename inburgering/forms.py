@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.forms.renderers import TemplatesSetting
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from . import bsn_pogingen
 from .bsn import normaliseer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen, redenen_afronding
 from .models import Doelgroep, Gemeente, Inburgeraar
@@ -103,6 +104,9 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
             "datum_vestiging": DatumInput(),
         }
 
+    # The dossier of another gemeente whose BSN was typed, for the view to record the attempt.
+    bsn_geweigerd: Inburgeraar | None = None
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
@@ -113,10 +117,22 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
     def clean_bsn(self):
         bsn = normaliseer_bsn(self.cleaned_data["bsn"])
         valideer_bsn(bsn)
-        bestaand = Inburgeraar.objects.filter(bsn=bsn).exclude(pk=self.instance.pk).first()
+        if bsn == self.instance.bsn:
+            return bsn
+        if tot := bsn_pogingen.beperkt_tot(self.user):
+            raise forms.ValidationError(
+                _(
+                    "U heeft vandaag te vaak een BSN ingevoerd dat niet kon worden gebruikt. Vanaf %(tijd)s kunt u "
+                    "weer een nieuw BSN invoeren; neem zo nodig eerder contact op met de functioneel beheerder."
+                )
+                % {"tijd": formats.date_format(timezone.localtime(tot), "j F H:i")},
+                code="bsn_pogingen",
+            )
+        bestaand = Inburgeraar.objects.filter(bsn=bsn).first()
         if bestaand is None:
             return bsn
         if Inburgeraar.objects.zichtbaar_voor(self.user, INZIEN).filter(pk=bestaand.pk).exists():
+            # The user may open that dossier anyway: saying so gives nothing away and avoids a duplicate.
             raise forms.ValidationError(
                 format_html(
                     _('Er bestaat al een dossier met dit BSN: <a href="{}" class="utrecht-link">{}</a>.'),
@@ -125,12 +141,15 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
                 ),
                 code="bsn_dubbel",
             )
+        # Neither where nor whose: the same words for every dossier the user may not see. The view
+        # records the attempt for the privacyfunctionaris and the team that holds the dossier.
+        self.bsn_geweigerd = bestaand
         raise forms.ValidationError(
             _(
-                "Er bestaat al een dossier met dit BSN bij een gemeente die u niet kunt inzien. "
-                "Vraag de functioneel beheerder of het dossier moet worden overgedragen."
+                "Dit BSN kan hier niet worden gebruikt. Controleer het BSN; klopt het, neem dan contact op met "
+                "de functioneel beheerder. Deze poging is vastgelegd."
             ),
-            code="bsn_dubbel",
+            code="bsn_geweigerd",
         )
 
     def clean_geboortedatum(self):

@@ -1,8 +1,10 @@
-"""Require a verified second factor (django-otp TOTP) when TWEE_FACTOR_VERPLICHT is on."""
+"""Require a verified second factor (django-otp TOTP) when TWEE_FACTOR_VERPLICHT is on, and keep
+responses for signed-in users out of every cache."""
 
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 # Pages a logged-in user must reach before the second factor: setting it up, giving it, leaving.
 _VRIJ = ("tweefactor", "logout", "health")
@@ -34,3 +36,20 @@ def _resolve(path):
         return resolve(path)
     except Resolver404:
         return None
+
+
+class GeenCacheMiddleware:
+    """Nothing a signed-in user or a partner system received may be kept by a browser or a proxy:
+    a shared computer's back button or disk cache would show the next person someone's dossier."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Asked before and after the view: logging out ends the session, logging in starts one, and
+        # the API replaces request.user with its own client (authenticated by a header, not a session).
+        ingelogd = request.user.is_authenticated
+        response = self.get_response(request)
+        if ingelogd or request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META:
+            add_never_cache_headers(response)
+        return response

@@ -503,6 +503,7 @@ class Gebeurtenis(models.Model):
         FASE = "fase", _("Fase gewijzigd")
         OVERGEDRAGEN = "overgedragen", _("Overgedragen aan andere gemeente")
         ONTVANGEN = "ontvangen", _("Ontvangen van andere gemeente")
+        BSN_GEWEIGERD = "bsn_geweigerd", _("BSN van dit dossier elders ingevoerd")
 
     inburgeraar = models.ForeignKey(
         Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.CASCADE, related_name="tijdlijn"
@@ -528,7 +529,14 @@ class Gebeurtenis(models.Model):
 
 
 class Inzage(models.Model):
-    """Every view of a dossier: who, when, which BSN, which page, and whether it showed health data."""
+    """Every view of a dossier: who, when, which BSN, which page, and whether it showed health data.
+
+    A refused attempt to register (or change to) a BSN that a dossier the user may not see holds is
+    recorded here too: the user learned that the BSN is known, which is a glimpse of that dossier."""
+
+    class Soort(models.TextChoices):
+        INZAGE = "inzage", _("Dossier bekeken")
+        BSN_GEWEIGERD = "bsn_geweigerd", _("BSN ingevoerd van een dossier dat de gebruiker niet mag zien (geweigerd)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.PROTECT, related_name="+"
@@ -544,6 +552,7 @@ class Inzage(models.Model):
         help_text=_("De pagina toonde gezondheidsgegevens (AVG art. 9)."),
     )
     tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.INZAGE)
 
     class Meta:
         verbose_name = _("inzage")

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import tasks
+from . import bsn_pogingen, tasks
 from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom, mag_naar, redenen_afronding
 from .models import (
     Gebeurtenis,
@@ -62,6 +62,28 @@ def log_inzage(*, user, inburgeraar, pagina: str, bijzondere_persoonsgegevens: b
         pagina=pagina,
         bijzondere_persoonsgegevens=bijzondere_persoonsgegevens,
     )
+
+
+@transaction.atomic
+def meld_geweigerd_bsn(*, door, inburgeraar: Inburgeraar, pagina: str) -> None:
+    """A user typed the BSN of a dossier they may not see, and was refused. They learned that the BSN is
+    known, so the privacyfunctionaris finds it in the inzage log, the team holding the dossier reads it
+    on the tijdlijn, and it counts towards the user's daily limit."""
+    Inzage.objects.create(
+        user=door, inburgeraar=inburgeraar, bsn=inburgeraar.bsn, pagina=pagina, soort=Inzage.Soort.BSN_GEWEIGERD
+    )
+    organisatie = door.organisatie or _("geen organisatie")
+    schrijf_gebeurtenis(
+        inburgeraar=inburgeraar,
+        soort=Gebeurtenis.Soort.BSN_GEWEIGERD,
+        omschrijving=_(
+            "%(gebruiker)s (%(organisatie)s) voerde het BSN van dit dossier in om een dossier te registreren "
+            "of te wijzigen. Dat is geweigerd; het dossier is niet getoond."
+        )
+        % {"gebruiker": door.get_full_name() or door.username, "organisatie": organisatie},
+        door=door,
+    )
+    bsn_pogingen.tel(door)
 
 
 @transaction.atomic

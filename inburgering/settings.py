@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "inburgering.middleware.GeenCacheMiddleware",
     "inburgering.middleware.TweeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -138,6 +139,26 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_UUR", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
+
+
+# The address a lock-out counts on. Behind reverse proxies it is read from X-Forwarded-For, counted from
+# the right: each trusted proxy appends the address it received the request from, and whatever stands
+# further left is the client's own claim. Without a proxy (0) only the connection's address counts.
+def axes_adres(vertrouwde_proxies: int) -> tuple[tuple[str, ...], int | None]:
+    """django-axes' ipware settings (header order, proxy count) for this many proxies before us."""
+    if vertrouwde_proxies < 0:
+        raise ImproperlyConfigured("VERTROUWDE_PROXIES: het aantal reverse proxies vóór de applicatie, 0 of meer.")
+    if vertrouwde_proxies == 0:
+        return ("REMOTE_ADDR",), None
+    # ipware counts only the proxies written into the header; the nearest one is REMOTE_ADDR.
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), vertrouwde_proxies - 1
+
+
+VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = axes_adres(VERTROUWDE_PROXIES)
+# A header longer than the proxies wrote (a forged prefix) still gives the address the outermost proxy
+# saw; strict ipware would count such a request on the proxy's own address, which everybody shares.
+IPWARE_STRICT = False
 
 # Two-factor authentication (django-otp TOTP): on in production, off in the demo.
 TWEE_FACTOR_VERPLICHT = env.bool("TWEE_FACTOR_VERPLICHT", default=not DEBUG)
@@ -327,6 +348,8 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 # Caseload page size.
 CASELOAD_PAGINA_GROOTTE = env.int("CASELOAD_PAGINA_GROOTTE", default=25)
 INZAGELOG_PAGINA_GROOTTE = env.int("INZAGELOG_PAGINA_GROOTTE", default=50)
+# Refused registrations with a BSN that another gemeente's dossier holds, per user and day (policy).
+BSN_POGINGEN_PER_DAG = env.int("BSN_POGINGEN_PER_DAG", default=5)
 
 # DUO's interface specifications (OpenAPI files): the contract, read in place and never copied.
 DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "shared" / "duo-m2m")))

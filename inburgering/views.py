@@ -92,7 +92,13 @@ def dossier_registreren(request):
         else:
             messages.success(request, _("Dossier van %(naam)s is geregistreerd.") % {"naam": inburgeraar.naam})
             return redirect(inburgeraar)
+    _meld_geweigerd_bsn(request, form)
     return render(request, "inburgering/dossier_registreren.html", {"form": form})
+
+
+def _meld_geweigerd_bsn(request, form) -> None:
+    if form.bsn_geweigerd is not None:
+        services.meld_geweigerd_bsn(door=request.user, inburgeraar=form.bsn_geweigerd, pagina=request.path)
 
 
 @login_required
@@ -146,6 +152,7 @@ def dossier_wijzigen(request, pk):
             else:
                 messages.info(request, _("Er was niets gewijzigd."))
             return redirect(inburgeraar)
+    _meld_geweigerd_bsn(request, form)
     return render(request, "inburgering/dossier_wijzigen.html", {"form": form, "inburgeraar": inburgeraar})
 
 

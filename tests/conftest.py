@@ -29,6 +29,12 @@ def vereist(beschikbaar: bool, reden: str):
     pytest.skip(reden)
 
 
+def assert_niet_bewaard(response):
+    """No browser or proxy may keep what a signed-in user or a partner system received."""
+    richtlijnen = {deel.strip() for deel in response["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= richtlijnen, response["Cache-Control"]
+
+
 def pytest_collection_modifyitems(items):
     """`make test` spreads the suite over the CPUs (pytest-xdist, --dist loadgroup). Tests that start a
     real Celery worker share one Redis broker, so they all run on the same xdist worker, one by one."""

@@ -14,6 +14,7 @@ from django.urls import reverse
 from inburgering.models import Inburgeraar, Inzage
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst
+from tests.conftest import assert_niet_bewaard
 from tests.factories import InburgeraarFactory
 
 CLIENTS = ["eigen", "ander", "ingetrokken", "verlopen", "geen"]
@@ -108,6 +109,8 @@ def test_every_client_gets_exactly_what_its_referrals_allow(
         dossier_id = obj.inburgeraar_id if doel == "uren_bladel" else obj.pk
         response = api.post(url, body(dossier_id))
     assert response.status_code == status, response.content
+    if wie != "geen":
+        assert_niet_bewaard(response)
     if status >= 400:
         assert response["Content-Type"] == "application/problem+json"
         assert response.json()["status"] == status

@@ -27,6 +27,7 @@ from ontzorgen.models import Dienst, Urensoort
 from pip import handhaven
 from pip import services as pip_services
 from tests.api.test_toegang import API_MATRIX
+from tests.conftest import assert_niet_bewaard
 from tests.factories import InburgeraarFactory
 from tests.ontzorgen.factories import met_bijstand
 
@@ -382,6 +383,8 @@ def test_every_role_gets_exactly_what_the_rule_allows(
     )
     response = getattr(client, methode)(reverse(url_name, kwargs=kwargs))
     assert response.status_code == status
+    if rol != "anoniem":
+        assert_niet_bewaard(response)
 
 
 @pytest.fixture

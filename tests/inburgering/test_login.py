@@ -4,12 +4,16 @@ import datetime
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.core.exceptions import ImproperlyConfigured
+from django.test import Client
 from django.urls import reverse
 
 from inburgering.rollen import CASUSREGISSEUR
+from inburgering.settings import axes_adres
 from tests.factories import UserFactory
 
 NU = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.UTC)
@@ -113,3 +117,63 @@ def test_dossiers_stay_closed_until_the_second_factor(client, wereld, tweefactor
 def test_without_the_setting_no_second_factor_is_asked(client, gebruiker):
     _inloggen(client, gebruiker.username)
     assert client.get(reverse("caseload")).status_code == 200
+
+
+# Behind one reverse proxy every request arrives from the proxy's address; the proxy appends the address
+# it saw to X-Forwarded-For. Documentation and private ranges, as inside a gemeente's network.
+PROXY = "10.0.0.2"
+AANVALLER = "192.0.2.66"
+COLLEGA = "198.51.100.7"
+
+
+@pytest.fixture
+def achter_een_proxy(settings):
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER, settings.AXES_IPWARE_PROXY_COUNT = axes_adres(1)
+
+
+def _via(client, username, wachtwoord, *, adres, doorgestuurd=None):
+    headers = {"REMOTE_ADDR": adres}
+    if doorgestuurd is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = doorgestuurd
+    return client.post(reverse("login"), {"username": username, "password": wachtwoord}, **headers)
+
+
+def _vijf_fouten(client, username, **via):
+    for _ in range(5):
+        _via(client, username, "fout", **via)
+
+
+def test_behind_a_proxy_one_attacker_does_not_lock_out_the_colleagues_behind_it(gebruiker, achter_een_proxy):
+    aanvaller, collega = Client(), Client()
+    _vijf_fouten(aanvaller, gebruiker.username, adres=PROXY, doorgestuurd=AANVALLER)
+
+    assert _via(aanvaller, gebruiker.username, WACHTWOORD, adres=PROXY, doorgestuurd=AANVALLER).status_code == 429
+    response = _via(collega, gebruiker.username, WACHTWOORD, adres=PROXY, doorgestuurd=COLLEGA)
+    assert response.status_code == 302
+    assert AccessAttempt.objects.get().ip_address == AANVALLER
+
+
+def test_behind_a_proxy_a_forged_forwarded_for_counts_as_the_address_the_proxy_saw(gebruiker, achter_een_proxy):
+    # The attacker claims to be the colleague; the proxy appends the attacker's real address.
+    aanvaller, collega = Client(), Client()
+    _vijf_fouten(aanvaller, gebruiker.username, adres=PROXY, doorgestuurd=f"{COLLEGA}, {AANVALLER}")
+
+    assert _via(collega, gebruiker.username, WACHTWOORD, adres=PROXY, doorgestuurd=COLLEGA).status_code == 302
+    forged = _via(aanvaller, gebruiker.username, WACHTWOORD, adres=PROXY, doorgestuurd=f"1.2.3.4, {AANVALLER}")
+    assert forged.status_code == 429
+    assert AccessAttempt.objects.get().ip_address == AANVALLER
+
+
+def test_without_a_proxy_forwarded_for_is_ignored_so_forging_it_escapes_no_lock_out(gebruiker):
+    aanvaller = Client()
+    for nummer in range(5):
+        _via(aanvaller, gebruiker.username, "fout", adres=AANVALLER, doorgestuurd=f"198.51.100.{nummer}")
+
+    response = _via(aanvaller, gebruiker.username, WACHTWOORD, adres=AANVALLER, doorgestuurd=COLLEGA)
+    assert response.status_code == 429
+    assert AccessAttempt.objects.get().ip_address == AANVALLER
+
+
+def test_the_number_of_proxies_cannot_be_negative():
+    with pytest.raises(ImproperlyConfigured, match="VERTROUWDE_PROXIES"):
+        axes_adres(-1)
