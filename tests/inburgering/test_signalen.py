@@ -95,7 +95,7 @@ def test_sync_is_idempotent_and_keeps_the_rows(wereld):
     services.synchroniseer_alle_termijnen()
     na = {t.pk: (t.soort, t.uiterste_datum) for t in Termijn.objects.filter(inburgeraar=dossier)}
     assert voor == na
-    assert len(na) == 6  # brede intake, inburgeringstermijn, schakelen, MAP, PVT, voortgangsgesprek
+    assert len(na) == 7  # brede intake, inburgeringstermijn, schakelen, MAP, PVT, verlenging, voortgangsgesprek
 
 
 def test_sync_deletes_deadlines_whose_facts_are_gone_and_an_ended_dossier_has_none(wereld):
