@@ -6,6 +6,8 @@ import uuid
 import pytest
 import time_machine
 
+from django.urls import reverse
+
 from inburgering import services, signalering
 from inburgering.duo import verwerking
 from inburgering.duo.gebeurtenissen import handler_voor
@@ -141,7 +143,7 @@ def _termijn(dossier):
     return dossier.termijnen.values_list("uiterste_datum", "opgeschort").get(soort="inburgeringstermijn")
 
 
-def test_ss109_pauses_the_running_deadlines_for_duos_dates_and_resumes_them_after(duo_wereld):
+def test_ss109_pauses_the_running_deadlines_for_duos_dates_and_resumes_them_after(duo_wereld, client):
     dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)  # termijn to 3 March 2028
     duo_wereld.duo.zet("GET", "/vrijstellingen", (200, TIJDELIJK))
     notificatie = _notificatie(duo_wereld, "SS109")
@@ -161,7 +163,10 @@ def test_ss109_pauses_the_running_deadlines_for_duos_dates_and_resumes_them_afte
     assert _termijn(dossier) == (datetime.date(2028, 9, 2), False)
     with time_machine.travel(datetime.datetime(2026, 12, 1, 8, 0, tzinfo=datetime.UTC), tick=False):
         signalering.nachtelijke_run()
+        client.force_login(duo_wereld.regisseur)
+        pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
     assert _termijn(dossier) == (datetime.date(2028, 9, 2), True)
+    assert "Opgeschort: tijdelijke vrijstelling van DUO van 01-12-2026 tot en met 01-06-2027" in pagina
     with time_machine.travel(datetime.datetime(2027, 6, 2, 8, 0, tzinfo=datetime.UTC), tick=False):
         signalering.nachtelijke_run()
     assert _termijn(dossier) == (datetime.date(2028, 9, 2), False)
