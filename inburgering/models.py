@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from .bsn import maskeer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from .leerroute import Leerroute
+from .termijnen import UITLEG
 from .termijnen import Soort as TermijnSoort
 from .uploads import valideer_logo
 
@@ -211,6 +212,17 @@ class Regime(models.TextChoices):
     WI2013 = "wi2013", _("Wet inburgering 2013 (ondertussen-groep)")
 
 
+# DUO's codes of the exam parts (ExamenonderdeelOntheffingInburgering), as its vrijstellingen and
+# ontheffingen name them.
+EXAMENONDERDELEN_DUO = {
+    "LE": _("Lezen"),
+    "LU": _("Luisteren"),
+    "SC": _("Schrijven"),
+    "SP": _("Spreken"),
+    "KNM": _("Kennis van de Nederlandse Maatschappij"),
+}
+
+
 class InburgeraarQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user, perm="dossiers_inzien"):
         """The one way a list reaches dossiers: see inburgering.permissions."""
@@ -359,6 +371,38 @@ class Inburgeraar(models.Model):
         editable=False,
         help_text=_("DUO's einddatum, met verlengingen; gaat voor de berekende datum."),
     )
+    # DUO's own dates (inburgering/duo/verwerking.py writes them): where DUO gives one, it is the truth.
+    duo_begindatum_plicht = models.DateField(
+        _("begin inburgeringsplicht volgens DUO"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("DUO's begindatum van de inburgeringsplicht; de dagtekening van het PIP ligt niet eerder."),
+    )
+    duo_startdatum_termijn = models.DateField(
+        _("start inburgeringstermijn volgens DUO"), null=True, blank=True, editable=False
+    )
+    duo_opschorting_van = models.DateField(
+        _("tijdelijke vrijstelling DUO vanaf"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Lopende termijnen staan stil vanaf deze dag (DUO's tijdelijke vrijstelling)."),
+    )
+    duo_opschorting_tot = models.DateField(
+        _("tijdelijke vrijstelling DUO tot en met"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na deze dag lopen de termijnen weer, verlengd met de duur van de vrijstelling."),
+    )
+    duo_vrijgestelde_onderdelen = models.CharField(
+        _("vrijgestelde examenonderdelen volgens DUO"),
+        max_length=60,
+        blank=True,
+        editable=False,
+        help_text=_("Onderdelen met een gedeeltelijke vrijstelling of ontheffing van DUO, zoals LE,KNM."),
+    )
     lesuren_gevolgd = models.PositiveIntegerField(
         _("gevolgde lesuren"),
         default=0,
@@ -424,6 +468,12 @@ class Inburgeraar(models.Model):
         permissions = [("historie_inzien", _("Wijzigingshistorie van dossiers inzien"))]
         indexes = [
             models.Index(fields=["gemeente", "fase"]),
+            # The nightly run: the few dossiers with a DUO pause, whose suspension moves with the day.
+            models.Index(
+                fields=["duo_opschorting_van", "duo_opschorting_tot"],
+                condition=models.Q(duo_opschorting_van__isnull=False),
+                name="dossier_duo_opschorting",
+            ),
             models.Index(fields=["regisseur", "fase"]),
             models.Index(fields=["achternaam", "voornamen"]),
             models.Index(fields=["datum_koppeling"]),
@@ -478,6 +528,12 @@ class Inburgeraar(models.Model):
     @property
     def is_asielstatushouder(self) -> bool:
         return self.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+
+    @property
+    def vrijgestelde_onderdelen(self) -> list[str]:
+        """DUO's partially exempt exam parts, by name: what the dossier no longer needs."""
+        codes = [code for code in self.duo_vrijgestelde_onderdelen.split(",") if code]
+        return [str(EXAMENONDERDELEN_DUO.get(code, code)) for code in codes]
 
     def dagen_sinds_koppeling(self, vandaag=None) -> int:
         return ((vandaag or timezone.localdate()) - self.datum_koppeling).days
@@ -583,7 +639,9 @@ class Termijn(models.Model):
     )
     voldaan_op = models.DateField(_("voldaan op"), null=True, blank=True)
     opgeschort = models.BooleanField(
-        _("opgeschort"), default=False, help_text=_("Wacht op informatie van derden: er gaan geen signalen uit.")
+        _("opgeschort"),
+        default=False,
+        help_text=_("Wacht op informatie van derden of loopt een tijdelijke vrijstelling van DUO: geen signalen."),
     )
 
     class Meta:
@@ -613,6 +671,10 @@ class Termijn(models.Model):
     @property
     def is_onbekend(self) -> bool:
         return self.uiterste_datum is None
+
+    @property
+    def uitleg(self) -> str:
+        return str(UITLEG.get(self.soort, ""))
 
     @property
     def ontbrekende_velden(self) -> list[tuple[str, str]]:

@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import TruncDate
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -73,9 +74,23 @@ def nachtelijke_run(*, vandaag=None) -> dict:
     verstreken = Termijn.objects.filter(
         soort__in=termijnen.ZONDER_TE_LAAT, voldaan_op__isnull=True, opgeschort=False, uiterste_datum__lt=vandaag
     ).values("inburgeraar_id")
-    te_doen = Inburgeraar.objects.filter(Q(pk__in=verouderde_dossiers().values("pk")) | Q(pk__in=verstreken))
+    te_doen = Inburgeraar.objects.filter(
+        Q(pk__in=verouderde_dossiers().values("pk"))
+        | Q(pk__in=verstreken)
+        | Q(pk__in=pauze_begonnen_of_geeindigd(vandaag))
+    )
     bijgewerkt = _synchroniseer(te_doen, vandaag)
     return {"termijnen_bijgewerkt": bijgewerkt, "nieuwe_signalen": maak_signalen(vandaag=vandaag)}
+
+
+def pauze_begonnen_of_geeindigd(vandaag: datetime.date):
+    """Dossiers whose DUO pause began or ended since their termijnen were computed: the suspension
+    depends on the day (inburgering/termijnen.py), not only on the facts."""
+    berekend_op = TruncDate("termijnen_bijgewerkt_op")
+    return Inburgeraar.objects.filter(
+        Q(duo_opschorting_van__lte=vandaag, duo_opschorting_van__gt=berekend_op)
+        | Q(duo_opschorting_tot__lt=vandaag, duo_opschorting_tot__gte=berekend_op)
+    ).values("pk")
 
 
 def normen_gewijzigd(*, gemeente) -> None:

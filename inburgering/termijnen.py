@@ -43,6 +43,21 @@ Choices where the table leaves room (each is a decision, not law):
   bezwaartermijn (the latest one only).
 - brede_intake_start: from the koppeling (asielstatushouder) or DUO's kennisgeving (others), the
   gemeente's norm in weeks (default 4); met by the first intake gesprek.
+- verlenging_termijn: six months before the end of the inburgeringstermijn the regisseur is reminded that
+  DUO can extend the termijn (Wi2021 art. 12: on a request made no earlier than 2.5 years into the
+  termijn, for illness, the death of a relative or other special circumstances), so the grounds can be
+  gathered in time (UITLEG, shown beside the termijn and its signaal). Due on the
+  termijn's end - 6 months (month ends clamped), started with the termijn. Passing it is no failure
+  (`te_laat_signaal=False`): once passed it counts as met. It goes, as every deadline does, when the
+  dossier is afgerond.
+- DUO's tijdelijke vrijstelling (SS109) pauses the deadlines that run on its first day (started on or
+  before it, not met, not yet passed): while today lies within DUO's dates (both inclusive) they are
+  *suspended* (`opgeschort`: shown, no reminders), and their last day moves on by the pause's length
+  in days at once, since DUO gives both dates in advance. Not paused: the bezwaartermijn (a period of
+  the Awb, which no exemption stops) and ontzorgen_einde (it runs with the bijstand, not with the
+  plicht). When DUO recorded its own end of the inburgeringstermijn, that date already holds DUO's
+  decision, so the termijn and what is derived from it (MAP, PVT, verlenging) are suspended but not
+  moved again. A pause without an end date suspends from its first day until DUO ends it.
 - Never silent: a legal deadline that runs (the dossier is in a fase where it applies) but cannot be
   computed because a fact is missing is returned *onbekend*: no dates, with `ontbreekt` naming the
   missing dossier fields, so the regisseur gets a signaal that says what to fill in. This holds for
@@ -72,6 +87,7 @@ VERLENGING_NA_INFORMATIE_WEKEN = 2  # idem: at most 2 weeks after the informatio
 INBURGERINGSTERMIJN_JAREN = 3  # Wi2021 art. 11
 SCHAKELEN_MAANDEN = 18  # Divosa handreiking 2022
 BEZWAARTERMIJN_WEKEN = 6  # Awb 6:7
+VERLENGING_BESPREKEN_MAANDEN = 6  # Wi2021 art. 12: DUO extends the termijn; the gemeente prepares in time
 
 
 class Soort(models.TextChoices):
@@ -84,10 +100,29 @@ class Soort(models.TextChoices):
     VOORTGANGSGESPREK = "voortgangsgesprek", _("Voortgangsgesprek")
     BEZWAARTERMIJN = "bezwaartermijn", _("Einde bezwaartermijn")
     BREDE_INTAKE_START = "brede_intake_start", _("Brede intake starten")
+    VERLENGING_TERMIJN = "verlenging_termijn", _("Verlenging inburgeringstermijn bespreken")
+
+
+# What a deadline asks of the regisseur beyond its name, shown beside it on the dossier and the signaal.
+UITLEG = {
+    Soort.VERLENGING_TERMIJN: _(
+        "DUO kan de inburgeringstermijn verlengen (Wi2021 art. 12), op een verzoek dat vanaf 2,5 jaar na de start "
+        "van de termijn kan worden ingediend. Gronden: ziekte of beperking langer dan drie maanden, overlijden "
+        "van een naaste (drie maanden), of andere bijzondere omstandigheden waardoor het niet verwijtbaar is dat "
+        "de plicht niet op tijd wordt gehaald. Bespreek met de inburgeraar of een verzoek nodig is en welke "
+        "grond geldt."
+    ),
+}
 
 
 # Deadlines whose passing is no failure: reminders ahead, but no "te laat" signal.
-ZONDER_TE_LAAT = frozenset({Soort.SCHAKELEN, Soort.BEZWAARTERMIJN})
+ZONDER_TE_LAAT = frozenset({Soort.SCHAKELEN, Soort.BEZWAARTERMIJN, Soort.VERLENGING_TERMIJN})
+# Deadlines that DUO's tijdelijke vrijstelling does not pause.
+LOPEN_DOOR = frozenset({Soort.BEZWAARTERMIJN, Soort.ONTZORGEN_EINDE})
+# Deadlines that follow DUO's own end of the inburgeringstermijn when DUO gave one.
+UIT_TERMIJN_DUO = frozenset(
+    {Soort.INBURGERINGSTERMIJN, Soort.MAP_AFRONDING, Soort.PVT_AFRONDING, Soort.VERLENGING_TERMIJN}
+)
 
 
 @dataclass(frozen=True)
@@ -115,6 +150,8 @@ class Feiten:
     datum_start_ontzorgen: datetime.date | None = None
     datum_gepland_einde_ontzorgen: datetime.date | None = None
     datum_einde_ontzorgen: datetime.date | None = None
+    duo_opschorting_van: datetime.date | None = None
+    duo_opschorting_tot: datetime.date | None = None
 
     @classmethod
     def van(cls, inburgeraar) -> "Feiten":
@@ -181,7 +218,25 @@ def bereken(feiten: Feiten, normen: Normen | None = None, vandaag: datetime.date
         bezwaartermijn(feiten),
         brede_intake_start(feiten, normen),
     ]
-    return [_verstreken(d, vandaag) for d in kandidaten if d is not None]
+    return [_verstreken(_opgeschort(d, feiten, vandaag), vandaag) for d in kandidaten if d is not None]
+
+
+def _opgeschort(deadline: Deadline, f: Feiten, vandaag: datetime.date | None) -> Deadline:
+    """DUO's tijdelijke vrijstelling: suspended within its dates, the last day moved by its length."""
+    van, tot = f.duo_opschorting_van, f.duo_opschorting_tot
+    if (
+        not van
+        or deadline.soort in LOPEN_DOOR
+        or deadline.is_onbekend
+        or deadline.voldaan_op
+        or not deadline.startdatum <= van <= deadline.uiterste_datum
+    ):
+        return deadline
+    uiterste = deadline.uiterste_datum
+    if tot and not (f.datum_einde_termijn_duo and deadline.soort in UIT_TERMIJN_DUO):
+        uiterste += datetime.timedelta(days=(tot - van).days + 1)
+    binnen = vandaag is not None and van <= vandaag and (tot is None or vandaag <= tot)
+    return replace(deadline, uiterste_datum=uiterste, opgeschort=deadline.opgeschort or binnen)
 
 
 def _verstreken(deadline: Deadline, vandaag: datetime.date | None) -> Deadline:
@@ -255,6 +310,7 @@ def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
         Deadline(Soort.SCHAKELEN, start, plus_maanden(f.datum_eerste_pip, SCHAKELEN_MAANDEN)),
         Deadline(Soort.MAP_AFRONDING, start, einde, f.datum_map_afgerond),
         Deadline(Soort.PVT_AFRONDING, start, einde, f.datum_pvt_afgerond),
+        Deadline(Soort.VERLENGING_TERMIJN, start, plus_maanden(einde, -VERLENGING_BESPREKEN_MAANDEN)),
     ]
     return [d for d in deadlines if not (d.soort == Soort.MAP_AFRONDING and f.leerroute == Leerroute.ONDERWIJS)]
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.forms import DatumInput, UtrechtFormMixin, niet_in_de_toekomst
 
-from .models import INHOUD, Handhaving, Pip, RedenWijziging, Voortgangsgesprek
+from .models import AFSCHALEN, INHOUD, Handhaving, Pip, RedenWijziging, Voortgangsgesprek
 
 
 class ConceptForm(UtrechtFormMixin, forms.ModelForm):
@@ -21,7 +21,7 @@ class ConceptForm(UtrechtFormMixin, forms.ModelForm):
 
     class Meta:
         model = Pip
-        fields = [*INHOUD, "reden_wijziging", "toelichting_wijziging", "afschalen_motivatie"]
+        fields = [*INHOUD, "reden_wijziging", "toelichting_wijziging", *AFSCHALEN]
         widgets = {
             veld: forms.Textarea(attrs={"rows": 2})
             for veld in [
@@ -52,7 +52,7 @@ class ConceptForm(UtrechtFormMixin, forms.ModelForm):
                 "Ten minste %(maanden)s maanden, vanaf de dag dat de bijstand ingaat."
             ) % {"maanden": settings.ONTZORGEN_MINIMALE_MAANDEN}
         if not self.instance.is_wijziging:
-            for veld in ("reden_wijziging", "toelichting_wijziging", "afschalen_motivatie"):
+            for veld in ("reden_wijziging", "toelichting_wijziging", *AFSCHALEN):
                 del self.fields[veld]
         else:
             self.fields["reden_wijziging"].required = True

@@ -71,12 +71,23 @@ class Pip(models.Model):
         _("reden van de wijziging"), max_length=20, choices=RedenWijziging.choices, blank=True
     )
     toelichting_wijziging = models.TextField(_("toelichting op de wijziging"), blank=True)
+    # Afschalen (Besluit inburgering 2021 art. 5.5): both grounds, always with a motivation.
+    afschalen_b1_onhaalbaar = models.BooleanField(
+        _("B1 is binnen de termijn niet haalbaar"),
+        default=False,
+        help_text=_("Grond voor afschalen: het niveau B1 is binnen de inburgeringstermijn niet te halen."),
+    )
+    afschalen_voldoende_inspanning = models.BooleanField(
+        _("voldoende inspanning geleverd"),
+        default=False,
+        help_text=_("Grond voor afschalen: de inburgeraar heeft zich voldoende ingespannen."),
+    )
     afschalen_motivatie = models.TextField(
-        _("motivatie afschalen zonder geregistreerde lesuren"),
+        _("motivatie afschalen"),
         blank=True,
         help_text=_(
-            "Er zijn nog geen lesuren in dit systeem geregistreerd. Leg uit waarom afschalen gerechtvaardigd is "
-            "(ten minste 600 lesuren gevolgd en voldoende inspanning geleverd)."
+            "Leg uit waarom B1 niet haalbaar is en waaruit de inspanning blijkt (lesuren, aanwezigheid, "
+            "voortgang). Ten minste 600 gevolgde lesuren, ook als die nog niet in dit systeem staan."
         ),
     )
     # Content of Wi2021 art. 15.
@@ -191,6 +202,9 @@ class Pip(models.Model):
 
 
 # The content fields of Wi2021 art. 15, in the order the page and the beschikking show them.
+# The fields that record an afschalen: its two grounds and the motivation.
+AFSCHALEN = ["afschalen_b1_onhaalbaar", "afschalen_voldoende_inspanning", "afschalen_motivatie"]
+
 INHOUD = [
     "leerroute",
     "niveau",

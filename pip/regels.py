@@ -204,8 +204,12 @@ def dagtekening_overtredingen(
     datum_vestiging: datetime.date | None,
     datum_eerste_pip: datetime.date | None,
     datum_huidige_pip: datetime.date | None,
+    duo_begindatum_plicht: datetime.date | None = None,
 ) -> list[Overtreding]:
-    """DUO's dagtekening constraints, plus: a dagtekening is never in the future."""
+    """DUO's dagtekening constraints, plus: a dagtekening is never in the future.
+
+    DUO's rule is "not before the start of the inburgeringsplicht": its begindatum when DUO gave one;
+    only without it does the kennisgeving stand in for that start."""
     fouten = []
 
     def fout(code, tekst):
@@ -213,7 +217,14 @@ def dagtekening_overtredingen(
 
     if dagtekening > vandaag:
         fout("toekomst", _("De dagtekening kan niet in de toekomst liggen."))
-    if datum_kennisgeving and dagtekening < datum_kennisgeving:
+    if duo_begindatum_plicht:
+        if dagtekening < duo_begindatum_plicht:
+            fout(
+                "voor_begin_plicht",
+                _("De dagtekening ligt vóór de start van de inburgeringsplicht (%(datum)s volgens DUO).")
+                % {"datum": _d(duo_begindatum_plicht)},
+            )
+    elif datum_kennisgeving and dagtekening < datum_kennisgeving:
         fout(
             "voor_kennisgeving",
             _("De dagtekening ligt vóór de start van de inburgeringsplicht (kennisgeving DUO op %(datum)s).")
@@ -252,6 +263,7 @@ def wijziging_overtredingen(
     gevolgde_lesuren: int | None,
     minimum_lesuren: int,
     afschalen_motivatie: str,
+    afschalen_gronden: tuple[bool, bool] = (False, False),
 ) -> list[Overtreding]:
     """The reason of a wijzigingsbeschikking must fit what changes (Besluit art. 5.5, Divosa)."""
     fouten = []
@@ -298,7 +310,11 @@ def wijziging_overtredingen(
                 )
             )
         fouten += afschalen_overtredingen(
-            gevolgde_lesuren=gevolgde_lesuren, minimum_lesuren=minimum_lesuren, motivatie=afschalen_motivatie
+            gevolgde_lesuren=gevolgde_lesuren,
+            minimum_lesuren=minimum_lesuren,
+            motivatie=afschalen_motivatie,
+            b1_onhaalbaar=afschalen_gronden[0],
+            voldoende_inspanning=afschalen_gronden[1],
         )
     elif wordt_a2 and was_b1 and leerroute == Leerroute.B1:
         fouten.append(
@@ -311,32 +327,55 @@ def wijziging_overtredingen(
     return fouten
 
 
-def afschalen_overtredingen(*, gevolgde_lesuren: int | None, minimum_lesuren: int, motivatie: str) -> list:
-    """At least `minimum_lesuren` recorded, or, while hours are not tracked (None), a motivation."""
-    if gevolgde_lesuren is None:
-        if not motivatie.strip():
-            return [
-                Overtreding(
-                    "afschalen_motivatie",
-                    "afschalen_motivatie_ontbreekt",
-                    _(
-                        "De gevolgde lesuren zijn nog niet bekend in dit systeem. Motiveer waarom afschalen kan: "
-                        "ten minste %(uren)s lesuren gevolgd en voldoende inspanning."
-                    )
-                    % {"uren": minimum_lesuren},
+def afschalen_overtredingen(
+    *,
+    gevolgde_lesuren: int | None,
+    minimum_lesuren: int,
+    motivatie: str,
+    b1_onhaalbaar: bool,
+    voldoende_inspanning: bool,
+) -> list:
+    """Both grounds of the Besluit (B1 out of reach, sufficient effort) with a motivation, always; and
+    at least `minimum_lesuren` where the hours are recorded (None: not tracked here, the motivation says)."""
+    fouten = []
+    if not b1_onhaalbaar:
+        fouten.append(
+            Overtreding(
+                "afschalen_b1_onhaalbaar",
+                "afschalen_b1_haalbaar",
+                _("Afschalen kan alleen als B1 binnen de inburgeringstermijn niet haalbaar is. Vink deze grond aan."),
+            )
+        )
+    if not voldoende_inspanning:
+        fouten.append(
+            Overtreding(
+                "afschalen_voldoende_inspanning",
+                "afschalen_geen_inspanning",
+                _("Afschalen kan alleen na voldoende inspanning van de inburgeraar. Vink deze grond aan."),
+            )
+        )
+    if not motivatie.strip():
+        fouten.append(
+            Overtreding(
+                "afschalen_motivatie",
+                "afschalen_motivatie_ontbreekt",
+                _(
+                    "Motiveer het afschalen: waarom B1 niet haalbaar is en waaruit de voldoende inspanning blijkt "
+                    "(ten minste %(uren)s lesuren gevolgd)."
                 )
-            ]
-        return []
-    if gevolgde_lesuren < minimum_lesuren:
-        return [
+                % {"uren": minimum_lesuren},
+            )
+        )
+    if gevolgde_lesuren is not None and gevolgde_lesuren < minimum_lesuren:
+        fouten.append(
             Overtreding(
                 "reden_wijziging",
                 "afschalen_te_weinig_lesuren",
                 _("Afschalen kan pas na ten minste %(minimum)s lesuren; er zijn er %(uren)s geregistreerd.")
                 % {"minimum": minimum_lesuren, "uren": gevolgde_lesuren},
             )
-        ]
-    return []
+        )
+    return fouten
 
 
 def volgend_voortgangsgesprek(

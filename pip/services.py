@@ -21,7 +21,7 @@ from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
 
 from . import duo, regels, tasks
-from .models import INHOUD, Niveau, Pip, Voortgangsgesprek
+from .models import AFSCHALEN, INHOUD, Niveau, Pip, Voortgangsgesprek
 from .pdf import render_pdf, sha256
 from .teksten import inhoud_in_gewone_taal, verschillen
 
@@ -144,11 +144,7 @@ def wijzig_concept(*, door, pip: Pip, gegevens: dict) -> Pip:
     pip = Pip.objects.select_related("inburgeraar__gemeente", "vorige").get(pk=pip.pk)
     if not pip.is_concept:
         raise ValidationError(_("Een vastgesteld PIP kan niet meer worden gewijzigd."), code="vastgesteld")
-    toegestaan = (
-        {*INHOUD, "reden_wijziging", "toelichting_wijziging", "afschalen_motivatie"}
-        if pip.is_wijziging
-        else set(INHOUD)
-    )
+    toegestaan = {*INHOUD, "reden_wijziging", "toelichting_wijziging", *AFSCHALEN} if pip.is_wijziging else set(INHOUD)
     for veld, waarde in gegevens.items():
         if veld in toegestaan:
             setattr(pip, veld, waarde)
@@ -298,6 +294,7 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
         dagtekening=dagtekening,
         vandaag=timezone.localdate(),
         datum_kennisgeving=inburgeraar.datum_kennisgeving,
+        duo_begindatum_plicht=inburgeraar.duo_begindatum_plicht,
         datum_vestiging=inburgeraar.datum_vestiging,
         datum_eerste_pip=inburgeraar.datum_eerste_pip if pip.is_wijziging else None,
         datum_huidige_pip=inburgeraar.datum_huidige_pip if pip.is_wijziging else None,
@@ -315,6 +312,7 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
             gevolgde_lesuren=gevolgde_lesuren(inburgeraar),
             minimum_lesuren=settings.AFSCHALEN_MINIMUM_LESUREN,
             afschalen_motivatie=pip.afschalen_motivatie,
+            afschalen_gronden=(pip.afschalen_b1_onhaalbaar, pip.afschalen_voldoende_inspanning),
         )
     if fouten:
         raise regels.als_validatiefout(fouten)

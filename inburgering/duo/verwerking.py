@@ -44,6 +44,14 @@ BETEKENIS = {
     "SS109": gettext_lazy("tijdelijke vrijstelling verleend"),
     "SS110": gettext_lazy("inburgeringsplicht vervallen"),
     "SS111": gettext_lazy("overleden"),
+    "SS113": gettext_lazy("verzoek om verlenging van de inburgeringstermijn afgewezen"),
+    "SS114": gettext_lazy("verzoek om volledige vrijstelling afgewezen"),
+    "SS115": gettext_lazy("verzoek om tijdelijke vrijstelling afgewezen"),
+    "SS116": gettext_lazy("verzoek om gedeeltelijke vrijstelling afgewezen"),
+    "SS117": gettext_lazy("gedeeltelijke vrijstelling toegekend"),
+    "SS118": gettext_lazy("verzoek om ontheffing afgewezen"),
+    "SS119": gettext_lazy("gedeeltelijke ontheffing toegekend"),
+    "SS130": gettext_lazy("tijdelijke vrijstelling ingetrokken, het PIP is al bekend"),
 }
 
 
@@ -227,6 +235,7 @@ def dossier(notificatie: Notificatie, client) -> Inburgeraar:
                 "gemeente": gemeente,
                 "datum_koppeling": _datum(notificatie),
                 "datum_kennisgeving": plicht.get("datumKennisgevingInburgeringsplicht"),
+                "duo_begindatum_plicht": plicht.get("begindatum"),
             },
         )
     notificatie.inburgeraar = bestaand
@@ -253,8 +262,7 @@ def _vorige_pip(notificatie, client) -> str:
         wijzigingen["leerroute"] = pip["leerroute"]
         wijzigingen["datum_eerste_pip"] = inburgeraar.datum_eerste_pip or _als_datum(pip.get("dagtekeningPip"))
         wijzigingen["datum_huidige_pip"] = _als_datum(pip.get("dagtekeningPip"))
-    if termijn.get("einddatum"):
-        wijzigingen["datum_einde_termijn_duo"] = _als_datum(termijn["einddatum"])
+    wijzigingen.update(_termijn_datums(termijn))
     services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen=wijzigingen)
     return _("Neem het PIP van gemeente %(code)s over: leerroute %(route)s, dagtekening %(datum)s.") % {
         "code": gegevens.get("gemeentecode", "?"),
@@ -283,8 +291,7 @@ def _termijn(notificatie, client) -> str:
     termijn = client.lees(f"/personen/{notificatie.bsn}/inburgeringstermijn") or {}
     if not termijn.get("einddatum"):
         return _("DUO gaf geen inburgeringstermijn: vraag deze na bij DUO.")
-    einde = _als_datum(termijn["einddatum"])
-    services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen={"datum_einde_termijn_duo": einde})
+    services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen=_termijn_datums(termijn))
     tekst = _("Inburgeringstermijn volgens DUO van %(start)s tot en met %(einde)s.") % {
         "start": termijn.get("startdatum", "?"),
         "einde": termijn["einddatum"],
@@ -292,6 +299,12 @@ def _termijn(notificatie, client) -> str:
     if termijn.get("verlengingsgrondomschrijving"):
         tekst += " " + _("Grond: %(grond)s.") % {"grond": termijn["verlengingsgrondomschrijving"]}
     return tekst
+
+
+def _termijn_datums(termijn: dict) -> dict:
+    """DUO's start and end of the inburgeringstermijn, as dossier fields (only those DUO gave)."""
+    velden = {"startdatum": "duo_startdatum_termijn", "einddatum": "datum_einde_termijn_duo"}
+    return {veld: _als_datum(termijn[sleutel]) for sleutel, veld in velden.items() if termijn.get(sleutel)}
 
 
 def _doelgroep(notificatie, client) -> str:
@@ -344,11 +357,9 @@ BESLUITEN = {"SS107": ("vrijstellingen", "GeheleVrijstelling"), "SS108": ("onthe
 
 def _besluit(client, bsn: str, resource: str, soort: str) -> str:
     """DUO's granted decision as a sentence for the tijdlijn: its date and ground (code as DUO gives it)."""
-    besluiten = [b[soort] for b in client.lees(f"/personen/{bsn}/{resource}") or [] if b.get(soort)]
-    toegekend = [b for b in besluiten if b.get("oordeel") == "Toekenning"]
-    if not toegekend:
+    laatste = _laatste_toekenning(client, bsn, resource, soort, "datumOordeel")
+    if laatste is None:
         return ""
-    laatste = max(toegekend, key=lambda b: b.get("datumOordeel") or "")
     return _("Besluit van DUO van %(datum)s, grond %(grond)s.") % {
         "datum": _als_tekst(laatste.get("datumOordeel")),
         "grond": laatste.get("grond") or laatste.get("reden") or "?",
@@ -356,26 +367,99 @@ def _besluit(client, bsn: str, resource: str, soort: str) -> str:
 
 
 def _tijdelijke_vrijstelling(notificatie, client) -> str:
-    """DUO's dates of the temporary exemption, read from /vrijstellingen, in the regisseur's action."""
-    vrijstellingen = client.lees(f"/personen/{notificatie.bsn}/vrijstellingen") or []
-    tijdelijk = [
-        v["TijdelijkeVrijstelling"]
-        for v in vrijstellingen
-        if (v.get("TijdelijkeVrijstelling") or {}).get("oordeel") == "Toekenning"
-    ]
-    actie = _("schort de begeleiding op en leg de afspraken vast.")
-    if not tijdelijk:
-        return _("Tijdelijke vrijstelling:") + " " + actie
-    laatste = max(tijdelijk, key=lambda v: v.get("startdatum") or "")
-    return (
-        _("Tijdelijke vrijstelling van %(start)s tot %(einde)s:")
-        % {
-            "start": _als_tekst(laatste.get("startdatum")),
-            "einde": _als_tekst(laatste.get("einddatum")),
-        }
-        + " "
-        + actie
+    """DUO's dates of the temporary exemption pause the running deadlines (inburgering/termijnen.py)."""
+    laatste = _laatste_toekenning(client, notificatie.bsn, "vrijstellingen", "TijdelijkeVrijstelling", "startdatum")
+    if laatste is None or not laatste.get("startdatum"):
+        return _("DUO gaf geen data van de tijdelijke vrijstelling: vraag ze na bij DUO, de termijnen lopen door.")
+    van, tot = _als_datum(laatste["startdatum"]), _als_datum(laatste.get("einddatum"))
+    services.wijzig_dossier(
+        door=None,
+        inburgeraar=notificatie.inburgeraar,
+        wijzigingen={"duo_opschorting_van": van, "duo_opschorting_tot": tot},
     )
+    notificatie.toelichting = _(
+        "Tijdelijke vrijstelling van %(start)s tot en met %(einde)s: de lopende termijnen staan zo lang stil "
+        "en schuiven daarna evenveel dagen op."
+    ) % {"start": _als_tekst(laatste["startdatum"]), "einde": _als_tekst(laatste.get("einddatum"))}
+    return ""
+
+
+def _laatste_toekenning(client, bsn: str, resource: str, soort: str, sleutel: str) -> dict | None:
+    """DUO's latest granted decision of this kind (by `sleutel`, a date), or None."""
+    return max(_toekenningen(client, bsn, resource, soort), key=lambda b: b.get(sleutel) or "", default=None)
+
+
+def _toekenningen(client, bsn: str, resource: str, soort: str) -> list[dict]:
+    """DUO's granted decisions of this kind (GeheleVrijstelling, GedeeltelijkeOntheffing, ...)."""
+    besluiten = [b[soort] for b in client.lees(f"/personen/{bsn}/{resource}") or [] if b.get(soort)]
+    return [b for b in besluiten if b.get("oordeel") == "Toekenning"]
+
+
+def _vrijstelling_ingetrokken(notificatie, client) -> str:
+    """SS130: the pause ends on the day before DUO's withdrawal; the PIP stays, the termijn as DUO has it."""
+    inburgeraar = dossier(notificatie, client)
+    wijzigingen = _termijn_datums(client.lees(f"/personen/{notificatie.bsn}/inburgeringstermijn") or {})
+    einde = _datum(notificatie) - datetime.timedelta(days=1)
+    van, tot = inburgeraar.duo_opschorting_van, inburgeraar.duo_opschorting_tot
+    if van and einde < van:
+        wijzigingen |= {"duo_opschorting_van": None, "duo_opschorting_tot": None}  # withdrawn before it began
+    elif van and (tot is None or einde < tot):
+        wijzigingen["duo_opschorting_tot"] = einde
+    services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen=wijzigingen)
+    return _("Hervat de begeleiding volgens het PIP en plan een voortgangsgesprek.")
+
+
+# Decisions on a request that leave the plicht as it was: the tijdlijn says so, and what the regisseur does.
+AFWIJZINGEN = {
+    "SS113": gettext_lazy(
+        "De inburgeringstermijn blijft zoals DUO hem heeft. Bespreek met de inburgeraar hoe de plicht op tijd "
+        "wordt gehaald."
+    ),
+    "SS114": gettext_lazy("De inburgeringsplicht blijft gelden."),
+    "SS115": gettext_lazy(
+        "De inburgeringsplicht en de termijnen lopen door. Bespreek met de inburgeraar hoe de begeleiding verdergaat."
+    ),
+    "SS116": gettext_lazy("Alle examenonderdelen blijven nodig."),
+    "SS118": gettext_lazy("De inburgeringsplicht blijft volledig gelden."),
+}
+# Of these, the ones where the regisseur must act (the rest only inform).
+AFWIJZINGEN_MET_ACTIE = frozenset({"SS113", "SS115"})
+
+
+def _afwijzing(notificatie, client) -> str:
+    inburgeraar = _lopend(notificatie)
+    if inburgeraar is None:
+        return ""  # no dossier runs here: nothing changes
+    notificatie.inburgeraar = inburgeraar
+    tekst = str(AFWIJZINGEN[notificatie.gebeurtenis_id])
+    if notificatie.gebeurtenis_id in AFWIJZINGEN_MET_ACTIE:
+        return tekst
+    notificatie.toelichting = tekst
+    return ""
+
+
+# Partial decisions: DUO's resource and kind of decision, whose examenonderdeel is no longer required.
+GEDEELTELIJK = {
+    "SS117": ("vrijstellingen", "GedeeltelijkeVrijstelling"),
+    "SS119": ("ontheffingen", "GedeeltelijkeOntheffing"),
+}
+
+
+def _gedeeltelijk(notificatie, client) -> str:
+    """A partial vrijstelling or ontheffing: the exempt exam parts are kept on the dossier and shown."""
+    inburgeraar = dossier(notificatie, client)
+    resource, soort = GEDEELTELIJK[notificatie.gebeurtenis_id]
+    toegekend = _toekenningen(client, notificatie.bsn, resource, soort)
+    nieuw = {b["examenonderdeel"] for b in toegekend if b.get("examenonderdeel")}
+    if not nieuw:
+        return _("DUO gaf geen examenonderdeel bij het besluit: vraag na waarvoor het geldt.")
+    bestaand = {code for code in inburgeraar.duo_vrijgestelde_onderdelen.split(",") if code}
+    onderdelen = ",".join(sorted(bestaand | nieuw))
+    services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen={"duo_vrijgestelde_onderdelen": onderdelen})
+    inburgeraar.refresh_from_db(fields=["duo_vrijgestelde_onderdelen"])
+    return _("Pas het PIP en het aanbod aan: niet meer nodig is %(onderdelen)s.") % {
+        "onderdelen": ", ".join(inburgeraar.vrijgestelde_onderdelen)
+    }
 
 
 def _als_tekst(iso: str | None) -> str:
@@ -388,3 +472,6 @@ registreer("SS139", handler=_herstart_pip_termijn)
 registreer("SS102", "SS103", "SS104", handler=_termijn)
 registreer("SS124", "SS125", handler=_doelgroep)
 registreer("SS106", "SS107", "SS108", "SS109", "SS110", "SS111", handler=_sluit)
+registreer(*AFWIJZINGEN, handler=_afwijzing)
+registreer(*GEDEELTELIJK, handler=_gedeeltelijk)
+registreer("SS130", handler=_vrijstelling_ingetrokken)

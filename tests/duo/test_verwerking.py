@@ -4,8 +4,13 @@ import datetime
 import uuid
 
 import pytest
+import time_machine
 
+from django.urls import reverse
+
+from inburgering import services, signalering
 from inburgering.duo import verwerking
+from inburgering.duo.gebeurtenissen import handler_voor
 from inburgering.duo.models import Notificatie
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
@@ -120,30 +125,174 @@ def test_a_diploma_before_the_uitvoering_asks_the_regisseur(duo_wereld):
     assert notificatie.inburgeraar == duo_wereld.dossier_bladel
 
 
-def test_ss109_reads_the_temporary_exemption_for_the_regisseur(duo_wereld):
+TIJDELIJK = [
+    {
+        "TijdelijkeVrijstelling": {
+            "oordeel": "Toekenning",
+            "reden": "DOC",
+            "datumOordeel": "2026-11-18",
+            "startdatum": "2026-12-01",
+            "einddatum": "2027-06-01",
+        }
+    },
+    {"TijdelijkeVrijstelling": {"oordeel": "Afwijzing", "reden": "DOC", "startdatum": "2027-01-01"}},
+]
+
+
+def _termijn(dossier):
+    return dossier.termijnen.values_list("uiterste_datum", "opgeschort").get(soort="inburgeringstermijn")
+
+
+def test_ss109_pauses_the_running_deadlines_for_duos_dates_and_resumes_them_after(duo_wereld, client):
+    dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)  # termijn to 3 March 2028
+    duo_wereld.duo.zet("GET", "/vrijstellingen", (200, TIJDELIJK))
+    notificatie = _notificatie(duo_wereld, "SS109")
+
+    _verwerk(notificatie)
+
+    dossier.refresh_from_db()
+    assert (dossier.duo_opschorting_van, dossier.duo_opschorting_tot) == (
+        datetime.date(2026, 12, 1),
+        datetime.date(2027, 6, 1),
+    )
+    assert notificatie.actie == ""  # nothing left for the regisseur to do by hand
+    assert dossier.tijdlijn.filter(
+        omschrijving__contains="Tijdelijke vrijstelling van 01-12-2026 tot en met 01-06-2027"
+    ).exists()
+    # 1 December 2026 to 1 June 2027 is 183 days: the termijn ends 183 days later, not yet suspended.
+    assert _termijn(dossier) == (datetime.date(2028, 9, 2), False)
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 8, 0, tzinfo=datetime.UTC), tick=False):
+        signalering.nachtelijke_run()
+        client.force_login(duo_wereld.regisseur)
+        pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    assert _termijn(dossier) == (datetime.date(2028, 9, 2), True)
+    assert "Opgeschort: tijdelijke vrijstelling van DUO van 01-12-2026 tot en met 01-06-2027" in pagina
+    with time_machine.travel(datetime.datetime(2027, 6, 2, 8, 0, tzinfo=datetime.UTC), tick=False):
+        signalering.nachtelijke_run()
+    assert _termijn(dossier) == (datetime.date(2028, 9, 2), False)
+
+
+def test_ss130_ends_the_pause_the_day_before_duo_withdrew_it(duo_wereld):
+    dossier = geef_pip(duo_wereld.dossier_bladel, door=duo_wereld.regisseur)
+    duo_wereld.duo.zet("GET", "/vrijstellingen", (200, TIJDELIJK))
+    _verwerk(_notificatie(duo_wereld, "SS109"))
+    duo_wereld.duo.zet("GET", "/inburgeringstermijn", (200, {"startdatum": "2025-03-04", "einddatum": "2028-03-03"}))
+    with time_machine.travel(datetime.datetime(2027, 2, 1, 8, 0, tzinfo=datetime.UTC), tick=False):
+        ingetrokken = _notificatie(duo_wereld, "SS130", moment="2027-02-01T09:00:00+01:00")
+        _verwerk(ingetrokken)
+
+    dossier.refresh_from_db()
+    assert dossier.duo_opschorting_tot == datetime.date(2027, 1, 31)
+    assert dossier.duo_startdatum_termijn == datetime.date(2025, 3, 4)
+    assert ingetrokken.actie.startswith("Hervat de begeleiding")
+    # DUO's own end date holds its decision: suspended while paused, never moved a second time.
+    assert _termijn(dossier) == (datetime.date(2028, 3, 3), False)
+
+
+@pytest.mark.parametrize(
+    ("gebeurtenis", "tijdlijn", "actie"),
+    [
+        ("SS113", "verzoek om verlenging van de inburgeringstermijn afgewezen", "De inburgeringstermijn blijft"),
+        ("SS114", "verzoek om volledige vrijstelling afgewezen. De inburgeringsplicht blijft gelden.", ""),
+        ("SS115", "verzoek om tijdelijke vrijstelling afgewezen", "De inburgeringsplicht en de termijnen lopen"),
+        ("SS116", "verzoek om gedeeltelijke vrijstelling afgewezen. Alle examenonderdelen blijven nodig.", ""),
+        ("SS118", "verzoek om ontheffing afgewezen. De inburgeringsplicht blijft volledig gelden.", ""),
+    ],
+)
+def test_a_refused_request_is_on_the_tijdlijn_and_asks_action_where_needed(duo_wereld, gebeurtenis, tijdlijn, actie):
+    notificatie = _notificatie(duo_wereld, gebeurtenis)
+
+    assert _verwerk(notificatie) == "verwerkt"
+
+    assert notificatie.actie.startswith(actie)
+    assert bool(notificatie.actie) == bool(actie)
+    assert duo_wereld.dossier_bladel.tijdlijn.filter(
+        soort="duo", omschrijving__startswith=f"DUO meldde {gebeurtenis}: {tijdlijn}"
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    ("gebeurtenis", "resource", "besluit", "getoond"),
+    [
+        (
+            "SS117",
+            "/vrijstellingen",
+            {"GedeeltelijkeVrijstelling": {"oordeel": "Toekenning", "reden": "DIP", "examenonderdeel": "LE"}},
+            "Lezen",
+        ),
+        (
+            "SS119",
+            "/ontheffingen",
+            {
+                "GedeeltelijkeOntheffing": {
+                    "oordeel": "Toekenning",
+                    "datumOordeel": "2026-11-12",
+                    "grond": "MED",
+                    "examenonderdeel": "KNM",
+                }
+            },
+            "Kennis van de Nederlandse Maatschappij",
+        ),
+    ],
+)
+def test_a_partial_exemption_shows_what_is_no_longer_required(
+    duo_wereld, client, gebeurtenis, resource, besluit, getoond
+):
+    from django.urls import reverse
+
+    duo_wereld.duo.zet("GET", resource, (200, [besluit]))
+    notificatie = _notificatie(duo_wereld, gebeurtenis)
+
+    _verwerk(notificatie)
+
+    assert notificatie.actie == f"Pas het PIP en het aanbod aan: niet meer nodig is {getoond}."
+    client.force_login(duo_wereld.regisseur)
+    pagina = client.get(reverse("dossier", args=[duo_wereld.dossier_bladel.pk])).content.decode()
+    assert f'Vrijgesteld of ontheven voor: {getoond} <span class="utrecht-status-badge app-bron">bron: DUO' in pagina
+
+
+def test_every_event_in_duos_list_has_a_handler():
+    import openpyxl
+
+    from django.conf import settings
+
+    blad = openpyxl.load_workbook(settings.DUO_SPEC_DIR / "gebeurtenissen-overzicht.xlsx")["Overzicht "]
+    ids = [rij[0] for rij in blad.iter_rows(min_row=2, values_only=True) if rij[0]]
+    assert len(ids) == 27
+    assert [i for i in ids if handler_voor(i) is None] == []
+
+
+def test_duos_dates_are_stored_and_shown_as_duos(duo_wereld, client):
+    from django.urls import reverse
+
     duo_wereld.duo.zet(
         "GET",
-        "/vrijstellingen",
+        "/inburgeringsplicht",
         (
             200,
-            [
-                {
-                    "TijdelijkeVrijstelling": {
-                        "oordeel": "Toekenning",
-                        "reden": "DOC",
-                        "datumOordeel": "2026-11-18",
-                        "startdatum": "2026-12-01",
-                        "einddatum": "2027-06-01",
-                    }
-                },
-                {"TijdelijkeVrijstelling": {"oordeel": "Afwijzing", "reden": "DOC", "startdatum": "2027-01-01"}},
-            ],
+            {
+                "indicatorInburgeringsplicht": True,
+                "begindatum": "2026-10-01",
+                "datumKennisgevingInburgeringsplicht": "2026-10-05",
+            },
         ),
     )
-    notificatie = _notificatie(duo_wereld, "SS109")
-    _verwerk(notificatie)
-    assert notificatie.actie.startswith("Tijdelijke vrijstelling van 01-12-2026 tot 01-06-2027:")
-    assert Inburgeraar.objects.get(pk=duo_wereld.dossier_bladel.pk).fase == Fase.AANGEMELD
+    duo_wereld.duo.zet("GET", "/inburgeringstermijn", (200, {"startdatum": "2026-11-03", "einddatum": "2029-11-02"}))
+    _verwerk(_notificatie(duo_wereld, "SS101", bsn="111222333"))
+    dossier = Inburgeraar.objects.get(bsn="111222333")
+    _verwerk(_notificatie(duo_wereld, "SS102", bsn="111222333"))
+
+    dossier.refresh_from_db()
+    assert (dossier.duo_begindatum_plicht, dossier.duo_startdatum_termijn, dossier.datum_einde_termijn_duo) == (
+        datetime.date(2026, 10, 1),
+        datetime.date(2026, 11, 3),
+        datetime.date(2029, 11, 2),
+    )
+    services.wijs_regisseur_toe(door=None, inburgeraar=dossier, regisseur=duo_wereld.regisseur)
+    client.force_login(duo_wereld.regisseur)
+    pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    assert '1 oktober 2026 <span class="utrecht-status-badge app-bron">bron: DUO</span>' in pagina
+    assert '3 november 2026 – 2 november 2029 <span class="utrecht-status-badge app-bron">bron: DUO</span>' in pagina
 
 
 def test_ss111_writes_the_dossier_out(duo_wereld):
@@ -266,18 +415,18 @@ def test_ss199_records_new_exam_results_once(duo_wereld):
 def test_the_regisseur_marks_a_duo_action_done_on_the_dossier(duo_wereld, client):
     from django.urls import reverse
 
-    notificatie = _notificatie(duo_wereld, "SS109")
+    notificatie = _notificatie(duo_wereld, "SS115")
     _verwerk(notificatie)
     client.force_login(duo_wereld.regisseur)
     pagina = reverse("dossier", args=[duo_wereld.dossier_bladel.pk])
-    assert "Tijdelijke vrijstelling" in client.get(pagina).content.decode()
+    assert "hoe de begeleiding verdergaat" in client.get(pagina).content.decode()
 
     client.post(reverse("duo_actie_afhandelen", args=[duo_wereld.dossier_bladel.pk, notificatie.pk]))
 
     notificatie.refresh_from_db()
     assert notificatie.actie_afgehandeld_op is not None
     assert "DUO: actie nodig" not in client.get(pagina).content.decode()
-    assert duo_wereld.dossier_bladel.tijdlijn.filter(omschrijving__startswith="Actie na DUO-notificatie SS109").exists()
+    assert duo_wereld.dossier_bladel.tijdlijn.filter(omschrijving__startswith="Actie na DUO-notificatie SS115").exists()
 
 
 def test_the_beheerder_processes_a_failed_notification_again(duo_wereld, client, monkeypatch):
@@ -321,12 +470,12 @@ def test_duo_unreachable_too_often_fails_the_notification(duo_wereld, settings):
 def test_duo_actions_appear_in_the_regisseurs_signalen_inbox_only_for_visible_dossiers(duo_wereld, client):
     from django.urls import reverse
 
-    _verwerk(_notificatie(duo_wereld, "SS109"))  # the Bladel dossier, regisseur sanne
+    _verwerk(_notificatie(duo_wereld, "SS113"))  # the Bladel dossier, regisseur sanne
 
     client.force_login(duo_wereld.regisseur)
-    assert "Tijdelijke vrijstelling: schort" in client.get(reverse("signalen")).content.decode()
+    assert "hoe de plicht op tijd" in client.get(reverse("signalen")).content.decode()
     client.force_login(duo_wereld.regisseur_eersel)
-    assert "Tijdelijke vrijstelling: schort" not in client.get(reverse("signalen")).content.decode()
+    assert "hoe de plicht op tijd" not in client.get(reverse("signalen")).content.decode()
     client.force_login(duo_wereld.collega)  # same team, not their caseload: only when asking for the team's
-    assert "Tijdelijke vrijstelling: schort" not in client.get(reverse("signalen")).content.decode()
-    assert "Tijdelijke vrijstelling: schort" in client.get(reverse("signalen"), {"van": "team"}).content.decode()
+    assert "hoe de plicht op tijd" not in client.get(reverse("signalen")).content.decode()
+    assert "hoe de plicht op tijd" in client.get(reverse("signalen"), {"van": "team"}).content.decode()

@@ -95,7 +95,7 @@ def test_sync_is_idempotent_and_keeps_the_rows(wereld):
     services.synchroniseer_alle_termijnen()
     na = {t.pk: (t.soort, t.uiterste_datum) for t in Termijn.objects.filter(inburgeraar=dossier)}
     assert voor == na
-    assert len(na) == 6  # brede intake, inburgeringstermijn, schakelen, MAP, PVT, voortgangsgesprek
+    assert len(na) == 7  # brede intake, inburgeringstermijn, schakelen, MAP, PVT, verlenging, voortgangsgesprek
 
 
 def test_sync_deletes_deadlines_whose_facts_are_gone_and_an_ended_dossier_has_none(wereld):
@@ -224,6 +224,28 @@ def test_a_passed_bezwaartermijn_gives_no_overdue_signal(wereld):
     zet_feiten(dossier, datum_eerste_intakegesprek=D(2026, 9, 2), datum_laatste_bekendmaking=D(2026, 10, 1))
     services.maak_signalen()
     assert termijnen_van(dossier)[Soort.BEZWAARTERMIJN].voldaan_op == D(2026, 11, 12)
+    assert not signalen_van(dossier).filter(status=Signaal.Status.OPEN).exists()
+
+
+def test_six_months_before_the_termijns_end_the_regisseur_is_reminded_of_verlenging(wereld, client):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, regisseur=wereld.regisseur)
+    # Termijn to 1 June 2027: the reminder is due on 1 December 2026, 8 days from now (level 28).
+    zet_feiten(dossier, datum_eerste_intakegesprek=D(2026, 9, 2), datum_eerste_pip=D(2024, 6, 1))
+    services.maak_signalen()
+    open_ = signalen_van(dossier).filter(status=Signaal.Status.OPEN)
+    assert [(s.termijn.soort, s.uiterste_datum, s.niveau) for s in open_] == [
+        (Soort.VERLENGING_TERMIJN, D(2026, 12, 1), 28)
+    ]
+    client.force_login(wereld.regisseur)
+    pagina = client.get(reverse("signalen")).content.decode()
+    assert "Verlenging inburgeringstermijn bespreken" in pagina
+    assert "DUO kan de inburgeringstermijn verlengen (Wi2021 art. 12)" in pagina
+    assert "ziekte of beperking langer dan drie maanden" in pagina
+
+    with time_machine.travel(datetime.datetime(2026, 12, 2, 5, 0, tzinfo=datetime.UTC), tick=False):
+        services.nachtelijke_run()
+    # passing it is no failure: met on its date, no "te laat"
+    assert termijnen_van(dossier)[Soort.VERLENGING_TERMIJN].voldaan_op == D(2026, 12, 1)
     assert not signalen_van(dossier).filter(status=Signaal.Status.OPEN).exists()
 
 

@@ -350,6 +350,7 @@ def test_a_dossier_with_all_facts_has_one_deadline_of_each_soort():
         Soort.SCHAKELEN,
         Soort.MAP_AFRONDING,
         Soort.PVT_AFRONDING,
+        Soort.VERLENGING_TERMIJN,
         Soort.ONTZORGEN_EINDE,
         Soort.VOORTGANGSGESPREK,
         Soort.BEZWAARTERMIJN,
@@ -399,3 +400,89 @@ def test_a_dossier_past_a_fact_without_its_date_gets_no_false_overdue_deadline(f
     )
     assert (een(Soort.BREDE_INTAKE_START, f) is not None) == intake
     assert (een(Soort.PIP_VASTSTELLING, f) is not None) == pip
+
+
+# Wi2021 art. 12: DUO extends the termijn on a request made from 2.5 years into it, so the gemeente is
+# reminded six months before its end.
+@pytest.mark.parametrize(
+    ("kwargs", "vandaag", "uiterste", "voldaan"),
+    [
+        ({"datum_eerste_pip": D(2025, 3, 3)}, D(2026, 11, 23), D(2027, 9, 3), None),
+        # the termijn ends 31 August 2028; six months before is clamped to the end of February
+        ({"datum_eerste_pip": D(2025, 8, 31)}, D(2026, 11, 23), D(2028, 2, 29), None),
+        # DUO's end date (with its extensions) wins
+        (
+            {"datum_eerste_pip": D(2025, 3, 3), "datum_einde_termijn_duo": D(2028, 9, 3)},
+            D(2026, 11, 23),
+            D(2028, 3, 3),
+            None,
+        ),
+        # passing it is no failure: met on its date
+        ({"datum_eerste_pip": D(2025, 3, 3)}, D(2027, 9, 4), D(2027, 9, 3), D(2027, 9, 3)),
+    ],
+)
+def test_verlenging_termijn_is_due_six_months_before_the_termijn_ends(kwargs, vandaag, uiterste, voldaan):
+    (deadline,) = [
+        d for d in bereken(feiten(fase="uitvoering", **kwargs), vandaag=vandaag) if d.soort == Soort.VERLENGING_TERMIJN
+    ]
+    assert (deadline.startdatum, deadline.uiterste_datum, deadline.voldaan_op) == (
+        kwargs["datum_eerste_pip"] + datetime.timedelta(days=1),
+        uiterste,
+        voldaan,
+    )
+    assert not deadline.te_laat_signaal
+
+
+def test_verlenging_termijn_goes_when_the_dossier_is_afgerond():
+    assert een(Soort.VERLENGING_TERMIJN, feiten(fase="afgerond", datum_eerste_pip=D(2025, 3, 3))) is None
+
+
+# DUO's tijdelijke vrijstelling from 1 December 2026 to 1 June 2027, both inclusive: 183 days.
+PAUZE = {
+    "fase": "uitvoering",
+    "datum_eerste_pip": D(2025, 3, 3),  # termijn to 3 March 2028, verlenging due 3 September 2027
+    "datum_huidige_pip": D(2025, 3, 3),
+    "datum_laatste_voortgangsgesprek": D(2026, 11, 1),  # next one due 1 February 2027
+    "datum_laatste_bekendmaking": D(2026, 11, 20),  # bezwaartermijn to 4 January 2027 (Atw)
+    "duo_opschorting_van": D(2026, 12, 1),
+    "duo_opschorting_tot": D(2027, 6, 1),
+}
+
+
+@pytest.mark.parametrize(
+    ("soort", "extra", "vandaag", "uiterste", "opgeschort"),
+    [
+        # before the pause: the new date is known already, reminders still run
+        (Soort.INBURGERINGSTERMIJN, {}, D(2026, 11, 23), D(2028, 9, 2), False),
+        # within the pause (its first and last day included): suspended
+        (Soort.INBURGERINGSTERMIJN, {}, D(2026, 12, 1), D(2028, 9, 2), True),
+        (Soort.INBURGERINGSTERMIJN, {}, D(2027, 6, 1), D(2028, 9, 2), True),
+        # after it: running again, 183 days later
+        (Soort.INBURGERINGSTERMIJN, {}, D(2027, 6, 2), D(2028, 9, 2), False),
+        (Soort.VOORTGANGSGESPREK, {}, D(2027, 3, 1), D(2027, 8, 3), True),
+        (Soort.VERLENGING_TERMIJN, {}, D(2027, 3, 1), D(2028, 3, 4), True),
+        (Soort.MAP_AFRONDING, {}, D(2027, 7, 1), D(2028, 9, 2), False),
+        # the bezwaartermijn of the Awb runs on
+        (Soort.BEZWAARTERMIJN, {}, D(2026, 12, 15), D(2027, 1, 4), False),
+        # schakelen had passed before the pause (3 September 2026): not moved
+        (Soort.SCHAKELEN, {}, D(2026, 11, 23), D(2026, 9, 3), False),
+        # DUO's own end date holds its decision: suspended, not moved again
+        (Soort.INBURGERINGSTERMIJN, {"datum_einde_termijn_duo": D(2028, 3, 3)}, D(2027, 1, 1), D(2028, 3, 3), True),
+        (Soort.PVT_AFRONDING, {"datum_einde_termijn_duo": D(2028, 3, 3)}, D(2027, 7, 1), D(2028, 3, 3), False),
+        # a pause without an end date: suspended from its first day on, no new date yet
+        (Soort.INBURGERINGSTERMIJN, {"duo_opschorting_tot": None}, D(2027, 7, 1), D(2028, 3, 3), True),
+    ],
+)
+def test_duos_temporary_exemption_pauses_the_running_deadlines(soort, extra, vandaag, uiterste, opgeschort):
+    (deadline,) = [
+        d for d in bereken(Feiten(**{"doelgroep": ASIEL, **PAUZE, **extra}), vandaag=vandaag) if d.soort == soort
+    ]
+    assert (deadline.uiterste_datum, deadline.opgeschort) == (uiterste, opgeschort)
+
+
+def test_a_deadline_met_before_the_pause_stays_as_it_was():
+    f = Feiten(
+        **{**PAUZE, "doelgroep": ASIEL, "datum_map_afgerond": D(2026, 6, 1)},
+    )
+    (deadline,) = [d for d in bereken(f, vandaag=D(2027, 1, 1)) if d.soort == Soort.MAP_AFRONDING]
+    assert (deadline.uiterste_datum, deadline.voldaan_op, deadline.opgeschort) == (D(2028, 3, 3), D(2026, 6, 1), False)

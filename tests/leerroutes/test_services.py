@@ -88,7 +88,12 @@ def test_deelname_keeps_the_lesuren_the_pip_reads_for_afschalen(dossier, regisse
     assert dossier.lesuren_gevolgd == 599
 
     wijziging = pip_services.start_wijziging(door=regisseur, inburgeraar=dossier, reden="afschalen")
-    pip_services.wijzig_concept(door=regisseur, pip=wijziging, gegevens={"niveau": "A2"})
+    gronden = {"afschalen_b1_onhaalbaar": True, "afschalen_voldoende_inspanning": True}
+    pip_services.wijzig_concept(
+        door=regisseur,
+        pip=wijziging,
+        gegevens={"niveau": "A2", **gronden, "afschalen_motivatie": "B1 blijft buiten bereik."},
+    )
     with pytest.raises(ValidationError) as fout:
         pip_services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20))
     assert _codes(fout, "reden_wijziging") == ["afschalen_te_weinig_lesuren"]
@@ -98,7 +103,7 @@ def test_deelname_keeps_the_lesuren_the_pip_reads_for_afschalen(dossier, regisse
         inburgeraar=dossier,
         gegevens=_deelname(1, periode_van=D(2025, 7, 1), periode_tot=D(2025, 7, 31)),
     )
-    pip_services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20))  # no motivation needed
+    pip_services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20))  # 600 lesuren: enough
 
 
 def test_removing_a_deelname_lowers_the_total(dossier, regisseur):

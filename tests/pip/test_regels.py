@@ -50,18 +50,23 @@ def test_no_niveau_means_b1_except_on_the_z_route(leerroute, niveau, effectief):
 
 
 @pytest.mark.parametrize(
-    ("dagtekening", "kennisgeving", "vestiging", "eerste", "huidige", "codes"),
+    ("dagtekening", "kennisgeving", "vestiging", "eerste", "huidige", "codes", "begin_plicht"),
     [
-        (D(2026, 11, 2), D(2026, 9, 1), D(2026, 9, 15), None, None, []),
-        (D(2026, 11, 24), None, None, None, None, ["toekomst"]),
-        (D(2026, 8, 31), D(2026, 9, 1), None, None, None, ["voor_kennisgeving"]),
-        (D(2026, 9, 14), D(2026, 9, 1), D(2026, 9, 15), None, None, ["voor_vestiging"]),
-        (D(2026, 10, 1), None, None, D(2026, 10, 2), D(2026, 10, 2), ["voor_eerste_pip", "voor_huidige_pip"]),
-        (D(2026, 10, 5), None, None, D(2026, 10, 2), D(2026, 10, 10), ["voor_huidige_pip"]),
-        (D(2026, 10, 10), None, None, D(2026, 10, 2), D(2026, 10, 10), []),
+        (D(2026, 11, 2), D(2026, 9, 1), D(2026, 9, 15), None, None, [], None),
+        (D(2026, 11, 24), None, None, None, None, ["toekomst"], None),
+        (D(2026, 8, 31), D(2026, 9, 1), None, None, None, ["voor_kennisgeving"], None),
+        (D(2026, 9, 14), D(2026, 9, 1), D(2026, 9, 15), None, None, ["voor_vestiging"], None),
+        (D(2026, 10, 1), None, None, D(2026, 10, 2), D(2026, 10, 2), ["voor_eerste_pip", "voor_huidige_pip"], None),
+        (D(2026, 10, 5), None, None, D(2026, 10, 2), D(2026, 10, 10), ["voor_huidige_pip"], None),
+        (D(2026, 10, 10), None, None, D(2026, 10, 2), D(2026, 10, 10), [], None),
+        # DUO's begindatum of the plicht, when DUO gave one, is the start; the kennisgeving only without it
+        (D(2026, 8, 31), D(2026, 9, 1), None, None, None, [], D(2026, 8, 20)),
+        (D(2026, 8, 19), D(2026, 9, 1), None, None, None, ["voor_begin_plicht"], D(2026, 8, 20)),
+        (D(2026, 9, 2), D(2026, 9, 1), None, None, None, ["voor_begin_plicht"], D(2026, 9, 10)),
+        (D(2026, 8, 20), None, None, None, None, [], D(2026, 8, 20)),
     ],
 )
-def test_duo_dagtekening_rules(dagtekening, kennisgeving, vestiging, eerste, huidige, codes):
+def test_duo_dagtekening_rules(dagtekening, kennisgeving, vestiging, eerste, huidige, codes, begin_plicht):
     fouten = regels.dagtekening_overtredingen(
         dagtekening=dagtekening,
         vandaag=D(2026, 11, 23),
@@ -69,9 +74,13 @@ def test_duo_dagtekening_rules(dagtekening, kennisgeving, vestiging, eerste, hui
         datum_vestiging=vestiging,
         datum_eerste_pip=eerste,
         datum_huidige_pip=huidige,
+        duo_begindatum_plicht=begin_plicht,
     )
     assert [f.code for f in fouten] == codes
     assert {f.veld for f in fouten} <= {"dagtekening"}
+
+
+GRONDEN = {"afschalen_gronden": (True, True)}
 
 
 def _wijziging(**kwargs):
@@ -105,11 +114,27 @@ def _wijziging(**kwargs):
         ({"reden": "verhuizing", "leerroute": "Z"}, ["route_zonder_schakelen"]),
         ({"reden": "verhuizing"}, []),
         ({"reden": "omstandigheden", "leerroute": "O"}, ["route_zonder_schakelen"]),
-        ({"reden": "afschalen", "niveau": "A2"}, ["afschalen_motivatie_ontbreekt"]),
-        ({"reden": "afschalen", "niveau": "A2", "afschalen_motivatie": "Ruim 650 uur gevolgd."}, []),
-        ({"reden": "afschalen", "niveau": "A2", "gevolgde_lesuren": 599}, ["afschalen_te_weinig_lesuren"]),
-        ({"reden": "afschalen", "niveau": "A2", "gevolgde_lesuren": 600}, []),
-        ({"reden": "afschalen", "niveau": "B1", "afschalen_motivatie": "x"}, ["afschalen_niet_b1_naar_a2"]),
+        # afschalen (Besluit art. 5.5): both grounds and a motivation, whatever the lesuren
+        ({"reden": "afschalen", "niveau": "A2", **GRONDEN, "afschalen_motivatie": "Ruim 650 uur gevolgd."}, []),
+        ({"reden": "afschalen", "niveau": "A2", **GRONDEN}, ["afschalen_motivatie_ontbreekt"]),
+        (
+            {"reden": "afschalen", "niveau": "A2", "gevolgde_lesuren": 900},
+            ["afschalen_b1_haalbaar", "afschalen_geen_inspanning", "afschalen_motivatie_ontbreekt"],
+        ),
+        (
+            {"reden": "afschalen", "niveau": "A2", "afschalen_gronden": (True, False), "afschalen_motivatie": "x"},
+            ["afschalen_geen_inspanning"],
+        ),
+        (
+            {"reden": "afschalen", "niveau": "A2", "afschalen_gronden": (False, True), "afschalen_motivatie": "x"},
+            ["afschalen_b1_haalbaar"],
+        ),
+        (
+            {"reden": "afschalen", "niveau": "A2", **GRONDEN, "afschalen_motivatie": "x", "gevolgde_lesuren": 599},
+            ["afschalen_te_weinig_lesuren"],
+        ),
+        ({"reden": "afschalen", "niveau": "A2", **GRONDEN, "afschalen_motivatie": "x", "gevolgde_lesuren": 600}, []),
+        ({"reden": "afschalen", "niveau": "B1", **GRONDEN, "afschalen_motivatie": "x"}, ["afschalen_niet_b1_naar_a2"]),
         ({"reden": "omstandigheden", "niveau": "A2"}, ["a2_zonder_afschalen"]),
     ],
 )

@@ -9,7 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
+from inburgering import services as dossier_services
 from inburgering.fasen import Fase
 from inburgering.models import Gebeurtenis, Inburgeraar
 from ontzorgen import services as ontzorgen
@@ -157,6 +159,17 @@ def test_it_refuses_a_dagtekening_that_breaks_duos_rules(concept, regisseur):
     assert Pip.objects.get(pk=concept.pk).is_concept
 
 
+def test_the_dagtekening_is_checked_against_duos_begindatum_of_the_plicht(concept, regisseur):
+    # Kennisgeving 1 September, vestiging 15 September; DUO says the plicht began on 20 September.
+    dossier_services.wijzig_dossier(
+        door=None, inburgeraar=concept.inburgeraar, wijzigingen={"duo_begindatum_plicht": D(2026, 9, 20)}
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.stel_vast(door=regisseur, pip=concept, dagtekening=D(2026, 9, 16))
+    assert [e.code for e in fout.value.error_dict["dagtekening"]] == ["voor_begin_plicht"]
+    assert "20-09-2026 volgens DUO" in fout.value.error_dict["dagtekening"][0].message
+
+
 def test_the_termijn_start_stays_across_wijzigingen(vastgesteld, regisseur):
     wijziging = services.start_wijziging(
         door=regisseur, inburgeraar=vastgesteld.inburgeraar, reden="schakelen", toelichting="B1 blijkt te hoog."
@@ -184,23 +197,43 @@ def test_a_wijziging_may_not_predate_the_current_pip(vastgesteld, regisseur):
     assert {e.code for e in fout.value.error_dict["dagtekening"]} == {"voor_eerste_pip", "voor_huidige_pip"}
 
 
-def test_afschalen_needs_a_motivation_while_no_lesuren_are_registered(vastgesteld, regisseur):
+GRONDEN = {"afschalen_b1_onhaalbaar": True, "afschalen_voldoende_inspanning": True}
+
+
+@pytest.mark.parametrize("lesuren", [0, 700])  # 0: not tracked here; 700: above the minimum of 600
+def test_afschalen_always_records_both_grounds_with_a_motivation(vastgesteld, regisseur, lesuren, client):
+    Inburgeraar.objects.filter(pk=vastgesteld.inburgeraar_id).update(lesuren_gevolgd=lesuren)
     wijziging = services.start_wijziging(door=regisseur, inburgeraar=vastgesteld.inburgeraar, reden="afschalen")
     services.wijzig_concept(door=regisseur, pip=wijziging, gegevens={"niveau": "A2"})
     with pytest.raises(ValidationError) as fout:
         services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20))
-    assert "afschalen_motivatie" in fout.value.error_dict
+    assert set(fout.value.error_dict) == {
+        "afschalen_b1_onhaalbaar",
+        "afschalen_voldoende_inspanning",
+        "afschalen_motivatie",
+    }
     services.wijzig_concept(
-        door=regisseur, pip=wijziging, gegevens={"afschalen_motivatie": "650 lesuren gevolgd volgens de aanbieder."}
+        door=regisseur,
+        pip=wijziging,
+        gegevens={**GRONDEN, "afschalen_motivatie": "650 lesuren gevolgd, B1-toetsen blijven op A2."},
     )
-    assert services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20)).niveau == "A2"
+    pip = services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20))
+    assert (pip.niveau, pip.afschalen_b1_onhaalbaar, pip.afschalen_voldoende_inspanning) == ("A2", True, True)
+    client.force_login(regisseur)
+    pagina = " ".join(client.get(reverse("pip", args=[pip.inburgeraar_id])).content.decode().split())
+    assert (
+        "Gronden voor afschalen: het niveau B1 is binnen de inburgeringstermijn niet haalbaar; er is voldoende "
+        "inspanning geleverd. Motivering: 650 lesuren gevolgd"
+    ) in pagina
 
 
 def test_afschalen_uses_the_lesuren_the_leerroute_registered(vastgesteld, regisseur):
     # The leerroute's services keep this milestone; a motivation does not replace registered hours.
     Inburgeraar.objects.filter(pk=vastgesteld.inburgeraar_id).update(lesuren_gevolgd=420)
     wijziging = services.start_wijziging(door=regisseur, inburgeraar=vastgesteld.inburgeraar, reden="afschalen")
-    services.wijzig_concept(door=regisseur, pip=wijziging, gegevens={"niveau": "A2", "afschalen_motivatie": "x"})
+    services.wijzig_concept(
+        door=regisseur, pip=wijziging, gegevens={"niveau": "A2", **GRONDEN, "afschalen_motivatie": "x"}
+    )
     with pytest.raises(ValidationError) as fout:
         services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20))
     assert [e.code for e in fout.value.error_dict["reden_wijziging"]] == ["afschalen_te_weinig_lesuren"]
