@@ -3,6 +3,11 @@
 from django.db import migrations, models
 
 
+def herbereken_termijnen(apps, schema_editor):
+    """The pause and the verlenging reminder are new rules: the next nightly run recomputes every dossier."""
+    apps.get_model("inburgering", "Inburgeraar").objects.update(termijnen_bijgewerkt_op=None)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -54,4 +59,5 @@ class Migration(migrations.Migration):
             model_name='inburgeraar',
             index=models.Index(condition=models.Q(('duo_opschorting_van__isnull', False)), fields=['duo_opschorting_van', 'duo_opschorting_tot'], name='dossier_duo_opschorting'),
         ),
+        migrations.RunPython(herbereken_termijnen, migrations.RunPython.noop),
     ]
