@@ -23,7 +23,8 @@ Choices where the table leaves room (each is a decision, not law):
   shown, with the normal date, but no reminders are sent.
 - inburgeringstermijn starts the day after the first PIP's dagtekening and never moves with later
   PIPs; it lasts 3 years, so its last day is the dagtekening + 3 years (counted like the
-  bezwaartermijn below), unless DUO recorded an end date (with extensions): DUO wins.
+  bezwaartermijn below), moved off a weekend or holiday by the Algemene termijnenwet as it is the
+  person's period to act; unless DUO recorded an end date (with extensions): DUO's date wins as is.
   Met: the plicht is met when the dossier is afgerond, at which point every deadline goes.
 - schakelen: 18 months from the termijn's start, last day the dagtekening + 18 months. Nothing
   "meets" it and passing it is no failure (`te_laat_signaal=False`): it announces that a route
@@ -295,8 +296,11 @@ def inburgeringstermijn_einde(f: Feiten) -> tuple[datetime.date, datetime.date] 
     # It starts the day after the dagtekening and lasts three years, so its last day is the
     # dagtekening's date three years on (as the bezwaartermijn's is the bekendmaking + 6 weeks).
     # Counting from the dagtekening also keeps a start on 29 February from losing a day.
+    # It is the person's period to meet the plicht, set by law: the Algemene termijnenwet moves a last
+    # day on a weekend or holiday to the next working day. DUO's own date, when known, is taken as is.
     start = f.datum_eerste_pip + datetime.timedelta(days=1)
-    return start, f.datum_einde_termijn_duo or plus_maanden(f.datum_eerste_pip, 12 * INBURGERINGSTERMIJN_JAREN)
+    berekend = atw.termijn_einde(plus_maanden(f.datum_eerste_pip, 12 * INBURGERINGSTERMIJN_JAREN))
+    return start, f.datum_einde_termijn_duo or berekend
 
 
 def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:

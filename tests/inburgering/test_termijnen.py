@@ -177,8 +177,12 @@ def test_pip_vaststelling_is_absent_before_the_intake_and_once_the_pip_is_fixed(
         (D(2026, 12, 31), None, D(2027, 1, 1), D(2029, 12, 31), D(2028, 6, 30)),
         # 18 months from 30 August lands in February of a leap year
         (D(2026, 8, 30), None, D(2026, 8, 31), D(2029, 8, 30), D(2028, 2, 29)),
-        # DUO's end date (with an extension) wins; schakelen stays on the computed start
+        # DUO's end date (with an extension) wins as is, also on a Saturday; schakelen stays computed
         (D(2026, 3, 1), D(2029, 6, 2), D(2026, 3, 2), D(2029, 6, 2), D(2027, 9, 1)),
+        # Algemene termijnenwet: a computed last day on a Saturday runs to Monday ...
+        (D(2026, 6, 2), None, D(2026, 6, 3), D(2029, 6, 4), D(2027, 12, 2)),
+        # ... and on eerste Kerstdag past tweede Kerstdag to the 27th
+        (D(2026, 12, 25), None, D(2026, 12, 26), D(2029, 12, 27), D(2028, 6, 25)),
     ],
 )
 def test_inburgeringstermijn_schakelen_map_and_pvt(eerste_pip, duo, start, einde, schakelen):
