@@ -202,7 +202,12 @@ class UserAdmin(DjangoUserAdmin):
 
     @admin.action(description=_("Authenticator-app resetten"), permissions=["change"])
     def authenticator_resetten(self, request, queryset):
-        gereset = [gebruiker.username for gebruiker in queryset if tweefactor.reset_apparaat(request.user, gebruiker)]
+        gereset = []
+        for gebruiker in queryset:
+            if tweefactor.reset_apparaat(request.user, gebruiker):
+                # Also in the user's history in /beheer/; the auditlog entry is the one the service writes.
+                self.log_change(request, gebruiker, _("Authenticator-app gereset"))
+                gereset.append(gebruiker.username)
         self.message_user(
             request,
             _("Authenticator-app gereset van: %(namen)s. Geef een koppelcode om opnieuw in te stellen.")

@@ -12,6 +12,7 @@ from auditlog.models import LogEntry
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.contrib.admin.models import LogEntry as AdminLogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
@@ -206,6 +207,8 @@ def test_the_beheerder_resets_an_app_and_the_history_says_who_and_whose(wereld, 
     assert regel.object_repr == str(regisseur)
     assert regel.changes_dict == {"authenticator-app": ["Authenticator-app", "gereset"]}
     assert regel.timestamp == NU
+    beheer_historie = AdminLogEntry.objects.get(object_id=str(regisseur.pk))
+    assert (beheer_historie.user, beheer_historie.change_message) == (wereld.beheerder, "Authenticator-app gereset")
 
 
 @pytest.mark.parametrize("actie", ["koppelcode_geven", "authenticator_resetten"])
@@ -250,3 +253,17 @@ def test_the_command_gives_the_first_beheerder_a_usable_koppelcode(wereld):
     _client, response = _instellen(wereld.beheerder, code)
     assert response.url == reverse("caseload")
     assert Koppelcode.objects.get().uitgegeven_door is None
+
+
+def test_after_a_reset_the_user_sets_up_the_app_again_with_a_new_koppelcode(wereld, regisseur):
+    with time_machine.travel(NU, tick=False) as reis:
+        client, _response = _instellen(regisseur, geef_koppelcode(wereld.beheerder, regisseur))
+        assert client.get(reverse("caseload")).status_code == 200
+
+        reset_apparaat(wereld.beheerder, regisseur)
+
+        # The session verified with the removed app no longer counts.
+        assert client.get(reverse("caseload")).url.startswith(reverse("tweefactor"))
+        reis.shift(datetime.timedelta(seconds=30))
+        client, response = _instellen(regisseur, geef_koppelcode(wereld.beheerder, regisseur))
+        assert response.url == reverse("caseload")
