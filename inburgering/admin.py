@@ -2,7 +2,11 @@
 
 from datetime import timedelta
 
+from django_otp.plugins.otp_totp import admin as _otp_totp_admin  # noqa: F401 (registers TOTPDevice, undone below)
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -13,13 +17,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import services, tweefactor
 from .api import sleutels
 from .models import ApiClient, Gemeente, GemeenteGroupObjectPermission, Organisatie, Regio, Team
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 
 # Admin login goes through the product's own login (axes lock-out, two-factor).
 admin.site.login = login_required(admin.site.login)
+
+# django-otp's own admin would let staff bind an app to someone else's account without a koppelcode.
+# Apps are set up by their owner only; the beheerder resets them through the user (UserAdmin).
+admin.site.unregister(TOTPDevice)
 
 
 @admin.register(Regio)
@@ -174,6 +182,37 @@ class UserAdmin(DjangoUserAdmin):
         if request.user.is_superuser:
             return super().get_readonly_fields(request, obj)
         return ["is_superuser", "user_permissions", "last_login", "date_joined"]
+
+    actions = ["koppelcode_geven", "authenticator_resetten"]
+
+    @admin.action(description=_("Koppelcode geven om een authenticator-app in te stellen"), permissions=["change"])
+    def koppelcode_geven(self, request, queryset):
+        # The codes are rendered once, straight into this response: never stored, never in a message cookie.
+        codes = [(gebruiker, tweefactor.geef_koppelcode(request.user, gebruiker)) for gebruiker in queryset]
+        context = {
+            **self.admin_site.each_context(request),
+            "codes": codes,
+            "uren": settings.KOPPELCODE_GELDIG_UREN,
+            "opts": self.opts,
+            "title": _("Koppelcodes"),
+        }
+        response = TemplateResponse(request, "admin/inburgering/koppelcodes.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @admin.action(description=_("Authenticator-app resetten"), permissions=["change"])
+    def authenticator_resetten(self, request, queryset):
+        gereset = []
+        for gebruiker in queryset:
+            if tweefactor.reset_apparaat(request.user, gebruiker):
+                # Also in the user's history in /beheer/; the auditlog entry is the one the service writes.
+                self.log_change(request, gebruiker, _("Authenticator-app gereset"))
+                gereset.append(gebruiker.username)
+        self.message_user(
+            request,
+            _("Authenticator-app gereset van: %(namen)s. Geef een koppelcode om opnieuw in te stellen.")
+            % {"namen": ", ".join(gereset) or "-"},
+        )
 
 
 class ApiClientForm(forms.ModelForm):

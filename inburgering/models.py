@@ -766,3 +766,4 @@ auditlog.register(Organisatie)
 from .duo.models import DuoBericht, Notificatie  # noqa: E402, F401
 from .models_api import ApiClient, IdempotencyKey  # noqa: E402, F401
 from .models_privacy import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem  # noqa: E402, F401
+from .models_tweefactor import Koppelcode  # noqa: E402, F401

@@ -163,6 +163,8 @@ IPWARE_STRICT = False
 # Two-factor authentication (django-otp TOTP): on in production, off in the demo.
 TWEE_FACTOR_VERPLICHT = env.bool("TWEE_FACTOR_VERPLICHT", default=not DEBUG)
 OTP_TOTP_ISSUER = "Inburgering"
+# A koppelcode from the beheerder is needed to set up the app; unused codes lapse after this many hours.
+KOPPELCODE_GELDIG_UREN = env.int("KOPPELCODE_GELDIG_UREN", default=72)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]

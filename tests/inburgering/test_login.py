@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from inburgering.rollen import CASUSREGISSEUR
 from inburgering.settings import axes_adres
+from inburgering.tweefactor import geef_koppelcode
 from tests.factories import UserFactory
 
 NU = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.UTC)
@@ -76,7 +77,7 @@ def _code(apparaat):
     return f"{totp(apparaat.bin_key, step=apparaat.step, t0=apparaat.t0, digits=apparaat.digits):06d}"
 
 
-def test_with_two_factor_required_a_new_user_sets_up_an_app_first(client, gebruiker, tweefactor_verplicht):
+def test_with_two_factor_required_a_new_user_sets_up_an_app_first(client, wereld, gebruiker, tweefactor_verplicht):
     _inloggen(client, gebruiker.username)
 
     response = client.get(reverse("caseload"))
@@ -86,7 +87,10 @@ def test_with_two_factor_required_a_new_user_sets_up_an_app_first(client, gebrui
     assert "<svg" in pagina
 
     apparaat = TOTPDevice.objects.get(user=gebruiker)
-    response = client.post(reverse("tweefactor"), {"token": _code(apparaat), "next": reverse("caseload")})
+    koppelcode = geef_koppelcode(wereld.beheerder, gebruiker)
+    response = client.post(
+        reverse("tweefactor"), {"koppelcode": koppelcode, "token": _code(apparaat), "next": reverse("caseload")}
+    )
 
     assert response.url == reverse("caseload")
     assert client.get(reverse("caseload")).status_code == 200
