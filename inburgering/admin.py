@@ -30,6 +30,15 @@ admin.site.login = login_required(admin.site.login)
 admin.site.unregister(TOTPDevice)
 
 
+def toon_eenmalig(model_admin, request, template: str, titel: str, **geheimen) -> TemplateResponse:
+    """Show a secret (an API key, a koppelcode) once: rendered straight into this response, never
+    stored in plain text, never in a message cookie, and kept out of every cache."""
+    context = {**model_admin.admin_site.each_context(request), **geheimen, "opts": model_admin.opts, "title": titel}
+    response = TemplateResponse(request, template, context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @admin.register(Regio)
 class RegioAdmin(admin.ModelAdmin):
     search_fields = ["naam"]
@@ -187,18 +196,15 @@ class UserAdmin(DjangoUserAdmin):
 
     @admin.action(description=_("Koppelcode geven om een authenticator-app in te stellen"), permissions=["change"])
     def koppelcode_geven(self, request, queryset):
-        # The codes are rendered once, straight into this response: never stored, never in a message cookie.
         codes = [(gebruiker, tweefactor.geef_koppelcode(request.user, gebruiker)) for gebruiker in queryset]
-        context = {
-            **self.admin_site.each_context(request),
-            "codes": codes,
-            "uren": settings.KOPPELCODE_GELDIG_UREN,
-            "opts": self.opts,
-            "title": _("Koppelcodes"),
-        }
-        response = TemplateResponse(request, "admin/inburgering/koppelcodes.html", context)
-        response["Cache-Control"] = "no-store"
-        return response
+        return toon_eenmalig(
+            self,
+            request,
+            "admin/inburgering/koppelcodes.html",
+            _("Koppelcodes"),
+            codes=codes,
+            uren=settings.KOPPELCODE_GELDIG_UREN,
+        )
 
     @admin.action(description=_("Authenticator-app resetten"), permissions=["change"])
     def authenticator_resetten(self, request, queryset):
@@ -258,17 +264,14 @@ class ApiClientAdmin(admin.ModelAdmin):
         obj.pk, obj.gebruiker, obj.sleutel_prefix = client.pk, client.gebruiker, client.sleutel_prefix
 
     def response_add(self, request, obj, post_url_continue=None):
-        # The token is rendered once, straight into this response: never stored, never in a message cookie.
-        context = {
-            **self.admin_site.each_context(request),
-            "client": obj,
-            "sleutel": obj.nieuwe_sleutel,
-            "opts": self.opts,
-            "title": _("API-sleutel aangemaakt"),
-        }
-        response = TemplateResponse(request, "admin/inburgering/apiclient_sleutel.html", context)
-        response["Cache-Control"] = "no-store"
-        return response
+        return toon_eenmalig(
+            self,
+            request,
+            "admin/inburgering/apiclient_sleutel.html",
+            _("API-sleutel aangemaakt"),
+            client=obj,
+            sleutel=obj.nieuwe_sleutel,
+        )
 
     @admin.action(description=_("Geselecteerde API-clients intrekken"), permissions=["change"])
     def intrekken(self, request, queryset):

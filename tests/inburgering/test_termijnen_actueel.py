@@ -121,14 +121,19 @@ def test_starting_ontzorgen_shows_its_end_as_the_next_deadline(wereld):
 # Never silent -----------------------------------------------------------------------------------
 
 
-def test_a_missing_vestiging_gives_a_termijn_onbekend_signaal_that_names_the_field(wereld):
-    dossier = InburgeraarFactory(
+def zonder_vestiging(wereld) -> Inburgeraar:
+    """A dossier in the brede intake whose vestiging in the gemeente is not recorded."""
+    return InburgeraarFactory(
         gemeente=wereld.bladel,
         regisseur=wereld.regisseur,
         datum_koppeling=D(2026, 10, 1),
         datum_kennisgeving=D(2026, 10, 5),
         fase=Fase.INTAKE,
     )
+
+
+def test_a_missing_vestiging_gives_a_termijn_onbekend_signaal_that_names_the_field(wereld):
+    dossier = zonder_vestiging(wereld)
     signaal = open_signalen(dossier)[Soort.PIP_VASTSTELLING]
     assert (signaal.is_onbekend, signaal.ernst, signaal.termijn.ontbrekende_velden) == (
         True,
@@ -139,13 +144,7 @@ def test_a_missing_vestiging_gives_a_termijn_onbekend_signaal_that_names_the_fie
 
 
 def test_the_termijn_onbekend_signaal_resolves_itself_when_the_fact_arrives(wereld):
-    dossier = InburgeraarFactory(
-        gemeente=wereld.bladel,
-        regisseur=wereld.regisseur,
-        datum_koppeling=D(2026, 10, 1),
-        datum_kennisgeving=D(2026, 10, 5),
-        fase=Fase.INTAKE,
-    )
+    dossier = zonder_vestiging(wereld)
     services.wijzig_dossier(
         door=wereld.regisseur, inburgeraar=dossier, wijzigingen={"datum_vestiging": D(2026, 10, 20)}
     )
@@ -156,13 +155,7 @@ def test_the_termijn_onbekend_signaal_resolves_itself_when_the_fact_arrives(were
 
 
 def test_the_caseload_and_the_inbox_show_the_missing_fact_with_a_link_to_fill_it_in(client, wereld):
-    dossier = InburgeraarFactory(
-        gemeente=wereld.bladel,
-        regisseur=wereld.regisseur,
-        datum_koppeling=D(2026, 10, 1),
-        datum_kennisgeving=D(2026, 10, 5),
-        fase=Fase.INTAKE,
-    )
+    dossier = zonder_vestiging(wereld)
     client.force_login(wereld.regisseur)
     link = reverse("dossier_wijzigen", args=[dossier.pk]) + "#id_datum_vestiging"
     caseload = client.get(reverse("caseload"), {"sorteer": "termijn"}).content.decode()
