@@ -170,7 +170,7 @@ def test_ontzorgen_in_the_letter_starts_with_the_registered_bijstand(dossier, re
 @pytest.mark.parametrize("zinnen", [12, 21, 23, 25, 27])
 def test_no_heading_stands_alone_at_the_foot_of_a_page(dossier, regisseur, zinnen):
     # Texts of several lengths move the headings over the page ends; with 25 sentences, a letter whose
-    # headings may break from what follows (break-after: auto) ends its first page on "Vervoer".
+    # headings may break from what follows (break-after: auto) ends a page on a heading.
     lang = " ".join(["De gemeente regelt kinderopvang op de dagen dat u les heeft."] * zinnen)
     pip = _vastgesteld(dossier, regisseur, kinderopvang=lang, vervoer=lang, dualiteit_afspraken=lang)
     koppen = {"Uw plan", "Kinderopvang", "Vervoer", "Voortgangsgesprekken", "Wat als u zich niet aan het plan houdt?"}
