@@ -1,4 +1,4 @@
-"""Demo data from the seed documents (../shared/seeds): regio's, gemeenten, teams, users, dossiers.
+"""Demo data from the municipal policy documents the product comes from: regio's, gemeenten, teams, users, dossiers.
 
 Deterministic and idempotent: a seeded random generator, and every row is looked up by its
 natural key before it is created, so a second run changes nothing. BSNs are fictitious (the

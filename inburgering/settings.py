@@ -1,7 +1,7 @@
 """One settings module, read from the environment (django-environ).
 
 With nothing set it runs on embedded defaults: SQLite and Celery tasks executed in-process.
-Every variable is documented in the README's configuration table. Secrets may be given as
+Every variable is documented in docs/configuration.md. Secrets may be given as
 a file: SECRET_KEY_FILE=/run/secrets/secret_key.
 """
 

@@ -1,6 +1,6 @@
 """Leerroutes: aanbieders, inburgeringsaanbod, deelname, examens, MAP, PVT and their groups.
 
-Codes follow DUO's interfaces (../shared/duo-m2m/), so DUO's messages can fill these tables later:
+Codes follow DUO's interfaces (its OpenAPI files, settings.DUO_SPEC_DIR), so DUO's messages can fill these tables later:
 Examen.openapi.yml (onderdelen, niveaus, resultaten), MAP-PVT-Zroute.openapi.yml (verwijtbaar Ja/Nee)
 and Inburgeringsaanbod.openapi.yml (the aanbod's dates). The leerroute itself is never stored here:
 it is the current PIP's (pip.services.huidige_pip), and changes only through a PIP wijziging.

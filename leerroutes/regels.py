@@ -1,7 +1,7 @@
 """DUO's rules for the inburgeringsaanbod, MAP, PVT and exams, and when the plicht is complete.
 
 Pure functions, no database: each is tested as a table (tests/leerroutes/test_regels.py). The rules
-come from ../shared/duo-m2m/README.md; each violation names the form field it belongs to and says in
+come from DUO's interface notes (settings.DUO_SPEC_DIR); each violation names the form field it belongs to and says in
 plain Dutch what is wrong. Hour norms that are policy rather than law come in as arguments (settings).
 """
 

@@ -15,7 +15,7 @@ from .models import Urenregistratie, Urensoort, Verwijzing
 
 
 class DuoUren(models.TextChoices):
-    """The three kinds of hours DUO counts (../shared/duo-m2m/GevolgdeUren.openapi.yml).
+    """The three kinds of hours DUO counts (GevolgdeUren.openapi.yml at settings.DUO_SPEC_DIR).
 
     The values are the last part of DUO's paths `/personen/{bsn}/uren/<value>`; the spec has
     no enum, each kind is its own operation with a body {"uren": integer}.
