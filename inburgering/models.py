@@ -650,16 +650,12 @@ class Termijn(models.Model):
         ordering = ["uiterste_datum", "pk"]
         constraints = [models.UniqueConstraint(fields=["inburgeraar", "soort"], name="termijn_per_soort")]
         indexes = [
-            # The scan: open deadlines by date. The caseload: a dossier's next open deadline.
+            # The scan: open deadlines by date. (The caseload reads the next deadline from the dossier's
+            # own row, so no per-dossier index is needed here.)
             models.Index(
                 fields=["uiterste_datum"],
                 condition=models.Q(voldaan_op__isnull=True, opgeschort=False),
                 name="termijn_open_datum",
-            ),
-            models.Index(
-                fields=["inburgeraar", "uiterste_datum"],
-                condition=models.Q(voldaan_op__isnull=True),
-                name="termijn_open_per_dossier",
             ),
         ]
 
