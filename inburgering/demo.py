@@ -399,7 +399,7 @@ def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
 
 def _vernietigingslijst() -> None:
     """A few closed dossiers ended long ago, so the beheerder finds a vernietigingslijst to approve."""
-    from .vernietiging import jaren_later, stel_vernietigingslijst_voor
+    from .privacy.vernietiging import jaren_later, stel_vernietigingslijst_voor
 
     if Vernietigingslijst.objects.exists():
         return

@@ -426,7 +426,7 @@ class Inburgeraar(models.Model):
     datum_einde_ontzorgen = models.DateField(
         _("financieel ontzorgen afgebouwd op"), null=True, blank=True, editable=False
     )
-    # Retention (inburgering/vernietiging.py): a legal hold keeps a closed dossier off the
+    # Retention (inburgering/privacy/vernietiging.py): a legal hold keeps a closed dossier off the
     # vernietigingslijst; a destroyed dossier keeps only what the reports count.
     blokkade_reden = models.TextField(
         _("reden blokkade vernietiging"),
@@ -761,5 +761,5 @@ auditlog.register(Organisatie)
 # live in modules of their own; importing them here registers them with the app.
 from .duo.models import DuoBericht, Notificatie  # noqa: E402, F401
 from .models_api import ApiClient, IdempotencyKey  # noqa: E402, F401
-from .models_privacy import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem  # noqa: E402, F401
 from .models_tweefactor import Koppelcode  # noqa: E402, F401
+from .privacy.models import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem  # noqa: E402, F401

@@ -70,7 +70,7 @@ def bewaartermijnen() -> dict:
     """Monthly (CELERY_BEAT_SCHEDULE): propose a vernietigingslijst and clean up the inzage log.
 
     Idempotent: a dossier is proposed once (a unique constraint); old inzage records are simply gone."""
-    from . import vernietiging
+    from .privacy import vernietiging
 
     lijst = vernietiging.stel_vernietigingslijst_voor()
     return {"lijst": lijst.pk if lijst else None, "inzages_verwijderd": vernietiging.ruim_inzagelog_op()}
@@ -79,7 +79,7 @@ def bewaartermijnen() -> dict:
 @shared_task
 def voer_vernietiging_uit(lijst_id: int) -> int | None:
     """Destroy an approved vernietigingslijst; a retry after success finds it done and does nothing."""
-    from . import vernietiging
+    from .privacy import vernietiging
 
     procesverbaal = vernietiging.vernietig(lijst_id=lijst_id)
     return procesverbaal.pk if procesverbaal else None

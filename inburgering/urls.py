@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import account, health, views, views_privacy
+from . import account, health, views
 from .duo import beheer as duo_beheer
 from .duo import views as duo_views
 from .forms import LoginForm
+from .privacy import views as privacy_views
 from .rapportage import views as rapportage
 
 admin.site.site_header = "Inburgering – functioneel beheer"
@@ -35,13 +36,13 @@ urlpatterns = [
     path("signalen/", views.signalen, name="signalen"),
     path("signalen/<int:pk>/afhandelen/", views.signaal_afhandelen, name="signaal_afhandelen"),
     path("signalen/<int:pk>/uitstellen/", views.signaal_uitstellen, name="signaal_uitstellen"),
-    path("privacy/vernietigingslijsten/", views_privacy.vernietigingslijsten, name="vernietigingslijsten"),
-    path("privacy/vernietigingslijsten/<int:pk>/", views_privacy.vernietigingslijst, name="vernietigingslijst"),
-    path("privacy/processen-verbaal/<int:pk>/", views_privacy.procesverbaal, name="procesverbaal"),
-    path("gemeenten/<int:pk>/logo/", views_privacy.gemeente_logo, name="gemeente_logo"),
-    path("privacy/inzagelog/", views_privacy.inzagelog, name="inzagelog"),
-    path("privacy/dossiers/<int:pk>/blokkade/", views_privacy.dossier_blokkade, name="dossier_blokkade"),
-    path("privacy/dossiers/<int:pk>/avg-export/", views_privacy.avg_export, name="avg_export"),
+    path("privacy/vernietigingslijsten/", privacy_views.vernietigingslijsten, name="vernietigingslijsten"),
+    path("privacy/vernietigingslijsten/<int:pk>/", privacy_views.vernietigingslijst, name="vernietigingslijst"),
+    path("privacy/processen-verbaal/<int:pk>/", privacy_views.procesverbaal, name="procesverbaal"),
+    path("gemeenten/<int:pk>/logo/", privacy_views.gemeente_logo, name="gemeente_logo"),
+    path("privacy/inzagelog/", privacy_views.inzagelog, name="inzagelog"),
+    path("privacy/dossiers/<int:pk>/blokkade/", privacy_views.dossier_blokkade, name="dossier_blokkade"),
+    path("privacy/dossiers/<int:pk>/avg-export/", privacy_views.avg_export, name="avg_export"),
     path("rapportage/", rapportage.rapportage, name="rapportage"),
     path("rapportage/export.csv", rapportage.rapportage_csv, name="rapportage_csv"),
     path("rapportage/export.xlsx", rapportage.rapportage_xlsx, name="rapportage_xlsx"),

@@ -200,9 +200,9 @@ def test_approved_hours_go_to_duo_as_changed_totals(duo_wereld, na_commit):
 def test_destroying_a_dossier_removes_its_duo_messages(duo_wereld, na_commit):
     import time_machine
 
-    from inburgering import vernietiging
     from inburgering.duo.models import Notificatie
     from inburgering.fasen import Fase
+    from inburgering.privacy import vernietiging
     from tests.factories import InburgeraarFactory
 
     with time_machine.travel(datetime.datetime(2020, 6, 1, 10, 0, tzinfo=datetime.UTC), tick=False):

@@ -15,10 +15,10 @@ import time_machine
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inburgering import services as dossier_services
-from inburgering import vernietiging
 from inburgering.duo.models import DuoBericht, Notificatie
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Organisatie, Signaal, Team
+from inburgering.privacy import vernietiging
 from intake import services as intake_services
 from leerroutes import groepen
 from leerroutes import services as leerroutes

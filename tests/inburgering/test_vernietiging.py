@@ -19,8 +19,8 @@ from inburgering import services as dossier_services
 from inburgering import tasks
 from inburgering.fasen import Fase, RedenAfronding, RedenUitschrijving
 from inburgering.models import Inburgeraar, Inzage, ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
+from inburgering.privacy.vernietiging import vernietigingsdatum
 from inburgering.rollen import GEZONDHEIDSGEGEVENS
-from inburgering.vernietiging import vernietigingsdatum
 from intake import services as intake_services
 from intake.leefgebieden import PER_SLUG
 from intake.models import BredeIntake

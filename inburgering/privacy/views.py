@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import avg, services, vernietiging
-from .forms import zet_fouten_op_form
-from .forms_privacy import BlokkadeForm, InzageZoekForm
-from .models import Gemeente, Inburgeraar, Inzage, ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
-from .pdf import render_pdf
-from .permissions import get_dossier_voor_privacy
+from .. import services
+from ..forms import zet_fouten_op_form
+from ..models import Gemeente, Inburgeraar, Inzage
+from ..pdf import render_pdf
+from ..permissions import get_dossier_voor_privacy
+from . import avg, vernietiging
+from .forms import BlokkadeForm, InzageZoekForm
+from .models import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
 
 LIJSTEN = "inburgering.view_vernietigingslijst"
 GOEDKEUREN = "inburgering.vernietiging_goedkeuren"

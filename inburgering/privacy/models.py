@@ -1,7 +1,8 @@
 """Retention and destruction (wet-inburgering.md, Retention and privacy): the vernietigingslijst
 a monthly task proposes, and the proces-verbaal written when a functioneel beheerder approved it.
 
-Imported at the end of inburgering/models.py so Django finds these models with the rest of the core.
+Imported by inburgering/models so Django finds these models with the rest of the core (app label
+`inburgering`).
 """
 
 from django.conf import settings

@@ -5,21 +5,21 @@ The core gathers its own records and asks every app through inburgering.privacy 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import privacy
-from .models import Inburgeraar, Inzage
+from ..models import Inburgeraar, Inzage
+from .register import als_gegevens, bijdragen
 
 
 def verzamel(inburgeraar: Inburgeraar) -> dict:
     secties = {
-        _("Persoonsgegevens en dossier"): [privacy.als_gegevens(inburgeraar, zonder=("id",))],
-        _("Huishouden"): [privacy.als_gegevens(inburgeraar.huishouden)] if inburgeraar.huishouden else [],
+        _("Persoonsgegevens en dossier"): [als_gegevens(inburgeraar, zonder=("id",))],
+        _("Huishouden"): [als_gegevens(inburgeraar.huishouden)] if inburgeraar.huishouden else [],
         _("Tijdlijn"): [
-            privacy.als_gegevens(g, zonder=("id", "inburgeraar", "gegevens"))
+            als_gegevens(g, zonder=("id", "inburgeraar", "gegevens"))
             for g in inburgeraar.tijdlijn.select_related("gemeente", "actor")
         ],
-        _("Termijnen"): [privacy.als_gegevens(t) for t in inburgeraar.termijnen.all()],
+        _("Termijnen"): [als_gegevens(t) for t in inburgeraar.termijnen.all()],
     }
-    for bijdrage in privacy.bijdragen():
+    for bijdrage in bijdragen():
         secties.update(bijdrage.exporteer(inburgeraar))
     secties[_("Inzagelog: wie het dossier bekeek")] = [
         {

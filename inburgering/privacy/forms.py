@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .bsn import normaliseer_bsn, valideer_bsn
-from .forms import DatumInput, UtrechtFormMixin
+from ..bsn import normaliseer_bsn, valideer_bsn
+from ..forms import DatumInput, UtrechtFormMixin
 
 
 class BlokkadeForm(UtrechtFormMixin, forms.Form):

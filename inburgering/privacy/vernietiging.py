@@ -19,9 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import privacy
-from .fasen import EINDFASEN
-from .models import (
+from ..fasen import EINDFASEN
+from ..models import (
     DuoBericht,
     Gebeurtenis,
     Huishouden,
@@ -30,13 +29,12 @@ from .models import (
     InburgeraarUserObjectPermission,
     Inzage,
     Notificatie,
-    ProcesVerbaal,
     Signaal,
     Termijn,
-    Vernietigingslijst,
-    VernietigingslijstItem,
 )
-from .services import schrijf_gebeurtenis
+from ..services import schrijf_gebeurtenis
+from .models import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
+from .register import bijdragen, wis
 
 
 def jaren_later(datum: datetime.date, jaren: int) -> datetime.date:
@@ -100,7 +98,7 @@ def stel_vernietigingslijst_voor(*, vandaag: datetime.date | None = None) -> Ver
 @transaction.atomic
 def keur_goed(*, door, lijst: Vernietigingslijst) -> Vernietigingslijst:
     """A functioneel beheerder approves the list; destruction then runs as a task, in bulk."""
-    from .tasks import voer_vernietiging_uit
+    from ..tasks import voer_vernietiging_uit
 
     lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
     if lijst.status != Vernietigingslijst.Status.VOORGESTELD:
@@ -161,7 +159,7 @@ def vernietig(*, lijst_id: int) -> ProcesVerbaal | None:
     ids = list(items.values_list("inburgeraar_id", flat=True))
     referenties = list(items.order_by("referentie").values_list("referentie", flat=True))
     aantallen = {}
-    for bijdrage in privacy.bijdragen():
+    for bijdrage in bijdragen():
         aantallen.update(bijdrage.vernietig(ids))
     aantallen.update(_vernietig_kern(ids))
     items.update(status=VernietigingslijstItem.Status.VERNIETIGD)
@@ -183,12 +181,12 @@ def _vernietig_kern(ids: list[int]) -> dict[str, int]:
         Inburgeraar.objects.filter(pk__in=ids, huishouden__isnull=False).values_list("huishouden_id", flat=True)
     )
     aantallen = {
-        _("tijdlijn (gebeurtenissen)"): privacy.wis(Gebeurtenis.objects.filter(inburgeraar_id__in=ids)),
-        _("signalen"): privacy.wis(Signaal.objects.filter(termijn__inburgeraar_id__in=ids)),
-        _("termijnen"): privacy.wis(Termijn.objects.filter(inburgeraar_id__in=ids)),
+        _("tijdlijn (gebeurtenissen)"): wis(Gebeurtenis.objects.filter(inburgeraar_id__in=ids)),
+        _("signalen"): wis(Signaal.objects.filter(termijn__inburgeraar_id__in=ids)),
+        _("termijnen"): wis(Termijn.objects.filter(inburgeraar_id__in=ids)),
         # The exchange with DUO holds the BSN in its messages: the inbox rows and outbox rows go too.
-        _("notificaties van DUO"): privacy.wis(Notificatie.objects.filter(inburgeraar_id__in=ids)),
-        _("berichten aan DUO"): privacy.wis(DuoBericht.objects.filter(inburgeraar_id__in=ids)),
+        _("notificaties van DUO"): wis(Notificatie.objects.filter(inburgeraar_id__in=ids)),
+        _("berichten aan DUO"): wis(DuoBericht.objects.filter(inburgeraar_id__in=ids)),
     }
     InburgeraarGroupObjectPermission.objects.filter(content_object_id__in=ids).delete()
     InburgeraarUserObjectPermission.objects.filter(content_object_id__in=ids).delete()
@@ -217,7 +215,7 @@ def _vernietig_kern(ids: list[int]) -> dict[str, int]:
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Inburgeraar), object_pk__in=[str(pk) for pk in ids]
     ).delete()
-    privacy.wis(Huishouden.objects.filter(pk__in=huishoudens, leden__isnull=True))
+    wis(Huishouden.objects.filter(pk__in=huishoudens, leden__isnull=True))
     return aantallen
 
 
