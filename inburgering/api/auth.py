@@ -7,7 +7,7 @@ from rest_framework.permissions import BasePermission
 
 from django.utils.translation import gettext_lazy as _
 
-from ..models_api import ApiClient
+from ..models import ApiClient
 from .sleutels import sleutel_hash
 
 

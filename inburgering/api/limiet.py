@@ -4,7 +4,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from django.conf import settings
 
-from ..models_api import ApiClient
+from ..models import ApiClient
 
 
 class PerClientLimiet(SimpleRateThrottle):

@@ -23,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models_api import IdempotencyKey
+from ..models import IdempotencyKey
 from .fouten import IdempotencyConflict, als_drf_fout
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(

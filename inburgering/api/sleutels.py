@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Organisatie
-from ..models_api import ApiClient
+from ..models import ApiClient, Organisatie
 from ..rollen import PARTNERSYSTEEM
 
 # Recognisable in logs and secret scanners; the part after the prefix carries 256 random bits.
