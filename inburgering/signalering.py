@@ -331,7 +331,7 @@ def maak_signalen(*, vandaag=None, inburgeraar_ids=None) -> int:
     nu = timezone.now()
     # Table names come from the models, values are parameters.
     signaal, termijn = Signaal._meta.db_table, Termijn._meta.db_table
-    kolommen = f"INSERT INTO {signaal} (termijn_id, uiterste_datum, niveau, status, aangemaakt_op, snooze_reden) "
+    kolommen = f"INSERT INTO {signaal} (termijn_id, uiterste_datum, niveau, status, created_at, snooze_reden) "
     gedateerd = (
         f"{kolommen} SELECT t.id, t.uiterste_datum, CASE {niveau_sql} END, %s, %s, '' FROM {termijn} t "  # noqa: S608
         "WHERE t.voldaan_op IS NULL AND NOT t.opgeschort AND t.uiterste_datum <= %s "
@@ -413,7 +413,7 @@ def mail_signaaldigest(*, regisseur_id: int) -> int:
     nieuw = Signaal.objects.filter(
         status=Signaal.Status.OPEN,
         gemaild_op__isnull=True,
-        aangemaakt_op__lte=timezone.now(),
+        created_at__lte=timezone.now(),
         termijn__inburgeraar__regisseur=regisseur,
         termijn__inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(regisseur),
     )

@@ -125,7 +125,7 @@ class Leefgebied(models.Model):
         blank=True,
         help_text=_("Vul alleen in als dit leefgebied niet besproken kon worden, met de reden."),
     )
-    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:
         abstract = True

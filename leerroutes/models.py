@@ -184,7 +184,7 @@ class Inburgeringsaanbod(DoorVastgelegd):
     alfabetisering = models.CharField(
         _("alfabetiseringsonderwijs"), max_length=3, choices=Alfabetisering.choices, default=Alfabetisering.NVT
     )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("inburgeringsaanbod")

@@ -38,6 +38,8 @@ class VerwijzingSerializer(serializers.ModelSerializer):
     toelichting = serializers.CharField(
         allow_null=True, help_text=_("Leeg (null) bij een beëindigde verwijzing: dan meldt de rij alleen het einde.")
     )
+    # The published contract names it gewijzigd_op; the model field is updated_at.
+    gewijzigd_op = serializers.DateTimeField(source="updated_at", read_only=True, label=_("gewijzigd op"))
     beeindigd = serializers.BooleanField(
         source="afgelopen",
         help_text=_("Waar als de verwijzing is beëindigd of haar einddatum voorbij is; uw toegang is dan vervallen."),
@@ -57,7 +59,7 @@ class VerwijzingSerializer(serializers.ModelSerializer):
 class OpWijziging(Cursor):
     """Oldest change first: a partner keeps the last `gewijzigd_op` it saw and asks from there."""
 
-    ordering = ("gewijzigd_op", "pk")
+    ordering = ("updated_at", "pk")
 
 
 @extend_schema(tags=["verwijzingen"], parameters=[GEWIJZIGD_SINDS])
@@ -79,7 +81,7 @@ class VerwijzingLijst(generics.ListAPIView):
             .filter(Q(inburgeraar__in=zichtbare_dossiers(self.request)) | afgelopen)
             .annotate(afgelopen=ExpressionWrapper(afgelopen, output_field=BooleanField()))
         )
-        return filter_gewijzigd_sinds(self.request, verwijzingen, "gewijzigd_op")
+        return filter_gewijzigd_sinds(self.request, verwijzingen, "updated_at")
 
 
 class UrenVeld(serializers.DecimalField):

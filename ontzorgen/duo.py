@@ -23,7 +23,7 @@ _GELDT = [DuoBericht.Status.WACHTEND, DuoBericht.Status.VERZONDEN, DuoBericht.St
 def _laatst_gemeld(inburgeraar, pad: str) -> dict | None:
     bericht = (
         DuoBericht.objects.filter(inburgeraar=inburgeraar, pad=pad, status__in=_GELDT)
-        .order_by("-aangemaakt_op", "-pk")
+        .order_by("-created_at", "-pk")
         .first()
     )
     return bericht.inhoud if bericht else None

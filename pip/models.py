@@ -155,7 +155,7 @@ class Pip(models.Model):
         blank=True,
         related_name="+",
     )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = PipQuerySet.as_manager()
 
@@ -301,7 +301,7 @@ class Handhaving(models.Model):
         blank=True,
         related_name="+",
     )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True)
     reden_intrekking = models.TextField(_("reden van de intrekking"), blank=True)
     ingetrokken_door = models.ForeignKey(

@@ -89,7 +89,7 @@ class DuoBericht(models.Model):
     laatste_fout = models.TextField(_("laatste fout"), blank=True)
     # DUO's refusal (Foutmelding.fouttekst), shown on the dossier for the regisseur.
     fouttekst = models.TextField(_("foutmelding van DUO"), blank=True)
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now, db_index=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     verzonden_door = models.CharField(
         _("verzonden door"),
@@ -104,7 +104,7 @@ class DuoBericht(models.Model):
     class Meta:
         verbose_name = _("bericht aan DUO")
         verbose_name_plural = _("berichten aan DUO")
-        ordering = ["-aangemaakt_op", "-pk"]
+        ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "volgende_poging"])]
 
     def __str__(self):

@@ -23,7 +23,7 @@ def duo_acties_query(dossiers) -> dict:
         pad=OuterRef("pad"),
         methode=OuterRef("methode"),
         status=DuoBericht.Status.BEVESTIGD,
-        aangemaakt_op__gt=OuterRef("aangemaakt_op"),
+        created_at__gt=OuterRef("created_at"),
     )
     return {
         "notificaties": Notificatie.objects.filter(inburgeraar__in=dossiers, actie_afgehandeld_op__isnull=True)
@@ -33,7 +33,7 @@ def duo_acties_query(dossiers) -> dict:
             inburgeraar__in=dossiers, status__in=[DuoBericht.Status.GEWEIGERD, DuoBericht.Status.MISLUKT]
         )
         .exclude(Exists(later_bevestigd))
-        .order_by("-aangemaakt_op", "-pk"),
+        .order_by("-created_at", "-pk"),
     }
 
 

@@ -82,7 +82,7 @@ class Signaal(models.Model):
         _("niveau (dagen vooraf)"), help_text=_("Zoveel dagen voor de uiterste datum ontstond dit signaal.")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
     gesloten_op = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     afgehandeld_door = models.ForeignKey(

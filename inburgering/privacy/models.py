@@ -20,7 +20,7 @@ class Vernietigingslijst(models.Model):
         GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd, vernietiging loopt")
         UITGEVOERD = "uitgevoerd", _("Vernietigd")
 
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     peildatum = models.DateField(_("peildatum"), help_text=_("Dossiers waarvan de bewaartermijn op deze dag om was."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.VOORGESTELD)
     goedgekeurd_door = models.ForeignKey(
@@ -36,7 +36,7 @@ class Vernietigingslijst(models.Model):
     class Meta:
         verbose_name = _("vernietigingslijst")
         verbose_name_plural = _("vernietigingslijsten")
-        ordering = ["-aangemaakt_op", "-pk"]
+        ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status"])]
         permissions = [
             ("vernietiging_goedkeuren", _("Vernietigingslijsten goedkeuren")),

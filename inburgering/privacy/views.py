@@ -39,7 +39,7 @@ def vernietigingslijsten(request):
             aantal=Count("items", filter=~Q(items__status=VernietigingslijstItem.Status.UITGEZONDERD)),
             open=Count("items", filter=Q(items__status=voorgesteld)),
         )
-        .order_by("-aangemaakt_op", "-pk")
+        .order_by("-created_at", "-pk")
     )
     pagina = Paginator(lijsten, 25).get_page(request.GET.get("pagina"))
     return render(request, "inburgering/vernietigingslijsten.html", {"pagina": pagina})

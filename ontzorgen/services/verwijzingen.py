@@ -84,7 +84,7 @@ def beeindig_verwijzing(*, door, verwijzing, reden) -> Verwijzing:
     verwijzing.reden_beeindiging = reden
     if verwijzing.einddatum is None or verwijzing.einddatum > vandaag:
         verwijzing.einddatum = max(vandaag, verwijzing.startdatum)
-    verwijzing.save(update_fields=["beeindigd", "reden_beeindiging", "einddatum", "gewijzigd_op"])
+    verwijzing.save(update_fields=["beeindigd", "reden_beeindiging", "einddatum", "updated_at"])
     schrijf_gebeurtenis(
         inburgeraar=verwijzing.inburgeraar,
         soort=VERWIJZING_BEEINDIGD,
