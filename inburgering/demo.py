@@ -261,7 +261,7 @@ def _organisaties_en_teams(gemeenten) -> dict[tuple[str, str], Team]:
     kempen = [gemeenten[g] for g, *_ in REGIO_GEMEENTEN["Kempen"]]
     services.ken_gemeenten_toe(team=beleid, rechten={INZIEN: [], WIJZIGEN: [], RAPPORTAGES: kempen})
     teams["Gemeente Bladel", "Beleid Kempen"] = beleid
-    # Partners reach dossiers only through verwijzingen (a later step), never through a gemeente.
+    # Partners reach dossiers only through verwijzingen (ontzorgen), never through a gemeente.
     begeleiding = _team("VluchtelingenWerk Zuid-Nederland", Organisatie.Soort.PARTNER, "Maatschappelijke begeleiding")
     teams["VluchtelingenWerk Zuid-Nederland", "Maatschappelijke begeleiding"] = begeleiding
     return teams

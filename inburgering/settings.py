@@ -390,7 +390,7 @@ ONTZORGEN_MINIMALE_MAANDEN = env.int("ONTZORGEN_MINIMALE_MAANDEN", default=6)
 if ONTZORGEN_MINIMALE_MAANDEN < 1:
     raise ImproperlyConfigured("ONTZORGEN_MINIMALE_MAANDEN moet minstens 1 zijn.")
 
-# The PIP (step 3). A new PIP's voortgangsgesprek frequency is the gemeente's norm
+# The PIP. A new PIP's voortgangsgesprek frequency is the gemeente's norm
 # (Gemeente.voortgangsgesprek_maanden), the same one the deadlines use.
 # The maximum bestuurlijke boete in euro (Wi2021; Schulinck, VNG).
 BOETE_MAXIMUM = env.int("BOETE_MAXIMUM", default=800)
@@ -399,7 +399,7 @@ SCHAKELEN_MAANDEN = env.int("SCHAKELEN_MAANDEN", default=18)
 # Afschalen from B1 to A2 only after this many lesuren (Besluit inburgering 2021 art. 5.5).
 AFSCHALEN_MINIMUM_LESUREN = env.int("AFSCHALEN_MINIMUM_LESUREN", default=600)
 
-# Leerroutes (step 4): hour norms that are secondary sources (wet-inburgering.md), so settings.
+# Leerroutes: hour norms that are secondary sources (wet-inburgering.md), so settings.
 Z_ROUTE_TAALUREN = env.int("Z_ROUTE_TAALUREN", default=800)
 Z_ROUTE_PARTICIPATIEUREN = env.int("Z_ROUTE_PARTICIPATIEUREN", default=800)
 MAP_LESUREN = env.int("MAP_LESUREN", default=64)

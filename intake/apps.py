@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class IntakeConfig(AppConfig):
-    """Brede intake and leerbaarheidstoets (step 2)."""
+    """Brede intake and leerbaarheidstoets."""
 
     name = "intake"
     verbose_name = _("Brede intake")

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LeerroutesConfig(AppConfig):
-    """Leerroutes, aanbieders, examens, MAP and PVT (step 4)."""
+    """Leerroutes, aanbieders, examens, MAP and PVT."""
 
     name = "leerroutes"
     verbose_name = _("Leerroutes")

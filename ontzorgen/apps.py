@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OntzorgenConfig(AppConfig):
-    """Financieel ontzorgen, verwijzingen and maatschappelijke begeleiding (step 5)."""
+    """Financieel ontzorgen, verwijzingen and maatschappelijke begeleiding."""
 
     name = "ontzorgen"
     verbose_name = _("Ontzorgen en begeleiding")

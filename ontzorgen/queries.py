@@ -39,7 +39,7 @@ def uren_totalen(dossier_ids, *, alleen_goedgekeurd=True) -> dict[int, dict]:
     """Per dossier: totals per kind, the three DUO counts, and the total, in one query.
 
     Superseded entries never count; by default only approved hours count (what DUO and the
-    reports of steps 7 and 9 need). Hours are Decimals in quarters; DUO wants whole hours,
+    reports need). Hours are Decimals in quarters; DUO wants whole hours,
     rounding is the sender's business.
     """
     regels = Urenregistratie.objects.filter(inburgeraar_id__in=dossier_ids).exclude(

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PipConfig(AppConfig):
-    """The Plan Inburgering en Participatie as beschikking (step 3)."""
+    """The Plan Inburgering en Participatie as beschikking."""
 
     name = "pip"
     verbose_name = _("Plan Inburgering en Participatie")

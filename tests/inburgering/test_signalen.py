@@ -44,7 +44,7 @@ def termijnen_van(dossier) -> dict[str, Termijn]:
 
 
 def zet_feiten(dossier, **feiten):
-    """The PIP and DUO services that write these facts come in other steps; here they are set directly."""
+    """Set the facts directly rather than through the PIP and DUO services, so a test names only what it needs."""
     Inburgeraar.objects.filter(pk=dossier.pk).update(**feiten)
     services.synchroniseer_termijnen([dossier.pk])
 
