@@ -9,7 +9,7 @@ class OntzorgenConfig(AppConfig):
     verbose_name = _("Ontzorgen en begeleiding")
 
     def ready(self):
-        from inburgering import privacy
+        from inburgering import privacy, rollen
         from inburgering.signals import dossier_verlaten
 
         from . import indicatoren  # noqa: F401  (registers the report figures with the core)
@@ -18,3 +18,29 @@ class OntzorgenConfig(AppConfig):
 
         dossier_verlaten.connect(beeindig_verwijzingen, dispatch_uid="ontzorgen.beeindig_verwijzingen")
         privacy.registreer("ontzorgen", vernietig=ontzorgen_privacy.vernietig, exporteer=ontzorgen_privacy.exporteer)
+
+        # Referrals, ontzorgen and approving a begeleider's hours.
+        regie = [
+            "view_verwijzing",
+            "add_verwijzing",
+            "change_verwijzing",
+            "view_ontzorging",
+            "add_ontzorging",
+            "change_ontzorging",
+            "view_urenregistratie",
+            "uren_beoordelen",
+            "view_melding",
+            "change_melding",
+        ]
+        # A begeleider reaches referred dossiers only, through this app's limited pages; a partner system
+        # does the same through the API.
+        begeleiding = ["begeleiding_inzien", "add_urenregistratie", "add_melding"]
+        rollen.registreer(
+            "ontzorgen",
+            {
+                rollen.CASUSREGISSEUR: regie,
+                rollen.TEAMLEIDER: regie,
+                rollen.BEGELEIDER: begeleiding,
+                rollen.PARTNERSYSTEEM: begeleiding,
+            },
+        )
