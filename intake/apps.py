@@ -9,7 +9,7 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Brede intake")
 
     def ready(self):
-        from inburgering import privacy, rollen
+        from inburgering import dossier_secties, privacy, rollen
         from inburgering.duo import gebeurtenissen
 
         from . import duo
@@ -30,4 +30,12 @@ class IntakeConfig(AppConfig):
                 # Health data is special-category data: an extra right on top of a role.
                 rollen.GEZONDHEIDSGEGEVENS: ["gezondheid_verwerken"],
             },
+        )
+        dossier_secties.registreer(
+            "intake",
+            titel=_("Brede intake"),
+            url_naam="intake",
+            recht="intake.view_bredeintake",
+            volgorde=10,
+            template="intake/_dossier_sectie.html",
         )

@@ -9,7 +9,7 @@ class LeerroutesConfig(AppConfig):
     verbose_name = _("Leerroutes")
 
     def ready(self):
-        from inburgering import privacy, rollen
+        from inburgering import dossier_secties, navigatie, privacy, rollen
         from inburgering.duo import gebeurtenissen
 
         from . import (
@@ -37,3 +37,12 @@ class LeerroutesConfig(AppConfig):
                 rollen.PARTNERSYSTEEM: ["add_deelname", "add_examen"],
             },
         )
+        dossier_secties.registreer(
+            "leerroute",
+            titel=_("Leerroute"),
+            url_naam="leerroute",
+            recht="leerroutes.view_deelname",
+            volgorde=30,
+            template="leerroutes/_dossier_sectie.html",
+        )
+        navigatie.registreer_menu("groepen", titel=_("Groepen PVT en MAP"), recht="leerroutes.view_groep", volgorde=90)

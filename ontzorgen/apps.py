@@ -9,7 +9,7 @@ class OntzorgenConfig(AppConfig):
     verbose_name = _("Ontzorgen en begeleiding")
 
     def ready(self):
-        from inburgering import privacy, rollen
+        from inburgering import dossier_secties, navigatie, privacy, rollen
         from inburgering.signals import dossier_verlaten
 
         from . import indicatoren  # noqa: F401  (registers the report figures with the core)
@@ -43,4 +43,29 @@ class OntzorgenConfig(AppConfig):
                 rollen.BEGELEIDER: begeleiding,
                 rollen.PARTNERSYSTEEM: begeleiding,
             },
+        )
+        # On the dossier page a link, not a section: the regisseur's view of referrals and hours.
+        dossier_secties.registreer(
+            "ontzorgen",
+            titel=_("Verwijzingen, financieel ontzorgen en uren van begeleiders"),
+            url_naam="ontzorgen_dossier",
+            recht="ontzorgen.view_verwijzing",
+            volgorde=40,
+        )
+        navigatie.registreer_menu(
+            "mijn_inburgeraars", titel=_("Mijn inburgeraars"), recht="ontzorgen.begeleiding_inzien", volgorde=40
+        )
+        navigatie.registreer_menu(
+            "uren_week", titel=_("Uren invullen"), recht="ontzorgen.add_urenregistratie", volgorde=50
+        )
+        navigatie.registreer_menu(
+            "uren_beoordelen", titel=_("Uren beoordelen"), recht="ontzorgen.uren_beoordelen", volgorde=60
+        )
+        # A begeleider has no caseload: login lands on the referred inburgeraars.
+        navigatie.registreer_startpagina(
+            "mijn_inburgeraars",
+            titel=_("Mijn inburgeraars"),
+            recht="ontzorgen.begeleiding_inzien",
+            volgorde=30,
+            uitleg=_("De inburgeraars die naar uw organisatie zijn doorverwezen staan onder"),
         )

@@ -9,7 +9,7 @@ class PipConfig(AppConfig):
     verbose_name = _("Plan Inburgering en Participatie")
 
     def ready(self):
-        from inburgering import privacy, rollen
+        from inburgering import dossier_secties, privacy, rollen
 
         from . import indicatoren  # noqa: F401  (registers the PIP's report figures with the core)
         from . import privacy as pip_privacy
@@ -27,3 +27,11 @@ class PipConfig(AppConfig):
             "add_handhaving",
         ]
         rollen.registreer("pip", {rollen.CASUSREGISSEUR: pip, rollen.TEAMLEIDER: pip})
+        dossier_secties.registreer(
+            "pip",
+            titel=_("Plan Inburgering en Participatie"),
+            url_naam="pip",
+            recht="pip.view_pip",
+            volgorde=20,
+            template="pip/_dossier_sectie.html",
+        )
