@@ -40,11 +40,12 @@ from .toegang import open_dossier
 def start(request):
     """The home page, where login lands: the caseload for those who work on dossiers, else the page
     of their own work (figures for the beleidsmedewerker, the inzage log for the privacy officer,
-    the referred inburgeraars for the begeleider, beheer for the functioneel beheerder): inburgering.navigatie."""
+    the referred inburgeraars for the begeleider, beheer for the functioneel beheerder). The start pages
+    are registered in inburgering.navigatie, the apps' by the apps."""
     user = request.user
     if not user.has_perm("inburgering.view_inburgeraar"):
-        for pagina in navigatie.startpaginas(user):
-            return redirect(pagina.url_naam)
+        if paginas := navigatie.startpaginas(user):
+            return redirect(paginas[0].url_naam)
         if user.is_staff:
             return redirect("admin:index")
     return redirect("caseload")
