@@ -32,6 +32,7 @@ test: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -n auto --dist loadgroup
 
 # Known vulnerabilities in the pinned requirements (pip-audit against PyPI's advisory data; needs the

@@ -1,10 +1,11 @@
 """Roles are groups with model permissions; which dossiers a person reaches comes from their team.
 
-`sync_rollen` makes the groups match this table; it runs after every migrate, so a fresh
-production database has the roles too.
+`sync_rollen` makes the groups match the core's table plus what each domain app registered (`registreer`);
+it runs after every migrate, so a fresh production database has the roles too.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 CASUSREGISSEUR = "Casusregisseur"
@@ -18,6 +19,8 @@ PARTNERSYSTEEM = "Partnersysteem (API)"
 # Not a role of its own but an extra right on top of one: health data is special-category data.
 GEZONDHEIDSGEGEVENS = "Gezondheidsgegevens"
 
+# The core's own permissions per role; each domain app adds the permissions of its own models with
+# `registreer` in its AppConfig.ready(), so the core names no app.
 _DOSSIERWERK = [
     "inburgering.view_inburgeraar",
     "inburgering.add_inburgeraar",
@@ -25,63 +28,10 @@ _DOSSIERWERK = [
     "inburgering.historie_inzien",
     "inburgering.view_signaal",
     "inburgering.change_signaal",
-    "intake.view_bredeintake",
-    "intake.add_bredeintake",
-    "intake.change_bredeintake",
-]
-# Referrals, ontzorgen and approving a begeleider's hours (the ontzorgen app's model permissions,
-# named as strings: the core does not import the app).
-_REGIE_ONTZORGEN = [
-    "ontzorgen.view_verwijzing",
-    "ontzorgen.add_verwijzing",
-    "ontzorgen.change_verwijzing",
-    "ontzorgen.view_ontzorging",
-    "ontzorgen.add_ontzorging",
-    "ontzorgen.change_ontzorging",
-    "ontzorgen.view_urenregistratie",
-    "ontzorgen.uren_beoordelen",
-    "ontzorgen.view_melding",
-    "ontzorgen.change_melding",
-]
-# The PIP, its voortgangsgesprekken and handhaving (the pip app's model permissions, as strings).
-_PIP = [
-    "pip.view_pip",
-    "pip.add_pip",
-    "pip.change_pip",
-    "pip.view_voortgangsgesprek",
-    "pip.add_voortgangsgesprek",
-    "pip.view_handhaving",
-    "pip.add_handhaving",
-]
-# The leerroute: aanbod, deelname, examens, MAP, PVT and their groups (the leerroutes app's permissions).
-_LEERROUTES = [
-    f"leerroutes.{actie}_{model}"
-    for model in ("inburgeringsaanbod", "deelname", "examen", "activiteit", "afronding", "groep", "sessie")
-    for actie in ("view", "add")
-] + ["leerroutes.delete_deelname", "leerroutes.change_groep", "leerroutes.view_aanbieder"]
-# A begeleider reaches referred dossiers only, through their own limited pages.
-_BEGELEIDING = [
-    "ontzorgen.begeleiding_inzien",
-    "ontzorgen.add_urenregistratie",
-    "ontzorgen.add_melding",
-]
-# A partner system reports through the API what the partner's people would report (the app's permissions).
-_PARTNERSYSTEEM = [
-    *_BEGELEIDING,
-    "leerroutes.add_deelname",
-    "leerroutes.add_examen",
 ]
 _BEHEER = [
-    f"{app}.{actie}_{model}"
-    for app, model in [
-        ("inburgering", "regio"),
-        ("inburgering", "gemeente"),
-        ("inburgering", "organisatie"),
-        ("inburgering", "team"),
-        ("inburgering", "user"),
-        ("inburgering", "apiclient"),
-        ("leerroutes", "aanbieder"),
-    ]
+    f"inburgering.{actie}_{model}"
+    for model in ("regio", "gemeente", "organisatie", "team", "user", "apiclient")
     for actie in ("view", "add", "change")
 ] + ["auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht", "inburgering.view_notificatie"]
 # Retention: the functioneel beheerder approves vernietigingslijsten; both roles may place a legal hold.
@@ -97,15 +47,38 @@ _PRIVACY = [
 _RAPPORTAGE = ["inburgering.rapportages_inzien"]
 
 ROLLEN: dict[str, list[str]] = {
-    CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES,
-    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES + _RAPPORTAGE,
-    BEGELEIDER: _BEGELEIDING,
+    CASUSREGISSEUR: _DOSSIERWERK,
+    TEAMLEIDER: _DOSSIERWERK + _RAPPORTAGE,
+    BEGELEIDER: [],
     BELEIDSMEDEWERKER: _RAPPORTAGE,
     FUNCTIONEEL_BEHEERDER: _BEHEER + _VERNIETIGING + ["inburgering.vernietiging_goedkeuren"],
     PRIVACYFUNCTIONARIS: _PRIVACY,
-    GEZONDHEIDSGEGEVENS: ["intake.gezondheid_verwerken"],
-    PARTNERSYSTEEM: _PARTNERSYSTEEM,
+    GEZONDHEIDSGEGEVENS: [],
+    PARTNERSYSTEEM: [],
 }
+
+_VAN_APPS: dict[str, dict[str, list[str]]] = {}
+
+
+def registreer(app: str, rechten: dict[str, list[str]]) -> None:
+    """What an app gives each role: codenames of its own models' permissions (`"add_bredeintake"`).
+
+    Called from the app's AppConfig.ready(); registering an app again replaces its permissions.
+    """
+    onbekend = set(rechten) - set(ROLLEN)
+    if onbekend:
+        raise ImproperlyConfigured(f"{app} geeft rechten aan onbekende rollen: {', '.join(sorted(onbekend))}.")
+    _VAN_APPS[app] = {rol: [f"{app}.{codename}" for codename in codenames] for rol, codenames in rechten.items()}
+
+
+def rechten() -> dict[str, list[str]]:
+    """Every role with its permissions as "app_label.codename": the core's, then each app's."""
+    alle = {rol: list(codes) for rol, codes in ROLLEN.items()}
+    for bijdrage in _VAN_APPS.values():
+        for rol, codes in bijdrage.items():
+            alle[rol] += codes
+    return alle
+
 
 OMSCHRIJVING = {
     CASUSREGISSEUR: _("Voert de casusregie: intake, PIP, voortgang."),
@@ -129,7 +102,7 @@ OMSCHRIJVING = {
 
 
 def sync_rollen() -> None:
-    for naam, codes in ROLLEN.items():
+    for naam, codes in rechten().items():
         groep, _created = Group.objects.get_or_create(name=naam)
         groep.permissions.set(_permissions(codes))
 

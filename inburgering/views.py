@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import navigatie, services
+from .dossier_secties import secties_voor
 from .duo.queries import duo_acties, open_duo_acties
 from .fasen import LOPEND
 from .forms import (
@@ -39,16 +40,12 @@ from .toegang import open_dossier
 def start(request):
     """The home page, where login lands: the caseload for those who work on dossiers, else the page
     of their own work (figures for the beleidsmedewerker, the inzage log for the privacy officer,
-    the referred inburgeraars for the begeleider, beheer for the functioneel beheerder)."""
+    the referred inburgeraars for the begeleider, beheer for the functioneel beheerder). The start pages
+    are registered in inburgering.navigatie, the apps' by the apps."""
     user = request.user
     if not user.has_perm("inburgering.view_inburgeraar"):
-        for perm, pagina in [
-            ("inburgering.rapportages_inzien", "rapportage"),
-            ("inburgering.inzagelog_doorzoeken", "inzagelog"),
-            ("ontzorgen.begeleiding_inzien", "mijn_inburgeraars"),
-        ]:
-            if user.has_perm(perm):
-                return redirect(pagina)
+        if paginas := navigatie.startpaginas(user):
+            return redirect(paginas[0].url_naam)
         if user.is_staff:
             return redirect("admin:index")
     return redirect("caseload")
@@ -75,7 +72,10 @@ def caseload(request):
     pagina = BegrensdePaginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     # With htmx (filtering as you type) only the results are sent; without JavaScript the whole page.
     template = "inburgering/_caseload_resultaten.html" if request.htmx else "inburgering/caseload.html"
-    return render(request, template, {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"})
+    context = {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"}
+    if not request.user.has_perm("inburgering.view_inburgeraar"):
+        context["elders"] = [p for p in navigatie.startpaginas(request.user) if p.uitleg]
+    return render(request, template, context)
 
 
 @login_required
@@ -116,6 +116,7 @@ def dossier(request, pk):
         "termijnen": inburgeraar.termijnen.order_by(F("uiterste_datum").asc(nulls_first=True), "pk"),
         "vandaag": timezone.localdate(),
         "duo_acties": duo_acties(inburgeraar),
+        "secties": secties_voor(request.user),
     }
     if mag_wijzigen:
         context["regisseur_form"] = RegisseurForm(inburgeraar=inburgeraar)

@@ -9,7 +9,7 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Brede intake")
 
     def ready(self):
-        from inburgering import privacy
+        from inburgering import dossier_secties, privacy, rollen
         from inburgering.duo import gebeurtenissen
 
         from . import duo_handlers
@@ -20,3 +20,22 @@ class IntakeConfig(AppConfig):
         gebeurtenissen.registreer("SS131", handler=duo_handlers.lbt_uitslag)
 
         privacy.registreer("intake", vernietig=intake_privacy.vernietig, exporteer=intake_privacy.exporteer)
+
+        intake = ["view_bredeintake", "add_bredeintake", "change_bredeintake"]
+        rollen.registreer(
+            "intake",
+            {
+                rollen.CASUSREGISSEUR: intake,
+                rollen.TEAMLEIDER: intake,
+                # Health data is special-category data: an extra right on top of a role.
+                rollen.GEZONDHEIDSGEGEVENS: ["gezondheid_verwerken"],
+            },
+        )
+        dossier_secties.registreer(
+            "intake",
+            titel=_("Brede intake"),
+            url_naam="intake",
+            recht="intake.view_bredeintake",
+            volgorde=10,
+            template="intake/_dossier_sectie.html",
+        )

@@ -1,11 +1,13 @@
 """Reads of the brede intake. Gezondheid is joined only for a reader who holds the permission."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 
 from . import regels
 from .leefgebieden import LEEFGEBIEDEN
-from .models import BredeIntake, Gezondheid, NietVerschenen
+from .models import BredeIntake, Financien, Gezin, Gezondheid, NietVerschenen, Taal
 
 
 def laad_intake(inburgeraar, *, met_gezondheid: bool) -> BredeIntake | None:
@@ -69,3 +71,31 @@ def _gerelateerd(intake: BredeIntake, relatie: str):
         return getattr(intake, relatie)
     except ObjectDoesNotExist:
         return None
+
+
+@dataclass(frozen=True)
+class AdviesVoorPip:
+    """What the brede intake says that a PIP starts from (the intake's own codes; the PIP maps them)."""
+
+    leerroute: str
+    niveau: str
+    alfabetisering: str
+    bijstand: bool
+    kinderopvang_nodig: bool
+
+
+def advies_voor_pip(inburgeraar) -> AdviesVoorPip | None:
+    """The intake's advice and the facts a first PIP fills in; None while there is no intake. Never gezondheid."""
+    intake = BredeIntake.objects.filter(inburgeraar=inburgeraar).first()
+    if intake is None:
+        return None
+    taal = Taal.objects.filter(intake=intake).first()
+    financien = Financien.objects.filter(intake=intake).first()
+    gezin = Gezin.objects.filter(intake=intake).first()
+    return AdviesVoorPip(
+        leerroute=intake.advies_leerroute,
+        niveau=intake.advies_niveau,
+        alfabetisering=taal.alfabetisering if taal else "",
+        bijstand=bool(financien and financien.inkomen == Financien.Inkomen.BIJSTAND),
+        kinderopvang_nodig=bool(gezin and gezin.kinderopvang_nodig),
+    )

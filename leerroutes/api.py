@@ -10,9 +10,9 @@ from rest_framework import serializers
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.api.basis import ONGETRIMD, DossierVeld, dossier_onbekend
 from inburgering.api.schema import Bedrijfsregel
 from inburgering.api.schrijven import IDEMPOTENCY_PARAMETER, SchrijfView, alles_of_niets
-from inburgering.api.views import ONGETRIMD, DossierVeld, dossier_onbekend
 
 from . import services
 from .models import Deelname, Examen

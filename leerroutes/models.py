@@ -14,8 +14,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.leerroute import Alfabetisering, Leerroute
 from inburgering.models import Gemeente, Inburgeraar
-from pip.models import Alfabetisering, Leerroute
 
 
 class Examenonderdeel(models.TextChoices):

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 
+from inburgering.leerroute import Leerroute
 from inburgering.models import Inburgeraar
 from inburgering.permissions import WIJZIGEN, gemeenten_met_recht
 from ontzorgen.queries import DuoUren, uren_totalen
-from pip.models import Leerroute, Pip
 from pip.services import huidige_pip
 
 from . import regels
@@ -74,7 +74,7 @@ class Balk:
 
 @dataclass
 class Stand:
-    pip: Pip | None
+    pip: object | None  # the current PIP (pip.services.huidige_pip), None before the first
     lesuren: int = 0
     knm_uren: int = 0
     afwezig_uren: int = 0

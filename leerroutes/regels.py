@@ -12,8 +12,8 @@ from dateutil.relativedelta import relativedelta
 
 from django.utils.translation import gettext as _
 
-from pip.models import Leerroute, Niveau
-from pip.regels import Overtreding
+from inburgering.leerroute import Leerroute, Niveau
+from inburgering.overtreding import Overtreding
 
 from .models import Examenonderdeel, Examenresultaat, Verwijtbaar
 

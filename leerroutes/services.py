@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase, RedenAfronding
 from inburgering.models import Inburgeraar
+from inburgering.overtreding import als_validatiefout
 from inburgering.termijnen import Feiten, inburgeringstermijn_einde
-from pip.regels import als_validatiefout
 from pip.services import huidige_pip
 
 from . import duo, queries, regels

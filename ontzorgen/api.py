@@ -1,7 +1,9 @@
-"""The partner API of ontzorgen: verwijzingen, uren (batch and correction) and meldingen.
+"""The partner API of ontzorgen: the referred dossiers, verwijzingen, uren (batch and correction) and meldingen.
 
 Thin: serializers check the shape, ontzorgen.services checks the rules and writes, and every
-dossier is reached through the core's visibility rule (inburgering.api.views.zichtbare_dossiers).
+dossier is reached through the core's visibility rule (inburgering.api.basis.zichtbare_dossiers). The
+dossiers are served here because a partner reaches them through a verwijzing, with this app's
+`begeleiding_inzien`.
 """
 
 import re
@@ -15,10 +17,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.api.paginering import Cursor
-from inburgering.api.schema import Bedrijfsregel
-from inburgering.api.schrijven import IDEMPOTENCY_PARAMETER, SchrijfView
-from inburgering.api.views import (
+from inburgering.api.basis import (
     GEWIJZIGD_SINDS,
     ONGETRIMD,
     DossierVeld,
@@ -26,11 +25,69 @@ from inburgering.api.views import (
     filter_gewijzigd_sinds,
     zichtbare_dossiers,
 )
+from inburgering.api.paginering import Cursor
+from inburgering.api.schema import Bedrijfsregel
+from inburgering.api.schrijven import IDEMPOTENCY_PARAMETER, SchrijfView
+from inburgering.models import Inburgeraar
+from inburgering.services import log_inzage
 
 from . import services
 from .models import Melding, Urenregistratie, Verwijzing
 
 MAX_REGELS = 500
+
+
+# A dossier in the limited view a partner needs (no health or Participatiewet data). No docstring: it would
+# become the schema's description.
+class DossierSerializer(serializers.ModelSerializer):
+    bsn_gemaskeerd = serializers.CharField(help_text=_("Alleen de laatste drie cijfers van het BSN."))
+    gemeente = serializers.CharField(source="gemeente.naam", help_text=_("De gemeente die nu verantwoordelijk is."))
+    gewijzigd_op = serializers.DateTimeField(source="updated_at")
+
+    class Meta:
+        model = Inburgeraar
+        fields = [
+            "id",
+            "bsn_gemaskeerd",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "gemeente",
+            "fase",
+            "taal",
+            "tolk_nodig",
+            "telefoon",
+            "email",
+            "gewijzigd_op",
+        ]
+
+
+@extend_schema(tags=["dossiers"], parameters=[GEWIJZIGD_SINDS])
+class DossierLijst(generics.ListAPIView):
+    """Dossiers die naar uw organisatie zijn verwezen (zolang de verwijzing loopt)."""
+
+    serializer_class = DossierSerializer
+    vereist_recht = "ontzorgen.begeleiding_inzien"
+
+    def get_queryset(self):
+        dossiers = zichtbare_dossiers(self.request).select_related("gemeente")
+        return filter_gewijzigd_sinds(self.request, dossiers, "updated_at")
+
+
+@extend_schema(tags=["dossiers"])
+class DossierDetail(generics.RetrieveAPIView):
+    """Eén dossier; 404 als het niet bestaat of niet naar uw organisatie is verwezen. Elke inzage wordt gelogd."""
+
+    serializer_class = DossierSerializer
+    vereist_recht = "ontzorgen.begeleiding_inzien"
+
+    def get_queryset(self):
+        return zichtbare_dossiers(self.request).select_related("gemeente")
+
+    def get_object(self):
+        dossier = super().get_object()
+        log_inzage(user=self.request.user, inburgeraar=dossier, pagina=self.request.path)
+        return dossier
 
 
 class VerwijzingSerializer(serializers.ModelSerializer):
@@ -270,6 +327,8 @@ class Meldingen(SchrijfView):
 
 
 urlpatterns = [
+    path("dossiers", DossierLijst.as_view(), name="api_dossiers"),
+    path("dossiers/<int:pk>", DossierDetail.as_view(), name="api_dossier"),
     path("verwijzingen", VerwijzingLijst.as_view(), name="api_verwijzingen"),
     path("uren", Uren.as_view(), name="api_uren"),
     path("uren/<int:pk>/correcties", UrenCorrectie.as_view(), name="api_uren_correctie"),

@@ -9,9 +9,29 @@ class PipConfig(AppConfig):
     verbose_name = _("Plan Inburgering en Participatie")
 
     def ready(self):
-        from inburgering import privacy
+        from inburgering import dossier_secties, privacy, rollen
 
         from . import indicatoren  # noqa: F401  (registers the PIP's report figures with the core)
         from . import privacy as pip_privacy
 
         privacy.registreer("pip", vernietig=pip_privacy.vernietig, exporteer=pip_privacy.exporteer)
+
+        # The PIP, its voortgangsgesprekken and handhaving.
+        pip = [
+            "view_pip",
+            "add_pip",
+            "change_pip",
+            "view_voortgangsgesprek",
+            "add_voortgangsgesprek",
+            "view_handhaving",
+            "add_handhaving",
+        ]
+        rollen.registreer("pip", {rollen.CASUSREGISSEUR: pip, rollen.TEAMLEIDER: pip})
+        dossier_secties.registreer(
+            "pip",
+            titel=_("Plan Inburgering en Participatie"),
+            url_naam="pip",
+            recht="pip.view_pip",
+            volgorde=20,
+            template="pip/_dossier_sectie.html",
+        )

@@ -12,22 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.models import Inburgeraar, Leerroute  # noqa: F401 (the apps name it from here too)
-
-
-class Niveau(models.TextChoices):
-    """DUO's NiveauPip: only A2 and B1; the Z-route has none."""
-
-    A2 = "A2", _("A2")
-    B1 = "B1", _("B1")
-
-
-class Alfabetisering(models.TextChoices):
-    """DUO's codes (PIP.openapi.yml, Alfabetiseringsonderwijs)."""
-
-    ANALFABEET = "A", _("Onderwijs voor analfabeet")
-    ANDERS_GEALFABETISEERD = "AA", _("Onderwijs voor anders-gealfabetiseerde")
-    NVT = "NVT", _("Niet van toepassing")
+from inburgering.leerroute import Alfabetisering, Leerroute, Niveau
+from inburgering.models import Inburgeraar
 
 
 class RedenWijziging(models.TextChoices):

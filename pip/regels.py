@@ -6,31 +6,15 @@ schakelen, 600 lesuren for afschalen) come in as arguments from settings.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from inburgering import termijnen
+from inburgering.overtreding import Overtreding
 
 from .models import Leerroute, Niveau, RedenWijziging
-
-
-@dataclass(frozen=True)
-class Overtreding:
-    veld: str
-    code: str
-    tekst: str
-
-
-def als_validatiefout(overtredingen: list[Overtreding]) -> ValidationError:
-    """The violations as one ValidationError by field, each with its code (also used by leerroutes)."""
-    per_veld: dict[str, list[ValidationError]] = {}
-    for o in overtredingen:
-        per_veld.setdefault(o.veld, []).append(ValidationError(o.tekst, code=o.code))
-    return ValidationError(per_veld)
 
 
 def _d(datum: datetime.date) -> str:

@@ -19,6 +19,8 @@ from inburgering import services as dossier_services
 from inburgering import termijnen
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
+from inburgering.overtreding import Overtreding, als_validatiefout
+from intake.queries import advies_voor_pip
 
 from . import duo, regels, tasks
 from .models import AFSCHALEN, INHOUD, Niveau, Pip, Voortgangsgesprek
@@ -60,26 +62,21 @@ def huidige_pip(inburgeraar: Inburgeraar) -> Pip | None:
 
 def _beginwaarden_uit_intake(inburgeraar: Inburgeraar) -> dict:
     """What the brede intake already says: advice, literacy, bijstand and childcare."""
-    from intake.models import BredeIntake, Financien, Gezin, Taal
-
     waarden = {"voortgangsgesprek_maanden": inburgeraar.gemeente.voortgangsgesprek_maanden}
-    intake = BredeIntake.objects.filter(inburgeraar=inburgeraar).first()
-    if intake is None:
+    advies = advies_voor_pip(inburgeraar)
+    if advies is None:
         return waarden
-    if intake.advies_leerroute:
-        waarden["leerroute"] = intake.advies_leerroute
+    if advies.leerroute:
+        waarden["leerroute"] = advies.leerroute
         # DUO knows only A2 and B1; the intake's A1 (Z-route) and B2 (onderwijsroute) have no DUO niveau.
-        waarden["niveau"] = intake.advies_niveau if intake.advies_niveau in Niveau.values else ""
-        if intake.advies_leerroute == "Z":
+        waarden["niveau"] = advies.niveau if advies.niveau in Niveau.values else ""
+        if advies.leerroute == "Z":
             waarden["niveau"] = ""
-    taal = Taal.objects.filter(intake=intake).first()
-    if taal and taal.alfabetisering:
-        waarden["alfabetisering"] = taal.alfabetisering
-    financien = Financien.objects.filter(intake=intake).first()
-    if financien and financien.inkomen == Financien.Inkomen.BIJSTAND:
+    if advies.alfabetisering:
+        waarden["alfabetisering"] = advies.alfabetisering
+    if advies.bijstand:
         waarden["bijstand"] = True
-    gezin = Gezin.objects.filter(intake=intake).first()
-    if gezin and gezin.kinderopvang_nodig:
+    if advies.kinderopvang_nodig:
         waarden["kinderopvang"] = _("Kinderopvang is nodig om aan de leerroute deel te nemen.")
     return waarden
 
@@ -115,7 +112,7 @@ def start_concept(*, door, inburgeraar: Inburgeraar) -> Pip:
     return pip
 
 
-def _controleer_inhoud(pip: Pip) -> list[regels.Overtreding]:
+def _controleer_inhoud(pip: Pip) -> list[Overtreding]:
     return regels.inhoud_overtredingen(
         leerroute=pip.leerroute,
         niveau=pip.niveau,
@@ -151,7 +148,7 @@ def wijzig_concept(*, door, pip: Pip, gegevens: dict) -> Pip:
     pip.full_clean()
     fouten = _controleer_inhoud(pip)
     if fouten:
-        raise regels.als_validatiefout(fouten)
+        raise als_validatiefout(fouten)
     pip.save()
     return pip
 
@@ -315,7 +312,7 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
             afschalen_gronden=(pip.afschalen_b1_onhaalbaar, pip.afschalen_voldoende_inspanning),
         )
     if fouten:
-        raise regels.als_validatiefout(fouten)
+        raise als_validatiefout(fouten)
     pip.dagtekening = dagtekening
     pip.kenmerk = f"PIP-{inburgeraar.gemeente.gemeentecode}-{inburgeraar.pk}-{pip.versie}"
     pip.status = Pip.Status.VASTGESTELD

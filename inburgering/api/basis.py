@@ -1,14 +1,16 @@
-"""The core's resource: dossiers, in the limited view a partner needs (no health or Participatiewet data)."""
+"""What every app's API module builds on: the visibility rule, the `gewijzigd_sinds` filter and the dossier field.
+
+The core has no resource of its own here; each app's `api.py` serves its resources with these helpers.
+"""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
 
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Inburgeraar
 from ..permissions import INZIEN
-from ..services import log_inzage
 from .schema import Bedrijfsregel
 
 GEWIJZIGD_SINDS = OpenApiParameter(
@@ -40,57 +42,6 @@ def filter_gewijzigd_sinds(request, queryset, veld: str):
 def zichtbare_dossiers(request):
     """What the client may see: the one visibility rule, as the begeleider's pages use it."""
     return Inburgeraar.objects.zichtbaar_voor(request.user, INZIEN)
-
-
-class DossierSerializer(serializers.ModelSerializer):
-    bsn_gemaskeerd = serializers.CharField(help_text=_("Alleen de laatste drie cijfers van het BSN."))
-    gemeente = serializers.CharField(source="gemeente.naam", help_text=_("De gemeente die nu verantwoordelijk is."))
-    gewijzigd_op = serializers.DateTimeField(source="updated_at")
-
-    class Meta:
-        model = Inburgeraar
-        fields = [
-            "id",
-            "bsn_gemaskeerd",
-            "voornamen",
-            "tussenvoegsel",
-            "achternaam",
-            "gemeente",
-            "fase",
-            "taal",
-            "tolk_nodig",
-            "telefoon",
-            "email",
-            "gewijzigd_op",
-        ]
-
-
-@extend_schema(tags=["dossiers"], parameters=[GEWIJZIGD_SINDS])
-class DossierLijst(generics.ListAPIView):
-    """Dossiers die naar uw organisatie zijn verwezen (zolang de verwijzing loopt)."""
-
-    serializer_class = DossierSerializer
-    vereist_recht = "ontzorgen.begeleiding_inzien"
-
-    def get_queryset(self):
-        dossiers = zichtbare_dossiers(self.request).select_related("gemeente")
-        return filter_gewijzigd_sinds(self.request, dossiers, "updated_at")
-
-
-@extend_schema(tags=["dossiers"])
-class DossierDetail(generics.RetrieveAPIView):
-    """Eén dossier; 404 als het niet bestaat of niet naar uw organisatie is verwezen. Elke inzage wordt gelogd."""
-
-    serializer_class = DossierSerializer
-    vereist_recht = "ontzorgen.begeleiding_inzien"
-
-    def get_queryset(self):
-        return zichtbare_dossiers(self.request).select_related("gemeente")
-
-    def get_object(self):
-        dossier = super().get_object()
-        log_inzage(user=self.request.user, inburgeraar=dossier, pagina=self.request.path)
-        return dossier
 
 
 # Free text is checked as sent: a trimmed value could pass `max_length` while the raw one breaks the schema's

@@ -1,0 +1,93 @@
+"""Each app registers what it gives each role; together they make exactly these groups."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
+
+from inburgering import rollen
+
+_LEERROUTES_REGIE = {
+    f"leerroutes.{actie}_{model}"
+    for model in ("inburgeringsaanbod", "deelname", "examen", "activiteit", "afronding", "groep", "sessie")
+    for actie in ("view", "add")
+} | {"leerroutes.delete_deelname", "leerroutes.change_groep", "leerroutes.view_aanbieder"}
+_DOSSIERWERK = {
+    "inburgering.view_inburgeraar",
+    "inburgering.add_inburgeraar",
+    "inburgering.change_inburgeraar",
+    "inburgering.historie_inzien",
+    "inburgering.view_signaal",
+    "inburgering.change_signaal",
+    "intake.view_bredeintake",
+    "intake.add_bredeintake",
+    "intake.change_bredeintake",
+    "ontzorgen.view_verwijzing",
+    "ontzorgen.add_verwijzing",
+    "ontzorgen.change_verwijzing",
+    "ontzorgen.view_ontzorging",
+    "ontzorgen.add_ontzorging",
+    "ontzorgen.change_ontzorging",
+    "ontzorgen.view_urenregistratie",
+    "ontzorgen.uren_beoordelen",
+    "ontzorgen.view_melding",
+    "ontzorgen.change_melding",
+    "pip.view_pip",
+    "pip.add_pip",
+    "pip.change_pip",
+    "pip.view_voortgangsgesprek",
+    "pip.add_voortgangsgesprek",
+    "pip.view_handhaving",
+    "pip.add_handhaving",
+    *_LEERROUTES_REGIE,
+}
+_BEGELEIDING = {"ontzorgen.begeleiding_inzien", "ontzorgen.add_urenregistratie", "ontzorgen.add_melding"}
+_VERNIETIGING = {"inburgering.view_vernietigingslijst", "inburgering.vernietiging_blokkeren"}
+
+# The roles as they were when the core still named every app's permissions itself.
+VERWACHT = {
+    rollen.CASUSREGISSEUR: _DOSSIERWERK,
+    rollen.TEAMLEIDER: _DOSSIERWERK | {"inburgering.rapportages_inzien"},
+    rollen.BEGELEIDER: _BEGELEIDING,
+    rollen.BELEIDSMEDEWERKER: {"inburgering.rapportages_inzien"},
+    rollen.FUNCTIONEEL_BEHEERDER: {
+        f"{app}.{actie}_{model}"
+        for app, model in [
+            ("inburgering", "regio"),
+            ("inburgering", "gemeente"),
+            ("inburgering", "organisatie"),
+            ("inburgering", "team"),
+            ("inburgering", "user"),
+            ("inburgering", "apiclient"),
+            ("leerroutes", "aanbieder"),
+        ]
+        for actie in ("view", "add", "change")
+    }
+    | {"auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht"}
+    | {"inburgering.view_notificatie", "inburgering.vernietiging_goedkeuren"}
+    | _VERNIETIGING,
+    rollen.PRIVACYFUNCTIONARIS: _VERNIETIGING | {"inburgering.inzagelog_doorzoeken", "inburgering.avg_exporteren"},
+    rollen.GEZONDHEIDSGEGEVENS: {"intake.gezondheid_verwerken"},
+    rollen.PARTNERSYSTEEM: _BEGELEIDING | {"leerroutes.add_deelname", "leerroutes.add_examen"},
+}
+
+
+def test_the_core_and_the_apps_together_give_each_role_its_permissions():
+    assert {rol: set(codes) for rol, codes in rollen.rechten().items()} == VERWACHT
+
+
+@pytest.mark.django_db
+def test_sync_rollen_makes_every_group_hold_exactly_its_roles_permissions():
+    Group.objects.get(name=rollen.BEGELEIDER).permissions.clear()
+
+    rollen.sync_rollen()
+
+    for rol, verwacht in VERWACHT.items():
+        groep = Group.objects.get(name=rol)
+        codes = {f"{p.content_type.app_label}.{p.codename}" for p in groep.permissions.select_related("content_type")}
+        assert codes == verwacht, rol
+
+
+def test_an_app_cannot_give_rights_to_a_role_the_core_does_not_know():
+    with pytest.raises(ImproperlyConfigured, match="onbekende rollen: Stagiair"):
+        rollen.registreer("intake", {"Stagiair": ["view_bredeintake"]})
