@@ -59,6 +59,8 @@ _LEERROUTES = [
     for model in ("inburgeringsaanbod", "deelname", "examen", "activiteit", "afronding", "groep", "sessie")
     for actie in ("view", "add")
 ] + ["leerroutes.delete_deelname", "leerroutes.change_groep", "leerroutes.view_aanbieder"]
+# Interpreters and manual cost lines on a dossier (the kosten app's permissions).
+_KOSTEN = ["kosten.view_tolkinzet", "kosten.add_tolkinzet", "kosten.view_kostenpost", "kosten.add_kostenpost"]
 # A begeleider reaches referred dossiers only, through their own limited pages.
 _BEGELEIDING = [
     "ontzorgen.begeleiding_inzien",
@@ -81,6 +83,7 @@ _BEHEER = [
         ("inburgering", "user"),
         ("inburgering", "apiclient"),
         ("leerroutes", "aanbieder"),
+        ("kosten", "contractprijs"),
     ]
     for actie in ("view", "add", "change")
 ] + ["auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht", "inburgering.view_notificatie"]
@@ -97,8 +100,8 @@ _PRIVACY = [
 _RAPPORTAGE = ["inburgering.rapportages_inzien"]
 
 ROLLEN: dict[str, list[str]] = {
-    CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES,
-    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES + _RAPPORTAGE,
+    CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES + _KOSTEN,
+    TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES + _KOSTEN + _RAPPORTAGE,
     BEGELEIDER: _BEGELEIDING,
     BELEIDSMEDEWERKER: _RAPPORTAGE,
     FUNCTIONEEL_BEHEERDER: _BEHEER + _VERNIETIGING + ["inburgering.vernietiging_goedkeuren"],
