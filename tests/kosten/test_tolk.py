@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from kosten.models import Eenheid, Tolkinzet, Voorziening
+from tests.kosten import registratie
 from tests.kosten.conftest import prijs
 
 D = datetime.date
@@ -72,3 +73,23 @@ def test_only_aanbieders_with_a_tolk_contract_for_the_gemeente_are_offered(
     client.force_login(wereld.regisseur_emmen)
     html = client.get(reverse("tolk_boeken", kwargs={"pk": wereld.dossier_emmen.pk})).content.decode()
     assert "Tolkbureau Brabant" not in html and "Er is nog geen tolkaanbieder" in html
+
+
+def test_the_dossiers_cost_page_takes_the_same_queries_for_few_and_many_lines(
+    client, wereld, prijzen, tolkbureau, taalschool, django_assert_num_queries
+):
+    dossier = wereld.dossier_bladel
+    registratie.aanbod(dossier, taalschool)
+    client.force_login(wereld.regisseur)
+    url = reverse("kosten_dossier", kwargs={"pk": dossier.pk})
+    _boek(client, dossier, tolkbureau)
+    registratie.deelname(dossier, D(2026, 3, 7), 10)
+    client.get(url)
+    with django_assert_num_queries(23) as eerste:
+        client.get(url)
+    for dag in range(1, 9):
+        _boek(client, dossier, tolkbureau, datum=f"{dag:02d}-10-2026")
+        registratie.deelname(dossier, D(2026, 4, dag), 10)
+    with django_assert_num_queries(len(eerste.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count("Tolkbureau Brabant") == 9 and "€ 1.755,00" in html  # 9 × € 75 + 90 lesuren × € 12
