@@ -69,8 +69,8 @@ def test_a_beleidsmedewerker_reads_the_cost_report_and_downloads_it(contracten, 
         registratie.deelname(dossier, datetime.date(jaar, 3, 7), 10)
     _inloggen(pagina, f"{live_server.url}/", wereld.beleidsmedewerker)
     pagina.get_by_role("link", name="Kosten (SPUK)").click()
-    pagina.get_by_label("Gemeente").select_option(label="Bladel")
-    pagina.get_by_label("Jaar").select_option(str(jaar))
+    pagina.get_by_label("Gemeente", exact=True).select_option(label="Bladel")
+    pagina.get_by_label("Jaar", exact=True).select_option(str(jaar))
     pagina.get_by_role("button", name="Tonen").click()
 
     expect(pagina.get_by_role("heading", name=f"Bladel, {jaar}")).to_be_visible()
