@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "pip",
     "leerroutes",
     "ontzorgen",
+    "kosten",
 ]
 
 MIDDLEWARE = [
@@ -377,7 +378,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # functions without arguments. The core calls them by name and never imports a domain app.
 DEMO_LADERS = env.list(
     "DEMO_LADERS",
-    default=["intake.demo.laad_demo", "ontzorgen.demo.laad_demo", "pip.demo.laad_demo", "leerroutes.demo.laad_demo"],
+    default=[
+        "intake.demo.laad_demo",
+        "ontzorgen.demo.laad_demo",
+        "pip.demo.laad_demo",
+        "leerroutes.demo.laad_demo",
+        "kosten.demo.laad_demo",
+    ],
 )
 
 # Brede intake. The onderwijsroute is aimed at people under 28: policy, not law, so a setting.

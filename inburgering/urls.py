@@ -51,6 +51,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/leerroute/", include("leerroutes.urls")),
     path("groepen/", include("leerroutes.groep_urls")),
     path("", include("ontzorgen.urls")),
+    path("", include("kosten.urls")),
     # The partner API: the core's resources and each app's api.py, under one version prefix.
     path("api/v1/", include("inburgering.api.urls")),
     path("api/v1/", include("ontzorgen.api")),

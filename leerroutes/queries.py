@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import F, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 
 from inburgering.leerroute import Leerroute
@@ -22,6 +22,7 @@ from .models import (
     MAP_PRAKTIJK,
     MAP_SOORTEN,
     PVT_SOORTEN,
+    Aanbieder,
     Activiteit,
     Activiteitsoort,
     Afronding,
@@ -215,3 +216,37 @@ def kandidaten(user, groep: Groep):
         .exclude(Q(groepen=groep))
         .order_by("achternaam", "voornamen", "pk")
     )
+
+
+# Reads for the kosten app, which prices what the leerroute registered. Rows, not models: one query each.
+
+
+def aanbieders():
+    """Every aanbieder (kept by functioneel beheer), for another app to choose from or link to."""
+    return Aanbieder.objects.all()
+
+
+def aanbod_rijen(dossiers):
+    """The dossiers' aanbod, oldest first: route, aanbieder and the taalschakeltraject's start."""
+    return (
+        Inburgeringsaanbod.objects.filter(inburgeraar__in=dossiers)
+        .order_by("datum_aanbod", "pk")
+        .values("inburgeraar_id", "leerroute", "aanbieder_id", "datum_aanbod", "start_taalschakeltraject")
+    )
+
+
+def deelname_rijen(dossiers, van, tot):
+    """Lesuren and KNM hours per reported period that ends between van and tot."""
+    return Deelname.objects.filter(inburgeraar__in=dossiers, periode_tot__range=(van, tot)).values(
+        "inburgeraar_id", "periode_tot", "aanbieder_id", "lesuren", "knm_uren"
+    )
+
+
+def module_rijen(dossiers):
+    """Attended MAP and PVT activities, newest first, with `module` "map" or "pvt" and the group's aanbieder."""
+    for rij in (
+        Activiteit.objects.filter(inburgeraar__in=dossiers, aanwezig=True, soort__in=MAP_SOORTEN | PVT_SOORTEN)
+        .order_by("-datum", "-pk")
+        .values("inburgeraar_id", "soort", "datum", aanbieder_id=F("sessie__groep__aanbieder_id"))
+    ):
+        yield {**rij, "module": "map" if rij["soort"] in MAP_SOORTEN else "pvt"}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.models import Inburgeraar
 from inburgering.permissions import INZIEN, WIJZIGEN
 
-from .models import Urenregistratie, Urensoort, Verwijzing
+from .models import Ontzorging, Urenregistratie, Urensoort, Verwijzing
 
 
 class DuoUren(models.TextChoices):
@@ -90,3 +90,20 @@ def te_beoordelen_uren(user):
         .select_related("inburgeraar", "begeleider", "verwijzing__team__organisatie")
         .order_by("datum", "inburgeraar__achternaam", "pk")
     )
+
+
+# Reads for the kosten app, which prices what ontzorgen registered. Rows, not models: one query each.
+
+
+def ontzorging_rijen(dossiers, tot):
+    """Ontzorgingen begun on or before tot, with their (planned) end."""
+    return Ontzorging.objects.filter(inburgeraar__in=dossiers, startdatum__lte=tot).values(
+        "inburgeraar_id", "startdatum", "einddatum", "geplande_einddatum"
+    )
+
+
+def goedgekeurde_uren_rijen(dossiers, van, tot):
+    """The begeleiders' approved hours between van and tot."""
+    return Urenregistratie.objects.filter(
+        inburgeraar__in=dossiers, status=Urenregistratie.Status.GOEDGEKEURD, datum__range=(van, tot)
+    ).values("inburgeraar_id", "datum", "uren")

@@ -29,17 +29,19 @@ class Bijdrage:
     app: str
     vernietig: Callable[[list[int]], dict[str, int]]
     exporteer: Callable[[object], dict[str, list[dict]]]
+    volgorde: int = 50
 
 
 _BIJDRAGEN: dict[str, Bijdrage] = {}
 
 
-def registreer(app: str, *, vernietig, exporteer) -> None:
-    _BIJDRAGEN[app] = Bijdrage(app=app, vernietig=vernietig, exporteer=exporteer)
+def registreer(app: str, *, vernietig, exporteer, volgorde: int = 50) -> None:
+    """`volgorde`: lower runs first; an app that summarises other apps' records must run before they go."""
+    _BIJDRAGEN[app] = Bijdrage(app=app, vernietig=vernietig, exporteer=exporteer, volgorde=volgorde)
 
 
 def bijdragen() -> list[Bijdrage]:
-    return list(_BIJDRAGEN.values())
+    return sorted(_BIJDRAGEN.values(), key=lambda bijdrage: bijdrage.volgorde)
 
 
 def wis(queryset) -> int:

@@ -128,6 +128,16 @@ _LEERROUTEVIEWS = [
     ("leerroute_afsluiten", "post", 302),
 ]
 
+# Interpreters and costs on a dossier: roles without the kosten permissions get 403; empty posts show the
+# form again with its errors (200).
+_KOSTENVIEWS = [
+    ("kosten_dossier", "get", 200),
+    ("tolk_boeken", "get", 200),
+    ("tolk_boeken", "post", 200),
+    ("kostenpost_nieuw", "get", 200),
+    ("kostenpost_nieuw", "post", 200),
+]
+
 # The begeleider's own pages: only the referred dossier (bladel), never another (eersel: 404).
 _BEGELEIDING = {
     "bladel": {"begeleider": 200, "anoniem": 302},
@@ -148,7 +158,7 @@ MATRIX = [
     ("dossier", "get", "eersel", {"regisseur_eersel": 200, "regisseur": 404, "teamleider": 404, "anoniem": 302}, 403),
     *[
         (naam, methode, dossier, verwacht, 403)
-        for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS + _PIPVIEWS + _LEERROUTEVIEWS
+        for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS + _PIPVIEWS + _LEERROUTEVIEWS + _KOSTENVIEWS
         for dossier, verwacht in _per_dossier(ok).items()
     ],
     ("groepen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
@@ -176,7 +186,7 @@ MATRIX = [
     # gemeenten of the team's object permission. Without parameters they show this year of the first regio.
     *[
         (naam, "get", None, {"teamleider": 200, "beleidsmedewerker": 200, "anoniem": 302}, 403)
-        for naam in ("rapportage", "rapportage_csv", "rapportage_xlsx")
+        for naam in ("rapportage", "rapportage_csv", "rapportage_xlsx", "kostenrapport", "kostenrapport_xlsx")
     ],
     ("admin:index", "get", None, {"beheerder": 200, "anoniem": 302}, 302),
     # Bladel has no logo here: the beheerder passes the permission check and finds none.

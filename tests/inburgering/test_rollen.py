@@ -40,11 +40,15 @@ _DOSSIERWERK = {
     "pip.view_handhaving",
     "pip.add_handhaving",
     *_LEERROUTES_REGIE,
+    "kosten.view_tolkinzet",
+    "kosten.add_tolkinzet",
+    "kosten.view_kostenpost",
+    "kosten.add_kostenpost",
 }
 _BEGELEIDING = {"ontzorgen.begeleiding_inzien", "ontzorgen.add_urenregistratie", "ontzorgen.add_melding"}
 _VERNIETIGING = {"inburgering.view_vernietigingslijst", "inburgering.vernietiging_blokkeren"}
 
-# The roles as they were when the core still named every app's permissions itself.
+# Every role's permissions: the core's own and what each app registers.
 VERWACHT = {
     rollen.CASUSREGISSEUR: _DOSSIERWERK,
     rollen.TEAMLEIDER: _DOSSIERWERK | {"inburgering.rapportages_inzien"},
@@ -60,6 +64,7 @@ VERWACHT = {
             ("inburgering", "user"),
             ("inburgering", "apiclient"),
             ("leerroutes", "aanbieder"),
+            ("kosten", "contractprijs"),
         ]
         for actie in ("view", "add", "change")
     }

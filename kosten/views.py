@@ -1,0 +1,125 @@
+"""Browser views: a dossier's interpreters and costs (regisseur), the cost report (beleidsmedewerker)."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from inburgering.forms import zet_fouten_op_form
+from inburgering.models import Gemeente
+from inburgering.permissions import WIJZIGEN, mag_dossier_wijzigen, rapportage_gemeenten
+from inburgering.toegang import open_dossier
+
+from . import export, services
+from .berekening import kostenregels, totalen
+from .forms import KostenpostForm, KostenrapportForm, TolkForm
+from .models import Gesprek
+from .onderdrukking import rapportregels
+
+MAG_RAPPORTEREN = "inburgering.rapportages_inzien"
+
+
+@login_required
+@permission_required("kosten.view_kostenpost", raise_exception=True)
+def kosten_dossier(request, pk):
+    """The dossier's interpreters and every cost line, with the gemeente that pays for it."""
+    inburgeraar = open_dossier(request, pk)
+    regels = kostenregels([inburgeraar.pk], datetime.date(1900, 1, 1), datetime.date(2999, 12, 31))
+    gemeenten = {inburgeraar.gemeente_id: inburgeraar.gemeente}
+    for gemeente in _gemeenten({regel.gemeente_id for regel in regels} - set(gemeenten)):
+        gemeenten[gemeente.pk] = gemeente
+    for regel in regels:
+        regel.gemeente = gemeenten[regel.gemeente_id]
+    context = {
+        "inburgeraar": inburgeraar,
+        "mag_wijzigen": mag_dossier_wijzigen(request.user, inburgeraar),
+        "tolkinzetten": list(inburgeraar.tolkinzetten.select_related("aanbieder")),
+        "regels": regels,
+        "totaal": sum(regel.bedrag for regel in regels if regel.bedrag is not None),
+    }
+    return render(request, "kosten/dossier.html", context)
+
+
+def _gemeenten(ids):
+    return Gemeente.objects.filter(pk__in=ids) if ids else []
+
+
+@login_required
+@permission_required("kosten.add_tolkinzet", raise_exception=True)
+def tolk_boeken(request, pk):
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
+    gesprek = request.GET.get("gesprek")
+    initial = {"gesprek": gesprek if gesprek in Gesprek.values else None, "duur_minuten": 60, "taal": inburgeraar.taal}
+    form = TolkForm(request.POST or None, inburgeraar=inburgeraar, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.boek_tolk(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
+        except ValidationError as fout:
+            zet_fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("De tolk is geboekt."))
+            return redirect("kosten_dossier", pk=inburgeraar.pk)
+    return render(request, "kosten/tolk_boeken.html", {"form": form, "inburgeraar": inburgeraar})
+
+
+@login_required
+@permission_required("kosten.add_kostenpost", raise_exception=True)
+def kostenpost_nieuw(request, pk):
+    inburgeraar = open_dossier(request, pk, WIJZIGEN)
+    form = KostenpostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.boek_kosten(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
+        except ValidationError as fout:
+            zet_fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("De kosten zijn geboekt."))
+            return redirect("kosten_dossier", pk=inburgeraar.pk)
+    context = {
+        "form": form,
+        "inburgeraar": inburgeraar,
+        "titel": _("Kosten met de hand boeken"),
+        "knop": _("Kosten boeken"),
+        "uitleg": _(
+            "Alleen voor kosten die niet uit de registratie volgen. De kosten horen bij de gemeente die op de "
+            "datum verantwoordelijk was."
+        ),
+    }
+    return render(request, "kosten/formulier.html", context)
+
+
+def _rapportform(request):
+    gemeenten = list(rapportage_gemeenten(request.user).order_by("naam"))
+    return KostenrapportForm(request.GET, gemeenten=gemeenten)
+
+
+@login_required
+@permission_required(MAG_RAPPORTEREN, raise_exception=True)
+def kostenrapport(request):
+    """Costs per voorziening for one gemeente and year: figures only, never a person, no Inzage."""
+    form = _rapportform(request)
+    context = {"form": form}
+    if form.gemeenten and form.is_valid():
+        gemeente, jaar = form.gekozen_gemeente, form.cleaned_data["jaar"]
+        regels = rapportregels(totalen(gemeente, jaar))
+        context.update(
+            gemeente=gemeente,
+            jaar=jaar,
+            regels=regels,
+            totaal=sum(regel.bedrag for regel in regels),
+            query=f"gemeente={gemeente.pk}&jaar={jaar}",
+        )
+    return render(request, "kosten/rapport.html", context)
+
+
+@login_required
+@permission_required(MAG_RAPPORTEREN, raise_exception=True)
+def kostenrapport_xlsx(request):
+    form = _rapportform(request)
+    if not (form.gemeenten and form.is_valid()):
+        return render(request, "kosten/rapport.html", {"form": form}, status=400)
+    gemeente, jaar = form.gekozen_gemeente, form.cleaned_data["jaar"]
+    return export.xlsx_response(gemeente, jaar, rapportregels(totalen(gemeente, jaar)))

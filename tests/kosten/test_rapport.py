@@ -1,0 +1,92 @@
+"""The cost report per gemeente and year: totals per voorziening, persons suppressed below five, and XLSX."""
+
+import datetime
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from django.urls import reverse
+
+from tests.factories import InburgeraarFactory
+from tests.kosten import registratie
+
+D = datetime.date
+QUERIES = 21  # session, user, permissions, the dossier or gemeenten, prices, verhuizingen, one per source
+
+
+def _dossiers_met_lesuren(wereld, taalschool, aantal, gemeente=None):
+    for _ in range(aantal):
+        dossier = InburgeraarFactory(gemeente=gemeente or wereld.bladel)
+        registratie.aanbod(dossier, taalschool)
+        registratie.deelname(dossier, D(2026, 3, 7), 10)
+        registratie.activiteit(dossier, D(2026, 4, 2), "pvt_workshop")
+
+
+def _rij(html, voorziening):
+    start = html.index(f'scope="row">{voorziening}</th>')
+    return html[start : html.index("</tr>", start)]
+
+
+def test_the_beleidsmedewerker_sees_totals_per_voorziening_with_few_persons_suppressed(
+    client, wereld, prijzen, taalschool
+):
+    _dossiers_met_lesuren(wereld, taalschool, 5)
+    registratie.activiteit(wereld.dossier_bladel, D(2026, 4, 2), "map_les")
+    client.force_login(wereld.beleidsmedewerker)
+    response = client.get(reverse("kostenrapport"), {"gemeente": wereld.bladel.pk, "jaar": 2026})
+    html = response.content.decode()
+    assert response.status_code == 200
+    taal = _rij(html, "Taalonderwijs B1-route")
+    assert "€ 600,00" in taal and ">5<" in taal  # 5 × 10 lesuren × € 12 (Bladel's price), five persons
+    assert "&lt;5" in _rij(html, "MAP") and "€ 900,00" in _rij(html, "MAP")  # one person: the count is hidden
+    assert "€ 3.500,00" in html  # 600 + 2000 (five PVT modules) + 900
+    assert wereld.dossier_bladel.naam not in html
+
+
+def test_the_report_takes_the_same_number_of_queries_for_few_and_many_dossiers(
+    client, wereld, prijzen, taalschool, django_assert_num_queries
+):
+    client.force_login(wereld.beleidsmedewerker)
+    url = reverse("kostenrapport")
+    parameters = {"gemeente": wereld.bladel.pk, "jaar": 2026}
+    _dossiers_met_lesuren(wereld, taalschool, 1)
+    client.get(url, parameters)  # warm the session and permission caches
+    with django_assert_num_queries(QUERIES):
+        client.get(url, parameters)
+    _dossiers_met_lesuren(wereld, taalschool, 8)
+    with django_assert_num_queries(QUERIES):
+        assert "€ 1.080,00" in client.get(url, parameters).content.decode()  # 9 × 10 × € 12
+
+
+@pytest.mark.parametrize(
+    ("gebruiker", "gemeente", "ziet"),
+    [
+        ("beleidsmedewerker", "bladel", True),
+        ("beleidsmedewerker", "emmen", False),  # the team has no rapportages_inzien on Emmen
+        ("teamleider", "eersel", False),  # KempenPlus does no casusregie for Eersel
+        ("teamleider", "bergeijk", True),
+    ],
+)
+def test_a_report_covers_only_gemeenten_the_team_may_report_on(
+    client, wereld, prijzen, taalschool, gebruiker, gemeente, ziet
+):
+    _dossiers_met_lesuren(wereld, taalschool, 5, gemeente=getattr(wereld, gemeente))
+    client.force_login(getattr(wereld, gebruiker))
+    response = client.get(reverse("kostenrapport"), {"gemeente": getattr(wereld, gemeente).pk, "jaar": 2026})
+    assert ("Taalonderwijs B1-route</th>" in response.content.decode()) is ziet
+    xlsx = client.get(reverse("kostenrapport_xlsx"), {"gemeente": getattr(wereld, gemeente).pk, "jaar": 2026})
+    assert xlsx.status_code == (200 if ziet else 400)
+
+
+def test_the_xlsx_has_the_screens_cells_with_numbers_as_numbers(client, wereld, prijzen, taalschool):
+    _dossiers_met_lesuren(wereld, taalschool, 5)
+    registratie.activiteit(wereld.dossier_bladel, D(2026, 4, 2), "map_les")
+    client.force_login(wereld.beleidsmedewerker)
+    response = client.get(reverse("kostenrapport_xlsx"), {"gemeente": wereld.bladel.pk, "jaar": 2026})
+    blad = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rijen = {rij[0]: rij for rij in blad.iter_rows(values_only=True) if rij and rij[0]}
+    assert rijen["Gemeente"][1] == "Bladel" and rijen["Jaar"][1] == 2026
+    assert rijen["Taalonderwijs B1-route"][2:5] == (50, 5, 600)
+    assert rijen["MAP"][2:5] == (1, "<5", 900)
+    assert rijen["Totaal"][4] == 3500
