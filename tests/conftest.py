@@ -1,10 +1,12 @@
 """Shared fixtures: safe test settings, and a small multi-gemeente world like the demo's."""
 
+import datetime
 import os
 import shutil
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 
 from inburgering.celery import app as celery_app
 from inburgering.rollen import (
@@ -18,6 +20,11 @@ from inburgering.rollen import (
 from tests.factories import GemeenteFactory, InburgeraarFactory, RegioFactory, UserFactory, maak_team
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# The suite's "now": a Monday morning. Folders whose tests all run then request `klok` from an autouse
+# fixture in their conftest; other tests request it, or travel themselves.
+NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
+VANDAAG = datetime.date(2026, 11, 23)
 
 
 def vereist(beschikbaar: bool, reden: str):
@@ -61,6 +68,13 @@ def _taken_in_proces():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = vorige
+
+
+@pytest.fixture
+def klok():
+    """Time stands still at NU; the traveller lets a test move it (klok.shift(...), klok.move_to(...))."""
+    with time_machine.travel(NU, tick=False) as reiziger:
+        yield reiziger
 
 
 @pytest.fixture

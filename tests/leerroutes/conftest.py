@@ -3,22 +3,19 @@
 import datetime
 
 import pytest
-import time_machine
 
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase
 from leerroutes.models import Aanbieder
 from pip import services as pip_services
 
-NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
-VANDAAG = datetime.date(2026, 11, 23)
 DAGTEKENING = datetime.date(2025, 3, 3)  # the termijn runs from 4 March 2025 to 3 March 2028
 
 
 @pytest.fixture(autouse=True)
-def _vaste_tijd():
-    with time_machine.travel(NU, tick=False):
-        yield
+def _vaste_tijd(klok):
+    """Every test in this folder runs at tests.conftest.NU."""
+    return klok
 
 
 @pytest.fixture(autouse=True)
