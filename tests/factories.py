@@ -12,6 +12,11 @@ from inburgering import services
 from inburgering.fasen import Fase, RedenAfronding
 from inburgering.models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
 from inburgering.permissions import INZIEN, RAPPORTAGES, WIJZIGEN
+from pip import services as pip_services
+
+# A PIP of 3 March 2025: its inburgeringstermijn runs from 4 March 2025 to 3 March 2028.
+PIP_DAGTEKENING = datetime.date(2025, 3, 3)
+PIP_KENNISGEVING = datetime.date(2025, 1, 6)
 
 
 def geldige_bsns():
@@ -100,9 +105,18 @@ class InburgeraarFactory(factory.Factory):
     datum_koppeling = datetime.date(2026, 9, 1)
     taal = "Arabisch"
 
+    # The content of a vastgesteld PIP (see geef_pip), or None for a dossier without one.
+    pip = None
+
+    class Params:
+        # In uitvoering with a vastgesteld PIP on the B1-route of PIP_DAGTEKENING, its regisseur as author.
+        met_pip = factory.Trait(pip=factory.Dict({"leerroute": "B"}))
+
     @classmethod
-    def _create(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, **kwargs):
+    def _create(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, pip=None, **kwargs):
         inburgeraar = services.registreer_dossier(door=door, gegevens={**kwargs, "regisseur": regisseur})
+        if pip is not None:
+            return geef_pip(inburgeraar, door=door or regisseur, **pip)
         for stap in _pad_naar(fase):
             reden_afronding = RedenAfronding.VOLDAAN if stap == Fase.AFGEROND else ""
             inburgeraar = services.wijzig_fase(
@@ -111,8 +125,43 @@ class InburgeraarFactory(factory.Factory):
         return inburgeraar
 
     @classmethod
-    def _build(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, **kwargs):
+    def _build(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, pip=None, **kwargs):
         return model_class(*args, fase=fase, regisseur=regisseur, **kwargs)
+
+
+def geef_pip(
+    inburgeraar,
+    *,
+    door=None,
+    leerroute="B",
+    dagtekening=PIP_DAGTEKENING,
+    kennisgeving=PIP_KENNISGEVING,
+    **inhoud,
+):
+    """Walk the dossier to uitvoering with a vastgesteld PIP on `leerroute`, the way a regisseur does.
+
+    `kennisgeving` (also the vestiging) is recorded first unless None; `leerroute=None` keeps the concept's
+    own (from the intake's advice); `inhoud` sets further fields of the concept (e.g. alfabetisering="AA").
+    """
+    if kennisgeving is not None:
+        services.wijzig_dossier(
+            door=door,
+            inburgeraar=inburgeraar,
+            wijzigingen={"datum_kennisgeving": kennisgeving, "datum_vestiging": kennisgeving},
+        )
+        inburgeraar.refresh_from_db()
+    fase = inburgeraar.fase
+    if fase == Fase.AANGEMELD:
+        fase = services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.INTAKE).fase
+    if fase == Fase.INTAKE:
+        services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.PIP)
+    concept = pip_services.start_concept(door=door, inburgeraar=inburgeraar)
+    if leerroute is not None or inhoud:
+        gegevens = {"leerroute": leerroute, "niveau": ""} if leerroute is not None else {}
+        pip_services.wijzig_concept(door=door, pip=concept, gegevens={**gegevens, **inhoud})
+    pip_services.stel_vast(door=door, pip=concept, dagtekening=dagtekening)
+    inburgeraar.refresh_from_db()
+    return inburgeraar
 
 
 def _pad_naar(fase) -> list[str]:

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from leerroutes import groepen
 from pip import services as pip_services
-from tests.factories import InburgeraarFactory
-from tests.leerroutes.conftest import geef_pip
+from tests.factories import InburgeraarFactory, geef_pip
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +24,7 @@ def pvt_groep(wereld, settings, tmp_path, monkeypatch):
     monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
     door = wereld.regisseur
     haile = geef_pip(wereld.dossier_bladel, door=door)
-    tweede = geef_pip(InburgeraarFactory(gemeente=wereld.bladel, achternaam="Zerihun"), door=door)
+    tweede = InburgeraarFactory(gemeente=wereld.bladel, achternaam="Zerihun", door=door, met_pip=True)
     groep = groepen.maak_groep(door=door, naam="PVT Bladel najaar", onderdeel="pvt", gemeenten=[wereld.bladel])
     groepen.voeg_leden_toe(door=door, groep=groep, inburgeraars=[haile, tweede])
     groepen.plan_sessie(
