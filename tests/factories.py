@@ -150,7 +150,7 @@ def geef_pip(
             wijzigingen={"datum_kennisgeving": kennisgeving, "datum_vestiging": kennisgeving},
         )
         inburgeraar.refresh_from_db()
-    fase = inburgeraar.fase
+    fase = Inburgeraar.objects.values_list("fase", flat=True).get(pk=inburgeraar.pk)
     if fase == Fase.AANGEMELD:
         fase = services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.INTAKE).fase
     if fase == Fase.INTAKE:
