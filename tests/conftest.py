@@ -1,6 +1,7 @@
 """Shared fixtures: safe test settings, and a small multi-gemeente world like the demo's."""
 
 import datetime
+import hashlib
 import os
 import shutil
 from types import SimpleNamespace
@@ -8,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 
+from inburgering import pdf as pdf_module
 from inburgering.celery import app as celery_app
 from inburgering.rollen import (
     BEGELEIDER,
@@ -59,6 +61,34 @@ def _test_instellingen(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SITE_URL = "https://inburgering.test"
+
+
+def minimale_pdf(html: str) -> bytes:
+    """A valid PDF of one empty page; its bytes follow the HTML, so every document keeps its own SHA-256."""
+    objecten = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]
+    pdf = bytearray(b"%PDF-1.7\n%" + hashlib.sha256(html.encode()).hexdigest().encode() + b"\n")
+    posities = []
+    for nummer, inhoud in enumerate(objecten, start=1):
+        posities.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (nummer, inhoud)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % positie for positie in posities)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objecten) + 1, xref)
+    return bytes(pdf)
+
+
+@pytest.fixture(autouse=True)
+def _pdf_zonder_weasyprint(request, monkeypatch):
+    """WeasyPrint is most of the time of a test that fixes a beschikking. Tests that read or check a PDF
+    ask for the real renderer with @pytest.mark.pdf; the others get a valid empty page instead (the HTML
+    is still rendered from its template, and the file and its SHA-256 are still stored)."""
+    if request.node.get_closest_marker("pdf") is None:
+        monkeypatch.setattr(pdf_module, "html_naar_pdf", minimale_pdf)
 
 
 @pytest.fixture(autouse=True)

@@ -123,15 +123,12 @@ def nep_duo():
 
 
 @pytest.fixture
-def duo_wereld(wereld, settings, nep_duo, tmp_path, monkeypatch):
+def duo_wereld(wereld, settings, nep_duo, tmp_path):
     """Bladel talks to the fake DUO; the proxy's certificate header is checked."""
     settings.DUO_OIN = "00000001800866472000"
     settings.DUO_CERTIFICAAT_HEADER = "X-SSL-Client-S-DN"
     settings.DUO_BACKOFF_SECONDEN = 1
     settings.MEDIA_ROOT = tmp_path / "media"
-    from pip import services as pip_services
-
-    monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
     wereld.bladel.duo_basis_url = BASIS
     wereld.bladel.save()
     # update(), not save(): the fixture's in-memory dossier predates its regisseur's assignment

@@ -400,13 +400,9 @@ def intakes(wereld):
 
 
 @pytest.fixture
-def pips(verwezen, intakes, settings, tmp_path, monkeypatch):
-    """Both dossiers with a vastgesteld PIP, a concept wijziging and a boete with its beschikking.
-
-    Access is what this module tests, so the PDFs are stand-ins: tests/pip render the real ones."""
+def pips(verwezen, intakes, settings, tmp_path):
+    """Both dossiers with a vastgesteld PIP, a concept wijziging and a boete with its beschikking."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    for module in (pip_services, handhaven):
-        monkeypatch.setattr(module, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
     besluiten = {}
     for dossier in (verwezen.dossier_bladel, verwezen.dossier_eersel):
         geef_pip(dossier, leerroute=None, kennisgeving=None, dagtekening=datetime.date(2026, 11, 20))

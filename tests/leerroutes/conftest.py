@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from leerroutes.models import Aanbieder
-from pip import services as pip_services
 from tests.factories import geef_pip
 
 
@@ -16,10 +15,8 @@ def _vaste_tijd(klok):
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path, monkeypatch):
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # The beschikking's PDF is tests/pip's business: here it is a stand-in.
-    monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
 
 
 @pytest.fixture
