@@ -58,14 +58,18 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
 
 def maak_team(organisatie_naam, naam="Casusregie", *, inzien=(), wijzigen=(), rapportages=()) -> Team:
     team = services.maak_team(organisatie=OrganisatieFactory(naam=organisatie_naam), naam=naam)
-    services.ken_gemeenten_toe(
-        team=team, rechten={INZIEN: list(inzien), WIJZIGEN: list(wijzigen), RAPPORTAGES: list(rapportages)}
-    )
+    rechten = {INZIEN: list(inzien), WIJZIGEN: list(wijzigen), RAPPORTAGES: list(rapportages)}
+    # A new team has no rights yet: only the ones it gets need granting.
+    if toe_te_kennen := {codename: gemeenten for codename, gemeenten in rechten.items() if gemeenten}:
+        services.ken_gemeenten_toe(team=team, rechten=toe_te_kennen)
     return team
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A user with a role (group name from inburgering.rollen) and optionally a team."""
+    """A user with a role (group name from inburgering.rollen) and optionally a team.
+
+    The password is hashed when the user is built (settings.PASSWORD_HASHERS: MD5 in tests) and the role
+    and team groups are added in one go: the `wereld` of every test makes nine users."""
 
     class Meta:
         model = get_user_model()
@@ -75,18 +79,25 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name", locale="nl_NL")
     last_name = factory.Faker("last_name", locale="nl_NL")
     email = factory.LazyAttribute(lambda u: f"{u.username}@test.example")
-    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord")
+    password = factory.django.Password("geheim-wachtwoord")
 
     @factory.post_generation
     def rol(self, create, naam, **kwargs):
-        if naam:
-            self.groups.add(Group.objects.get(name=naam))
+        return naam
 
     @factory.post_generation
     def team(self, create, team, **kwargs):
-        if team:
-            self.groups.add(team.groep)
-        self.save()
+        return team
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if not create or not results:
+            return
+        groepen = list(Group.objects.filter(name=results["rol"])) if results.get("rol") else []
+        if results.get("team"):
+            groepen.append(results["team"].groep)
+        if groepen:
+            instance.groups.add(*groepen)
 
 
 class InburgeraarFactory(factory.Factory):
