@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
+from devtools.demo.kern import DEMO_WACHTWOORD, laad_demo
 from inburgering import services
-from inburgering.demo import DEMO_WACHTWOORD, laad_demo
 
 
 class Command(BaseCommand):

@@ -14,10 +14,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import services
-from .api import sleutels
-from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
-from .models import (
+from inburgering import services
+from inburgering.api import sleutels
+from inburgering.fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
+from inburgering.models import (
     ApiClient,
     Doelgroep,
     Gebeurtenis,
@@ -29,9 +29,9 @@ from .models import (
     Team,
     Vernietigingslijst,
 )
-from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
-from .queries import regisseurs_voor
-from .rollen import (
+from inburgering.permissions import INZIEN, RAPPORTAGES, WIJZIGEN
+from inburgering.queries import regisseurs_voor
+from inburgering.rollen import (
     BEGELEIDER,
     BELEIDSMEDEWERKER,
     CASUSREGISSEUR,
@@ -399,7 +399,7 @@ def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
 
 def _vernietigingslijst() -> None:
     """A few closed dossiers ended long ago, so the beheerder finds a vernietigingslijst to approve."""
-    from .vernietiging import jaren_later, stel_vernietigingslijst_voor
+    from inburgering.vernietiging import jaren_later, stel_vernietigingslijst_voor
 
     if Vernietigingslijst.objects.exists():
         return

@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from inburgering.fasen import Fase
 from inburgering.models import Gebeurtenis, Inburgeraar
-
-from . import services
-from .models import Pip
+from pip import services
+from pip.models import Pip
 
 BEGELEIDING = [
     "VluchtelingenWerk begeleidt u het eerste jaar bij praktische zaken.",
