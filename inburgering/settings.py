@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "leerroutes",
     "ontzorgen",
     "kosten",
+    # Demo data, synthetic load and the benchmark: seed_demo, genereer_testdata, benchmark. It may import
+    # every app; no app imports it.
+    "devtools",
 ]
 
 MIDDLEWARE = [
@@ -374,16 +377,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": DUO_BACKOFF_SECONDEN * 2 ** max(DUO_MAX_POGINGEN - 2, 0) + 3600,
 }
 
-# Demo data of the domain apps, loaded by `manage.py seed_demo` after the core's: dotted paths of
-# functions without arguments. The core calls them by name and never imports a domain app.
+# Demo data of the domain apps, loaded in this order by `manage.py seed_demo` (the devtools app) after the
+# core's: dotted paths of functions without arguments.
 DEMO_LADERS = env.list(
     "DEMO_LADERS",
     default=[
-        "intake.demo.laad_demo",
-        "ontzorgen.demo.laad_demo",
-        "pip.demo.laad_demo",
-        "leerroutes.demo.laad_demo",
-        "kosten.demo.laad_demo",
+        "devtools.demo.intake.laad_demo",
+        "devtools.demo.ontzorgen.laad_demo",
+        "devtools.demo.pip.laad_demo",
+        "devtools.demo.leerroutes.laad_demo",
+        "devtools.demo.kosten.laad_demo",
     ],
 )
 

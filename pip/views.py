@@ -142,6 +142,10 @@ def download(request, pk, versie):
     inburgeraar = open_dossier(request, pk)
     pip = get_object_or_404(Pip.objects.vastgesteld(), inburgeraar=inburgeraar, versie=versie)
     if not pip.pdf:
+        # Fixed in a batch (or by the demo) whose rendering task has not run yet: render and store it now, once.
+        services.bewaar_ontbrekende_pdf(pip_id=pip.pk)
+        pip.refresh_from_db(fields=["pdf", "sha256"])
+    if not pip.pdf:
         raise Http404
     return FileResponse(pip.pdf.open("rb"), as_attachment=True, filename=f"{pip.kenmerk}.pdf")
 

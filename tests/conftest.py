@@ -1,11 +1,15 @@
 """Shared fixtures: safe test settings, and a small multi-gemeente world like the demo's."""
 
+import datetime
+import hashlib
 import os
 import shutil
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 
+from inburgering import pdf as pdf_module
 from inburgering.celery import app as celery_app
 from inburgering.rollen import (
     BEGELEIDER,
@@ -18,6 +22,11 @@ from inburgering.rollen import (
 from tests.factories import GemeenteFactory, InburgeraarFactory, RegioFactory, UserFactory, maak_team
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# The suite's "now": a Monday morning. Folders whose tests all run then request `klok` from an autouse
+# fixture in their conftest; other tests request it, or travel themselves.
+NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
+VANDAAG = datetime.date(2026, 11, 23)
 
 
 def vereist(beschikbaar: bool, reden: str):
@@ -54,6 +63,34 @@ def _test_instellingen(settings):
     settings.SITE_URL = "https://inburgering.test"
 
 
+def minimale_pdf(html: str) -> bytes:
+    """A valid PDF of one empty page; its bytes follow the HTML, so every document keeps its own SHA-256."""
+    objecten = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]
+    pdf = bytearray(b"%PDF-1.7\n%" + hashlib.sha256(html.encode()).hexdigest().encode() + b"\n")
+    posities = []
+    for nummer, inhoud in enumerate(objecten, start=1):
+        posities.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (nummer, inhoud)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % positie for positie in posities)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objecten) + 1, xref)
+    return bytes(pdf)
+
+
+@pytest.fixture(autouse=True)
+def _pdf_zonder_weasyprint(request, monkeypatch):
+    """WeasyPrint is most of the time of a test that fixes a beschikking. Tests that read or check a PDF
+    ask for the real renderer with @pytest.mark.pdf; the others get a valid empty page instead (the HTML
+    is still rendered from its template, and the file and its SHA-256 are still stored)."""
+    if request.node.get_closest_marker("pdf") is None:
+        monkeypatch.setattr(pdf_module, "html_naar_pdf", minimale_pdf)
+
+
 @pytest.fixture(autouse=True)
 def _taken_in_proces():
     """Run tasks in-process, also when CI points CELERY_BROKER_URL at Redis; the worker test opts out."""
@@ -61,6 +98,13 @@ def _taken_in_proces():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = vorige
+
+
+@pytest.fixture
+def klok():
+    """Time stands still at NU; the traveller lets a test move it (klok.shift(...), klok.move_to(...))."""
+    with time_machine.travel(NU, tick=False) as reiziger:
+        yield reiziger
 
 
 @pytest.fixture

@@ -12,6 +12,11 @@ from inburgering import services
 from inburgering.fasen import Fase, RedenAfronding
 from inburgering.models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
 from inburgering.permissions import INZIEN, RAPPORTAGES, WIJZIGEN
+from pip import services as pip_services
+
+# A PIP of 3 March 2025: its inburgeringstermijn runs from 4 March 2025 to 3 March 2028.
+PIP_DAGTEKENING = datetime.date(2025, 3, 3)
+PIP_KENNISGEVING = datetime.date(2025, 1, 6)
 
 
 def geldige_bsns():
@@ -53,14 +58,18 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
 
 def maak_team(organisatie_naam, naam="Casusregie", *, inzien=(), wijzigen=(), rapportages=()) -> Team:
     team = services.maak_team(organisatie=OrganisatieFactory(naam=organisatie_naam), naam=naam)
-    services.ken_gemeenten_toe(
-        team=team, rechten={INZIEN: list(inzien), WIJZIGEN: list(wijzigen), RAPPORTAGES: list(rapportages)}
-    )
+    rechten = {INZIEN: list(inzien), WIJZIGEN: list(wijzigen), RAPPORTAGES: list(rapportages)}
+    # A new team has no rights yet: only the ones it gets need granting.
+    if toe_te_kennen := {codename: gemeenten for codename, gemeenten in rechten.items() if gemeenten}:
+        services.ken_gemeenten_toe(team=team, rechten=toe_te_kennen)
     return team
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A user with a role (group name from inburgering.rollen) and optionally a team."""
+    """A user with a role (group name from inburgering.rollen) and optionally a team.
+
+    The password is hashed when the user is built (settings.PASSWORD_HASHERS: MD5 in tests) and the role
+    and team groups are added in one go: the `wereld` of every test makes nine users."""
 
     class Meta:
         model = get_user_model()
@@ -70,18 +79,25 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name", locale="nl_NL")
     last_name = factory.Faker("last_name", locale="nl_NL")
     email = factory.LazyAttribute(lambda u: f"{u.username}@test.example")
-    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord")
+    password = factory.django.Password("geheim-wachtwoord")
 
     @factory.post_generation
     def rol(self, create, naam, **kwargs):
-        if naam:
-            self.groups.add(Group.objects.get(name=naam))
+        return naam
 
     @factory.post_generation
     def team(self, create, team, **kwargs):
-        if team:
-            self.groups.add(team.groep)
-        self.save()
+        return team
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if not create or not results:
+            return
+        groepen = list(Group.objects.filter(name=results["rol"])) if results.get("rol") else []
+        if results.get("team"):
+            groepen.append(results["team"].groep)
+        if groepen:
+            instance.groups.add(*groepen)
 
 
 class InburgeraarFactory(factory.Factory):
@@ -100,9 +116,18 @@ class InburgeraarFactory(factory.Factory):
     datum_koppeling = datetime.date(2026, 9, 1)
     taal = "Arabisch"
 
+    # The content of a vastgesteld PIP (see geef_pip), or None for a dossier without one.
+    pip = None
+
+    class Params:
+        # In uitvoering with a vastgesteld PIP on the B1-route of PIP_DAGTEKENING, its regisseur as author.
+        met_pip = factory.Trait(pip=factory.Dict({"leerroute": "B"}))
+
     @classmethod
-    def _create(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, **kwargs):
+    def _create(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, pip=None, **kwargs):
         inburgeraar = services.registreer_dossier(door=door, gegevens={**kwargs, "regisseur": regisseur})
+        if pip is not None:
+            return geef_pip(inburgeraar, door=door or regisseur, **pip)
         for stap in _pad_naar(fase):
             reden_afronding = RedenAfronding.VOLDAAN if stap == Fase.AFGEROND else ""
             inburgeraar = services.wijzig_fase(
@@ -111,8 +136,43 @@ class InburgeraarFactory(factory.Factory):
         return inburgeraar
 
     @classmethod
-    def _build(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, **kwargs):
+    def _build(cls, model_class, *args, fase=Fase.AANGEMELD, regisseur=None, door=None, pip=None, **kwargs):
         return model_class(*args, fase=fase, regisseur=regisseur, **kwargs)
+
+
+def geef_pip(
+    inburgeraar,
+    *,
+    door=None,
+    leerroute="B",
+    dagtekening=PIP_DAGTEKENING,
+    kennisgeving=PIP_KENNISGEVING,
+    **inhoud,
+):
+    """Walk the dossier to uitvoering with a vastgesteld PIP on `leerroute`, the way a regisseur does.
+
+    `kennisgeving` (also the vestiging) is recorded first unless None; `leerroute=None` keeps the concept's
+    own (from the intake's advice); `inhoud` sets further fields of the concept (e.g. alfabetisering="AA").
+    """
+    if kennisgeving is not None:
+        services.wijzig_dossier(
+            door=door,
+            inburgeraar=inburgeraar,
+            wijzigingen={"datum_kennisgeving": kennisgeving, "datum_vestiging": kennisgeving},
+        )
+        inburgeraar.refresh_from_db()
+    fase = Inburgeraar.objects.values_list("fase", flat=True).get(pk=inburgeraar.pk)
+    if fase == Fase.AANGEMELD:
+        fase = services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.INTAKE).fase
+    if fase == Fase.INTAKE:
+        services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.PIP)
+    concept = pip_services.start_concept(door=door, inburgeraar=inburgeraar)
+    if leerroute is not None or inhoud:
+        gegevens = {"leerroute": leerroute, "niveau": ""} if leerroute is not None else {}
+        pip_services.wijzig_concept(door=door, pip=concept, gegevens={**gegevens, **inhoud})
+    pip_services.stel_vast(door=door, pip=concept, dagtekening=dagtekening)
+    inburgeraar.refresh_from_db()
+    return inburgeraar
 
 
 def _pad_naar(fase) -> list[str]:

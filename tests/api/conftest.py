@@ -15,15 +15,8 @@ from inburgering.fasen import Fase
 from inburgering.models import Organisatie, Team
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst
+from tests.conftest import NU
 from tests.factories import InburgeraarFactory, maak_team
-
-NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def klok():
-    with time_machine.travel(NU, tick=False) as reiziger:
-        yield reiziger
 
 
 def maak_client(team, *, naam="Systeem", dagen=365):

@@ -12,8 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from inburgering.models import ApiClient
-from tests.api.conftest import NU
-from tests.conftest import vereist
+from tests.conftest import NU, vereist
 
 REDIS_URL = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/14"
 

@@ -7,7 +7,6 @@ import json
 
 import httpx
 import pytest
-import time_machine
 from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
@@ -17,7 +16,6 @@ from inburgering.duo import client as duo_client
 from inburgering.models import Inburgeraar
 from tests.leerroutes.conftest import aanbieder  # noqa: F401  (a fixture, shared with the leerroutes tests)
 
-NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 BASIS = "https://duo.test/v1"
 BSN = "123456782"
 
@@ -111,9 +109,9 @@ class NepDuo:
 
 
 @pytest.fixture(autouse=True)
-def _vaste_tijd():
-    with time_machine.travel(NU, tick=False):
-        yield
+def _vaste_tijd(klok):
+    """Every test in this folder runs at tests.conftest.NU."""
+    return klok
 
 
 @pytest.fixture
@@ -125,15 +123,12 @@ def nep_duo():
 
 
 @pytest.fixture
-def duo_wereld(wereld, settings, nep_duo, tmp_path, monkeypatch):
+def duo_wereld(wereld, settings, nep_duo, tmp_path):
     """Bladel talks to the fake DUO; the proxy's certificate header is checked."""
     settings.DUO_OIN = "00000001800866472000"
     settings.DUO_CERTIFICAAT_HEADER = "X-SSL-Client-S-DN"
     settings.DUO_BACKOFF_SECONDEN = 1
     settings.MEDIA_ROOT = tmp_path / "media"
-    from pip import services as pip_services
-
-    monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
     wereld.bladel.duo_basis_url = BASIS
     wereld.bladel.save()
     # update(), not save(): the fixture's in-memory dossier predates its regisseur's assignment

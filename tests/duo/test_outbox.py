@@ -14,7 +14,7 @@ from inburgering.duo import outbox, tasks
 from inburgering.duo.models import DuoBericht
 from leerroutes import services as leerroutes
 from ontzorgen.models import Urensoort
-from tests.leerroutes.conftest import geef_pip
+from tests.factories import geef_pip
 
 from .conftest import BASIS, BSN, keur_uren_goed
 

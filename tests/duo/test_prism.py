@@ -20,7 +20,7 @@ from leerroutes import regels
 from leerroutes import services as leerroutes
 from ontzorgen.models import Urensoort
 from tests.conftest import vereist
-from tests.leerroutes.conftest import geef_pip
+from tests.factories import geef_pip
 
 from .conftest import keur_uren_goed
 from .prism import PRISM, Router, mock, prism

@@ -16,7 +16,7 @@ from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
 from intake import services as intake_services
 from intake.models import Leerbaarheidstoets
-from tests.leerroutes.conftest import geef_pip
+from tests.factories import geef_pip
 
 from .conftest import BSN
 

@@ -8,8 +8,8 @@ import pytest
 from inburgering.duo import inbox
 from inburgering.duo.models import DuoBericht, Notificatie
 from inburgering.models import Inburgeraar
+from tests.factories import geef_pip
 from tests.inburgering.test_celery_worker import echte_worker  # noqa: F401  (the fixture)
-from tests.leerroutes.conftest import geef_pip
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 

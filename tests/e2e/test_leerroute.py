@@ -11,21 +11,18 @@ from playwright.sync_api import expect
 from django.utils import timezone
 
 from leerroutes import groepen
-from pip import services as pip_services
-from tests.factories import InburgeraarFactory
-from tests.leerroutes.conftest import geef_pip
+from tests.factories import InburgeraarFactory, geef_pip
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def pvt_groep(wereld, settings, tmp_path, monkeypatch):
+def pvt_groep(wereld, settings, tmp_path):
     """Two Bladel dossiers with a B1-route PIP in a PVT group, with a 3-hour workshop two days ago."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
     door = wereld.regisseur
     haile = geef_pip(wereld.dossier_bladel, door=door)
-    tweede = geef_pip(InburgeraarFactory(gemeente=wereld.bladel, achternaam="Zerihun"), door=door)
+    tweede = InburgeraarFactory(gemeente=wereld.bladel, achternaam="Zerihun", door=door, met_pip=True)
     groep = groepen.maak_groep(door=door, naam="PVT Bladel najaar", onderdeel="pvt", gemeenten=[wereld.bladel])
     groepen.voeg_leden_toe(door=door, groep=groep, inburgeraars=[haile, tweede])
     groepen.plan_sessie(

@@ -4,6 +4,7 @@ and the privacy officer's search of the inzage log."""
 import datetime
 import json
 
+import pytest
 import time_machine
 
 from django.urls import reverse
@@ -54,6 +55,7 @@ def test_the_export_holds_every_part_of_a_fully_filled_dossier(client, vol_dossi
     assert (inzage.bsn, inzage.bijzondere_persoonsgegevens) == (dossier.bsn, True)
 
 
+@pytest.mark.pdf
 def test_the_export_as_pdf_renders(client, vol_dossier, caplog):  # noqa: F811
     client.force_login(vol_dossier.privacy)
     response = client.get(reverse("avg_export", kwargs={"pk": vol_dossier.dossier_bladel.pk}) + "?formaat=pdf")

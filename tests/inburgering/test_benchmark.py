@@ -10,9 +10,9 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
+from devtools.benchmark import benchmark_omgeving, genereer
+from devtools.benchmark_referenties import Caseloadreferentie, Dossierreferentie
 from inburgering import services
-from inburgering.benchmark import benchmark_omgeving, genereer
-from inburgering.benchmark_referenties import Caseloadreferentie, Dossierreferentie
 from inburgering.bsn import valideer_bsn
 from inburgering.duo.models import Notificatie
 from inburgering.models import Inburgeraar, Organisatie, Signaal, Team, Termijn
@@ -87,7 +87,7 @@ def caseload_met_verwijzing(wereld, settings):
     """50 Benchmark dossiers, plus a dossier elsewhere the first regisseur reaches by a verwijzing only.
 
     Other gemeenten's dossiers, one named to sort first, stay out of sight."""
-    settings.ROOT_URLCONF = "inburgering.benchmark"
+    settings.ROOT_URLCONF = "devtools.benchmark"
     with time_machine.travel(NU, tick=False):
         genereer(50)
         _, regisseurs = benchmark_omgeving()

@@ -28,7 +28,7 @@ from pip import handhaven
 from pip import services as pip_services
 from tests.api.test_toegang import API_MATRIX
 from tests.conftest import assert_niet_bewaard
-from tests.factories import InburgeraarFactory
+from tests.factories import InburgeraarFactory, geef_pip
 from tests.ontzorgen.factories import met_bijstand
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
@@ -410,18 +410,12 @@ def intakes(wereld):
 
 
 @pytest.fixture
-def pips(verwezen, intakes, settings, tmp_path, monkeypatch):
-    """Both dossiers with a vastgesteld PIP, a concept wijziging and a boete with its beschikking.
-
-    Access is what this module tests, so the PDFs are stand-ins: tests/pip render the real ones."""
+def pips(verwezen, intakes, settings, tmp_path):
+    """Both dossiers with a vastgesteld PIP, a concept wijziging and a boete with its beschikking."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    for module in (pip_services, handhaven):
-        monkeypatch.setattr(module, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
     besluiten = {}
     for dossier in (verwezen.dossier_bladel, verwezen.dossier_eersel):
-        dossier_services.wijzig_fase(door=None, inburgeraar=dossier, fase=Fase.PIP)
-        concept = pip_services.start_concept(door=None, inburgeraar=dossier)
-        pip_services.stel_vast(door=None, pip=concept, dagtekening=datetime.date(2026, 11, 20))
+        geef_pip(dossier, leerroute=None, kennisgeving=None, dagtekening=datetime.date(2026, 11, 20))
         pip_services.start_wijziging(door=None, inburgeraar=dossier, reden="omstandigheden")
         besluiten[dossier.pk] = handhaven.leg_vast(
             door=None,

@@ -19,9 +19,8 @@ from inburgering.models import Inburgeraar, Signaal, Termijn
 from inburgering.termijnen import Soort
 from intake import services as intake_services
 from ontzorgen import services as ontzorgen
-from pip import services as pip_services
 from tests.conftest import vereist
-from tests.factories import InburgeraarFactory
+from tests.factories import InburgeraarFactory, geef_pip
 from tests.ontzorgen.factories import met_bijstand
 
 NU = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC)
@@ -100,9 +99,9 @@ def test_fixing_the_pip_meets_its_deadline_and_starts_the_termijn(wereld):
         fase=Fase.PIP,
     )
     assert open_signalen(dossier)[Soort.PIP_VASTSTELLING].niveau == 0  # due 29 October
-    concept = pip_services.start_concept(door=wereld.regisseur, inburgeraar=dossier)
-    pip_services.stel_vast(door=wereld.regisseur, pip=concept, dagtekening=D(2026, 11, 20))
-    dossier = ververs(dossier)
+    dossier = ververs(
+        geef_pip(dossier, door=wereld.regisseur, leerroute=None, kennisgeving=None, dagtekening=D(2026, 11, 20))
+    )
     assert Soort.PIP_VASTSTELLING not in open_signalen(dossier)
     assert dossier.volgende_termijn_soort != Soort.PIP_VASTSTELLING
 

@@ -250,6 +250,7 @@ def test_the_list_of_lists_takes_a_constant_number_of_queries(client, wereld, dj
             assert client.get(reverse("vernietigingslijsten")).status_code == 200
 
 
+@pytest.mark.pdf
 def test_the_proces_verbaal_renders_as_pdf(client, wereld, django_capture_on_commit_callbacks, caplog):
     with time_machine.travel(NU, tick=False):
         InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.AFGEROND)

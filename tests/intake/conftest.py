@@ -1,22 +1,17 @@
 """Intake fixtures: a regisseur with the health right, a colleague without it, a dossier to interview."""
 
-import datetime
-
 import pytest
-import time_machine
 
 from django.contrib.auth.models import Group
 
 from inburgering.rollen import GEZONDHEIDSGEGEVENS
 from intake import services
 
-NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
-
 
 @pytest.fixture(autouse=True)
-def _vaste_tijd():
-    with time_machine.travel(NU, tick=False):
-        yield
+def _vaste_tijd(klok):
+    """Every test in this folder runs at tests.conftest.NU."""
+    return klok
 
 
 @pytest.fixture

@@ -3,47 +3,20 @@
 import datetime
 
 import pytest
-import time_machine
 
-from inburgering import services as dossier_services
-from inburgering.fasen import Fase
 from leerroutes.models import Aanbieder
-from pip import services as pip_services
-
-NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
-VANDAAG = datetime.date(2026, 11, 23)
-DAGTEKENING = datetime.date(2025, 3, 3)  # the termijn runs from 4 March 2025 to 3 March 2028
+from tests.factories import geef_pip
 
 
 @pytest.fixture(autouse=True)
-def _vaste_tijd():
-    with time_machine.travel(NU, tick=False):
-        yield
+def _vaste_tijd(klok):
+    """Every test in this folder runs at tests.conftest.NU."""
+    return klok
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path, monkeypatch):
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # The beschikking's PDF is tests/pip's business: here it is a stand-in.
-    monkeypatch.setattr(pip_services, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
-
-
-def geef_pip(inburgeraar, *, leerroute="B", door=None, dagtekening=DAGTEKENING, **inhoud):
-    """Walk the dossier to uitvoering with a vastgesteld PIP on `leerroute`."""
-    dossier_services.wijzig_dossier(
-        door=door,
-        inburgeraar=inburgeraar,
-        wijzigingen={"datum_kennisgeving": datetime.date(2025, 1, 6), "datum_vestiging": datetime.date(2025, 1, 6)},
-    )
-    inburgeraar.refresh_from_db()
-    if inburgeraar.fase == Fase.AANGEMELD:
-        dossier_services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.INTAKE)
-    dossier_services.wijzig_fase(door=door, inburgeraar=inburgeraar, fase=Fase.PIP)
-    concept = pip_services.start_concept(door=door, inburgeraar=inburgeraar)
-    pip_services.wijzig_concept(door=door, pip=concept, gegevens={"leerroute": leerroute, "niveau": "", **inhoud})
-    pip_services.stel_vast(door=door, pip=concept, dagtekening=dagtekening)
-    inburgeraar.refresh_from_db()
-    return inburgeraar
 
 
 @pytest.fixture

@@ -15,9 +15,7 @@ from inburgering.models import Doelgroep, Gebeurtenis, Termijn
 from leerroutes import duo, queries, services
 from leerroutes.models import Afronding
 from pip import services as pip_services
-from tests.factories import InburgeraarFactory
-
-from .conftest import geef_pip
+from tests.factories import InburgeraarFactory, geef_pip
 
 D = datetime.date
 
@@ -62,8 +60,8 @@ def test_it_refuses_an_aanbod_before_the_pip_or_at_an_aanbieder_without_keurmerk
 
 
 def test_only_asielstatushouders_get_an_aanbod(wereld, aanbieder, regisseur):
-    gezinsmigrant = geef_pip(
-        InburgeraarFactory(gemeente=wereld.bladel, doelgroep=Doelgroep.GEZINSVORMER), door=regisseur
+    gezinsmigrant = InburgeraarFactory(
+        gemeente=wereld.bladel, doelgroep=Doelgroep.GEZINSVORMER, door=regisseur, met_pip=True
     )
     with pytest.raises(ValidationError) as fout:
         services.leg_aanbod_vast(door=regisseur, inburgeraar=gezinsmigrant, gegevens=_aanbod(gezinsmigrant, aanbieder))

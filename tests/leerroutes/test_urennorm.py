@@ -14,8 +14,7 @@ from inburgering.rapportage.views import rijen
 from leerroutes import regels, services
 from leerroutes.models import Afronding
 from leerroutes.queries import Normen
-
-from .conftest import geef_pip
+from tests.factories import geef_pip
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,6 @@ from leerroutes import groepen, services
 from leerroutes.models import Aanbieder, Activiteit
 from tests.factories import InburgeraarFactory
 
-from .conftest import geef_pip
 from .test_services import _examens, _map_en_pvt
 
 D = datetime.date
@@ -99,7 +98,7 @@ def _post(leden, rijen):
 
 
 def _leden(wereld, groep, regisseur, aantal):
-    extra = [geef_pip(InburgeraarFactory(gemeente=wereld.bladel), door=regisseur) for _ in range(aantal)]
+    extra = [InburgeraarFactory(gemeente=wereld.bladel, door=regisseur, met_pip=True) for _ in range(aantal)]
     groepen.voeg_leden_toe(door=regisseur, groep=groep, inburgeraars=extra)
     return list(groep.leden.order_by("achternaam", "voornamen", "pk"))
 
@@ -124,7 +123,7 @@ def test_group_attendance_checks_every_row_before_writing_any(ingelogd, wereld, 
 
 def test_the_attendance_screen_lists_only_members_the_user_may_see(client, wereld, groep, regisseur):
     sessie = _sessie(groep, regisseur)
-    buiten = geef_pip(InburgeraarFactory(gemeente=wereld.bergeijk), door=regisseur)
+    buiten = InburgeraarFactory(gemeente=wereld.bergeijk, door=regisseur, met_pip=True)
     groep.leden.add(buiten)  # a member of Bergeijk, which tom of Eersel does not see either
     groep.gemeenten.add(wereld.eersel)
     client.force_login(wereld.regisseur_eersel)

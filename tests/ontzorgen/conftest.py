@@ -1,20 +1,14 @@
 """A referral world: the fixture `wereld` plus VluchtelingenWerk as a partner organisation."""
 
-import datetime
-
 import pytest
-import time_machine
 
 from inburgering.models import Organisatie, Team
 
-NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)  # a Monday
-VANDAAG = datetime.date(2026, 11, 23)
-
 
 @pytest.fixture(autouse=True)
-def _nu():
-    with time_machine.travel(NU, tick=False):
-        yield
+def _vaste_tijd(klok):
+    """Every test in this folder runs at tests.conftest.NU."""
+    return klok
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from ontzorgen import services
 from ontzorgen.models import Urenregistratie, Urensoort
-from tests.ontzorgen.conftest import VANDAAG
+from tests.conftest import VANDAAG
 from tests.ontzorgen.factories import regel, verwijs
 
 pytestmark = pytest.mark.django_db

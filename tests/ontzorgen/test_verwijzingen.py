@@ -13,7 +13,7 @@ from inburgering.fasen import Fase, RedenUitschrijving
 from inburgering.models import Gebeurtenis, Inburgeraar, InburgeraarGroupObjectPermission
 from inburgering.services import draag_over, wijzig_fase
 from ontzorgen import services, tasks
-from tests.ontzorgen.conftest import VANDAAG
+from tests.conftest import VANDAAG
 from tests.ontzorgen.factories import verwijs
 
 pytestmark = pytest.mark.django_db

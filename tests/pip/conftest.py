@@ -3,20 +3,16 @@
 import datetime
 
 import pytest
-import time_machine
 
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase
 from pip import services
 
-NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
-VANDAAG = datetime.date(2026, 11, 23)
-
 
 @pytest.fixture(autouse=True)
-def _vaste_tijd():
-    with time_machine.travel(NU, tick=False):
-        yield
+def _vaste_tijd(klok):
+    """Every test in this folder runs at tests.conftest.NU."""
+    return klok
 
 
 @pytest.fixture(autouse=True)

@@ -38,6 +38,7 @@ def _vastgesteld(dossier, regisseur, **gegevens):
     return services.stel_vast(door=regisseur, pip=concept, dagtekening=D(2026, 11, 2))
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(
     ("gegevens", "verwacht", "nooit"),
     [
@@ -91,12 +92,14 @@ def test_the_beschikking_states_the_whole_plicht_of_each_leerroute(
         assert zin not in tekst, zin
 
 
+@pytest.mark.pdf
 def test_the_regisseurs_own_intensity_replaces_the_standard_offer(dossier, regisseur, gemeente):
     pip = _vastgesteld(dossier, regisseur, map_intensiteit="Een MAP op maat: 80 uur.", pvt_intensiteit="")
     tekst = _tekst(pip.pdf.read())
     assert "Een MAP op maat: 80 uur." in tekst and STANDAARD_MAP not in tekst and STANDAARD_PVT in tekst
 
 
+@pytest.mark.pdf
 def test_a_new_gemeente_offers_the_hours_of_the_table_by_default(dossier, regisseur):
     pip = _vastgesteld(dossier, regisseur)
     tekst = _tekst(pip.pdf.read())
@@ -150,6 +153,7 @@ def test_ontzorgen_and_begeleiding_only_for_asielstatushouders_and_at_least_six_
     assert veld in fout.value.error_dict
 
 
+@pytest.mark.pdf
 def test_a_gezinsmigrants_pip_neither_offers_nor_states_ontzorgen(dossier, regisseur):
     type(dossier).objects.filter(pk=dossier.pk).update(doelgroep=Doelgroep.GEZINSVORMER)
     dossier.refresh_from_db()
@@ -159,6 +163,7 @@ def test_a_gezinsmigrants_pip_neither_offers_nor_states_ontzorgen(dossier, regis
     assert "alleen asielstatushouders" in _tekst(pip.pdf.read())
 
 
+@pytest.mark.pdf
 def test_ontzorgen_in_the_letter_starts_with_the_registered_bijstand(dossier, regisseur):
     ontzorgen.registreer_bijstand(door=regisseur, inburgeraar=dossier, startdatum=D(2026, 9, 30))
     dossier.refresh_from_db()
@@ -167,6 +172,7 @@ def test_ontzorgen_in_the_letter_starts_with_the_registered_bijstand(dossier, re
     assert "vanaf 30 september 2026" in tekst and "ten minste 9 maanden, dus tot ten minste 30 juni 2027" in tekst
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("zinnen", [12, 21, 23, 25, 27])
 def test_no_heading_stands_alone_at_the_foot_of_a_page(dossier, regisseur, zinnen):
     # Texts of several lengths move the headings over the page ends; with 25 sentences, a letter whose

@@ -65,6 +65,7 @@ def test_handhaving_refuses_what_the_law_forbids(vastgesteld, regisseur, kwargs,
     assert not Handhaving.objects.exists()
 
 
+@pytest.mark.pdf
 def test_a_boete_gets_its_own_beschikking(boete):
     tekst = _tekst(boete.pdf.read())
     for verwacht in ["boete van € 250", "PVT", "Uitgenodigd met tolk", boete.kenmerk, "binnen 6 weken", "bezwaar"]:
@@ -75,6 +76,7 @@ def test_a_boete_gets_its_own_beschikking(boete):
     assert hashlib.sha256(boete.pdf.read()).hexdigest() == boete.sha256
 
 
+@pytest.mark.pdf
 def test_withdrawing_a_boete_keeps_the_original_and_sends_a_letter_of_its_own(boete, regisseur):
     origineel = boete.sha256
 
@@ -125,6 +127,7 @@ def test_a_decision_is_withdrawn_only_once(boete, regisseur):
         handhaven.trek_in(door=regisseur, handhaving=boete, datum=D(2026, 11, 23), reden="Nogmaals.")
 
 
+@pytest.mark.pdf
 def test_the_regisseur_withdraws_on_the_pip_page_and_downloads_the_letter(client, boete, regisseur):
     client.force_login(regisseur)
     dossier = boete.inburgeraar.pk

@@ -64,6 +64,7 @@ def test_vaststellen_stores_the_pdf_with_its_hash_and_moves_the_dossier(vastgest
     assert vastgesteld.kenmerk in tijdlijn.omschrijving and "03-11-2026" in tijdlijn.omschrijving
 
 
+@pytest.mark.pdf
 def test_the_beschikking_pdf_holds_every_required_element(dossier, regisseur, caplog):
     gemeente = dossier.gemeente
     gemeente.postadres = "Postbus 10000, 5530 GA Bladel"
@@ -133,6 +134,7 @@ def test_the_beschikking_pdf_holds_every_required_element(dossier, regisseur, ca
     assert "CONCEPT" not in tekst and " ?" not in tekst
 
 
+@pytest.mark.pdf
 def test_a_concept_preview_is_marked_concept_and_not_stored(concept):
     tekst = _tekst(services.concept_pdf(concept))
     assert "CONCEPT" in tekst
@@ -170,6 +172,7 @@ def test_the_dagtekening_is_checked_against_duos_begindatum_of_the_plicht(concep
     assert "20-09-2026 volgens DUO" in fout.value.error_dict["dagtekening"][0].message
 
 
+@pytest.mark.pdf
 def test_the_termijn_start_stays_across_wijzigingen(vastgesteld, regisseur):
     wijziging = services.start_wijziging(
         door=regisseur, inburgeraar=vastgesteld.inburgeraar, reden="schakelen", toelichting="B1 blijkt te hoog."
@@ -281,6 +284,7 @@ def test_a_voortgangsgesprek_updates_the_milestone(vastgesteld, regisseur):
     assert "datum" in fout.value.error_dict
 
 
+@pytest.mark.pdf
 def test_the_letterhead_shows_the_gemeentes_logo_without_weasyprint_errors(dossier, regisseur, caplog):
     from PIL import Image
 

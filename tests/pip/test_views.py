@@ -80,6 +80,22 @@ def test_a_regisseur_fixes_the_pip_and_downloads_the_beschikking(client, regisse
     assert Inzage.objects.filter(user=regisseur, inburgeraar_id=pk, pagina__endswith="beschikking.pdf").exists()
 
 
+def test_a_beschikking_whose_batch_task_has_not_run_is_rendered_on_its_first_download(client, regisseur, concept):
+    # pdf_later queues the rendering after the commit; this test never runs those callbacks.
+    pip = services.stel_vast(door=regisseur, pip=concept, dagtekening=D(2026, 11, 20), pdf_later=True)
+    assert not Pip.objects.get(pk=pip.pk).pdf
+    client.force_login(regisseur)
+
+    pagina = client.get(reverse("pip", args=[pip.inburgeraar_id]))
+    download = client.get(reverse("pip_download", args=[pip.inburgeraar_id, 1]))
+
+    assert "Beschikking downloaden (PDF)" in pagina.content.decode()
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    pip.refresh_from_db()
+    assert pip.pdf and pip.sha256
+
+
 def test_another_gemeente_gets_404_for_the_pdf(client, wereld, vastgesteld):
     client.force_login(wereld.regisseur_eersel)
     assert client.get(reverse("pip_download", args=[vastgesteld.inburgeraar.pk, 1])).status_code == 404

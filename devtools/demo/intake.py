@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
-
-from . import services
-from .leefgebieden import PER_SLUG
-from .models import BredeIntake, Gesprek
+from intake import services
+from intake.leefgebieden import PER_SLUG
+from intake.models import BredeIntake, Gesprek
 
 PLAATSEN = [Gesprek.Plaats.AZC, Gesprek.Plaats.GEMEENTEHUIS, Gesprek.Plaats.THUIS, Gesprek.Plaats.VIDEO]
 

@@ -13,9 +13,8 @@ from django.utils import timezone
 
 from inburgering.fasen import Fase
 from inburgering.models import Doelgroep, Inburgeraar, Team
-
-from . import services
-from .models import Dienst, Urensoort, VasteLast
+from ontzorgen import services
+from ontzorgen.models import Dienst, Urensoort, VasteLast
 
 PARTNER = "VluchtelingenWerk Zuid-Nederland"
 TEAM = "Maatschappelijke begeleiding"

@@ -1,19 +1,21 @@
-"""Demo PIPs: every Kempen dossier in fase uitvoering gets a vastgesteld PIP with its beschikking PDF.
+"""Demo PIPs: every Kempen dossier in fase uitvoering gets a vastgesteld PIP.
 
-Deterministic and idempotent: a dossier that already has a PIP is left alone.
+Their beschikkingen are rendered on their first download (pip.views.download), as for a batch whose task
+has not run yet: rendering them here was most of the demo's time. Deterministic and idempotent: a dossier
+that already has a PIP is left alone.
 """
 
 import random
 from datetime import timedelta
+from unittest import mock
 
 from django.db import transaction
 from django.utils import timezone
 
 from inburgering.fasen import Fase
 from inburgering.models import Gebeurtenis, Inburgeraar
-
-from . import services
-from .models import Pip
+from pip import services, tasks
+from pip.models import Pip
 
 BEGELEIDING = [
     "VluchtelingenWerk begeleidt u het eerste jaar bij praktische zaken.",
@@ -22,8 +24,14 @@ BEGELEIDING = [
 ]
 
 
-@transaction.atomic
 def laad_demo() -> int:
+    # stel_vast(pdf_later=True) queues the rendering task after the commit; the demo leaves it unqueued.
+    with mock.patch.object(tasks.render_beschikkingen, "delay"):
+        return _laad()
+
+
+@transaction.atomic
+def _laad() -> int:
     rng = random.Random(15)  # Wi2021 art. 15, the PIP
     vandaag = timezone.localdate()
     dossiers = (
@@ -59,7 +67,7 @@ def laad_demo() -> int:
             timezone.localdate(moment) if moment else inburgeraar.datum_koppeling + timedelta(days=rng.randint(40, 70))
         )
         dagtekening = max([gepland, *bekend])
-        services.stel_vast(door=door, pip=concept, dagtekening=min(dagtekening, vandaag))
+        services.stel_vast(door=door, pip=concept, dagtekening=min(dagtekening, vandaag), pdf_later=True)
         if moment:
             # The tijdlijn tells the PIP's story where it happened: just before the move to uitvoering.
             inburgeraar.tijdlijn.filter(soort__startswith="pip_").update(tijdstip=moment - timedelta(minutes=5))

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from inburgering.benchmark import meet
+from devtools.benchmark import meet
 from inburgering.models import Inburgeraar
 
 KOPPEN = ("onderdeel", "tijd (ms)", "× minimaal", "SQL-grens (ms)", "admin (ms)")

@@ -1,6 +1,6 @@
 """Demo costs: the Kempen's contract prices, an interpreter agency with bookings, and a manual cost line.
 
-Called by `manage.py seed_demo` through settings.DEMO_LADERS after the leerroutes (leerroutes.demo), so
+Called by `manage.py seed_demo` through settings.DEMO_LADERS after the leerroutes (devtools.demo.leerroutes), so
 the cost report shows lesuren, modules, ontzorgen months, begeleiding hours and interpreters.
 Idempotent: when the demo's tolkaanbieder exists, nothing happens.
 """
@@ -14,10 +14,9 @@ from django.utils import timezone
 
 from inburgering.fasen import Fase
 from inburgering.models import Gemeente, Inburgeraar
-from leerroutes.queries import aanbieders
-
-from . import services
-from .models import Contractprijs, Eenheid, Gesprek, Tolkwijze, Voorziening
+from kosten import services
+from kosten.models import Contractprijs, Eenheid, Gesprek, Tolkwijze, Voorziening
+from leerroutes.models import Aanbieder
 
 TOLKCENTRUM = "Tolkcentrum Zuid"
 GEMEENTEN = ["Bergeijk", "Bladel", "Reusel-De Mierden"]
@@ -26,8 +25,8 @@ NIEUW_TARIEF = date(2025, 1, 1)
 
 
 def _prijzen(tolkcentrum, kempen, bladel):
-    taalschool = aanbieders().filter(biedt_b1_route=True).order_by("pk").first()
-    roc = aanbieders().filter(biedt_onderwijsroute=True).order_by("pk").first()
+    taalschool = Aanbieder.objects.filter(biedt_b1_route=True).order_by("pk").first()
+    roc = Aanbieder.objects.filter(biedt_onderwijsroute=True).order_by("pk").first()
     regels = [
         (taalschool, Voorziening.TAAL_B1, Eenheid.LESUUR, "11.00", "11.75"),
         (taalschool, Voorziening.Z_ROUTE, Eenheid.LESUUR, "13.50", "14.25"),
@@ -62,10 +61,10 @@ def _prijzen(tolkcentrum, kempen, bladel):
 
 @transaction.atomic
 def laad_demo() -> dict:
-    if aanbieders().filter(naam=TOLKCENTRUM).exists():
+    if Aanbieder.objects.filter(naam=TOLKCENTRUM).exists():
         return {"tolkinzetten": 0}
     bladel = Gemeente.objects.select_related("regio").get(naam="Bladel")
-    tolkcentrum = aanbieders().create(naam=TOLKCENTRUM)
+    tolkcentrum = Aanbieder.objects.create(naam=TOLKCENTRUM)
     _prijzen(tolkcentrum, bladel.regio, bladel)
     regisseur = get_user_model().objects.get(username="regisseur")
     vandaag = timezone.localdate()

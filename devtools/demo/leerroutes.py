@@ -1,7 +1,7 @@
 """Demo leerroutes: two aanbieders for the Kempen, aanbod, deelname and exams for the dossiers in
 uitvoering, and a PVT group with sessies and attendance.
 
-Called by `manage.py seed_demo` through settings.DEMO_LADERS, after the PIPs (pip.demo). Deterministic
+Called by `manage.py seed_demo` through settings.DEMO_LADERS, after the PIPs (devtools.demo.pip). Deterministic
 and idempotent: when the demo's taalaanbieder exists, nothing happens.
 """
 
@@ -15,9 +15,8 @@ from django.utils import timezone
 
 from inburgering.fasen import Fase
 from inburgering.models import Gemeente, Inburgeraar
-
-from . import groepen, services
-from .models import Aanbieder
+from leerroutes import groepen, services
+from leerroutes.models import Aanbieder
 
 TAALSCHOOL = "Taalschool De Kempen"
 GEMEENTEN = ["Bergeijk", "Bladel", "Reusel-De Mierden"]

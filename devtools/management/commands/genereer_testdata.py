@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from inburgering.benchmark import genereer
+from devtools.benchmark import genereer
 
 
 class Command(BaseCommand):

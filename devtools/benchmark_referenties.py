@@ -19,13 +19,13 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from .bsn import maskeer_bsn
-from .fasen import Fase
-from .forms import CaseloadFilterForm
-from .models import Doelgroep, Inburgeraar, TermijnSoort
-from .paginering import GRENS
-from .permissions import DOSSIERRECHT_PER_DOSSIER, INZIEN
-from .signalering import urgentievenster
+from inburgering.bsn import maskeer_bsn
+from inburgering.fasen import Fase
+from inburgering.forms import CaseloadFilterForm
+from inburgering.models import Doelgroep, Inburgeraar, TermijnSoort
+from inburgering.paginering import GRENS
+from inburgering.permissions import DOSSIERRECHT_PER_DOSSIER, INZIEN
+from inburgering.signalering import urgentievenster
 
 # The rule of permissions.zichtbare_dossiers for a user who is no superuser: the gemeenten where the
 # user's teams (groups) or the user hold `inzien`, or the single dossiers a verwijzing opened.

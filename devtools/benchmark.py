@@ -26,14 +26,14 @@ from django.test.utils import override_settings
 from django.urls import include, path, reverse
 from django.utils import timezone
 
-from . import services
-from .benchmark_referenties import BEHEERSITES, Caseloadreferentie, Dossierreferentie
-from .celery import app as celery_app
-from .duo.models import Notificatie
-from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
-from .models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
-from .permissions import RAPPORTAGES
-from .rollen import BELEIDSMEDEWERKER, CASUSREGISSEUR, sync_rollen
+from devtools.benchmark_referenties import BEHEERSITES, Caseloadreferentie, Dossierreferentie
+from inburgering import services
+from inburgering.celery import app as celery_app
+from inburgering.duo.models import Notificatie
+from inburgering.fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
+from inburgering.models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
+from inburgering.permissions import RAPPORTAGES
+from inburgering.rollen import BELEIDSMEDEWERKER, CASUSREGISSEUR, sync_rollen
 
 NAAM = "Benchmark"
 BSN_START = 880_000_000
@@ -271,7 +271,7 @@ def meet(*, herhalingen: int = 5) -> list[Meting]:
     # Pages through the test client with a logged-in regisseur of the Benchmark team. The second
     # factor, HTTPS redirect and host check are set aside: they are not what is measured.
     with override_settings(
-        ROOT_URLCONF="inburgering.benchmark",
+        ROOT_URLCONF="devtools.benchmark",
         ALLOWED_HOSTS=["*"],
         TWEE_FACTOR_VERPLICHT=False,
         SECURE_SSL_REDIRECT=False,
@@ -367,7 +367,7 @@ def _wachtrij_zonder_verwerking():
     """Queue the processing task on WACHTRIJ, which no worker reads, and empty it afterwards.
 
     Without a broker tasks run in-process (settings): then there is no queue, and nothing is sent."""
-    from .duo.tasks import verwerk_notificatie
+    from inburgering.duo.tasks import verwerk_notificatie
 
     if celery_app.conf.task_always_eager:
         with mock.patch.object(verwerk_notificatie, "delay", lambda pk: None):

@@ -14,10 +14,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import services
-from .api import sleutels
-from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
-from .models import (
+from inburgering import services
+from inburgering.api import sleutels
+from inburgering.fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
+from inburgering.models import (
     ApiClient,
     Doelgroep,
     Gebeurtenis,
@@ -29,9 +29,9 @@ from .models import (
     Team,
     Vernietigingslijst,
 )
-from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
-from .queries import regisseurs_voor
-from .rollen import (
+from inburgering.permissions import INZIEN, RAPPORTAGES, WIJZIGEN
+from inburgering.queries import regisseurs_voor
+from inburgering.rollen import (
     BEGELEIDER,
     BELEIDSMEDEWERKER,
     CASUSREGISSEUR,
@@ -208,16 +208,29 @@ def fictieve_bsns(aantal: int) -> list[str]:
     return gevonden
 
 
-def laad_demo(stdout=None) -> dict:
+def laad_demo() -> dict:
+    return {**laad_basis(), **laad_dossiers()}
+
+
+def laad_basis() -> dict:
+    """Roles, regio's, gemeenten, teams with their rights, the demo accounts and a partner's API client."""
     sync_rollen()
     with transaction.atomic():
         gemeenten = _gemeenten()
         teams = _organisaties_en_teams(gemeenten)
         gebruikers = _gebruikers(teams)
         _api_client(teams["VluchtelingenWerk Zuid-Nederland", "Maatschappelijke begeleiding"])
-        nieuw = _dossiers(gemeenten)
-        _vernietigingslijst()
-    return {"gemeenten": len(gemeenten), "gebruikers": len(gebruikers), "nieuwe_dossiers": nieuw}
+    return {"gemeenten": len(gemeenten), "gebruikers": len(gebruikers)}
+
+
+@transaction.atomic
+def laad_dossiers() -> dict:
+    """The dossiers, each walked through its fasen, and a vernietigingslijst; after laad_basis."""
+    namen = {code: naam for leden in REGIO_GEMEENTEN.values() for naam, code, _gewicht in leden}
+    gemeenten = {namen[g.gemeentecode]: g for g in Gemeente.objects.filter(gemeentecode__in=namen)}
+    nieuw = _dossiers(gemeenten)
+    _vernietigingslijst()
+    return {"nieuwe_dossiers": nieuw}
 
 
 def _gemeenten() -> dict[str, Gemeente]:
@@ -399,7 +412,7 @@ def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
 
 def _vernietigingslijst() -> None:
     """A few closed dossiers ended long ago, so the beheerder finds a vernietigingslijst to approve."""
-    from .privacy.vernietiging import jaren_later, stel_vernietigingslijst_voor
+    from inburgering.privacy.vernietiging import jaren_later, stel_vernietigingslijst_voor
 
     if Vernietigingslijst.objects.exists():
         return
