@@ -216,6 +216,7 @@ def laad_demo(stdout=None) -> dict:
         gebruikers = _gebruikers(teams)
         _api_client(teams["VluchtelingenWerk Zuid-Nederland", "Maatschappelijke begeleiding"])
         nieuw = _dossiers(gemeenten)
+        _duo_termijnen_wi2013()
         _vernietigingslijst()
     return {"gemeenten": len(gemeenten), "gebruikers": len(gebruikers), "nieuwe_dossiers": nieuw}
 
@@ -395,6 +396,22 @@ def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
             door=inburgeraar.regisseur, inburgeraar=inburgeraar, fase=Fase.UITGESCHREVEN, reden_uitschrijving=reden
         )
     _dateer_tijdlijn(inburgeraar, dagen)
+
+
+def _duo_termijnen_wi2013() -> None:
+    """The ondertussen-groep follows DUO's inburgeringstermijn: three years from the plicht, for some
+    extended by one or two years (as DUO does on request); without drawing from rng, so the rest stays."""
+    lopend = Inburgeraar.objects.filter(regime=Regime.WI2013, datum_einde_termijn_duo__isnull=True).exclude(
+        fase__in=EINDFASEN
+    )
+    dossiers = list(lopend.order_by("pk"))
+    for dossier in dossiers:
+        start = dossier.datum_kennisgeving or dossier.datum_koppeling
+        einde = start.replace(year=start.year + 3 + dossier.pk % 3, day=min(start.day, 28))
+        Inburgeraar.objects.filter(pk=dossier.pk).update(
+            duo_startdatum_termijn=start, duo_begindatum_plicht=start, datum_einde_termijn_duo=einde
+        )
+    services.synchroniseer_termijnen([dossier.pk for dossier in dossiers])
 
 
 def _vernietigingslijst() -> None:

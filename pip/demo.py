@@ -1,4 +1,5 @@
-"""Demo PIPs: every Kempen dossier in fase uitvoering gets a vastgesteld PIP with its beschikking PDF.
+"""Demo PIPs: every Kempen Wi2021 dossier in fase uitvoering gets a vastgesteld PIP with its beschikking PDF
+(the ondertussen-groep, under the Wi2013, has none).
 
 Deterministic and idempotent: a dossier that already has a PIP is left alone.
 """
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inburgering.fasen import Fase
-from inburgering.models import Gebeurtenis, Inburgeraar
+from inburgering.models import Gebeurtenis, Inburgeraar, Regime
 
 from . import services
 from .models import Pip
@@ -27,7 +28,7 @@ def laad_demo() -> int:
     rng = random.Random(15)  # Wi2021 art. 15, the PIP
     vandaag = timezone.localdate()
     dossiers = (
-        Inburgeraar.objects.filter(fase=Fase.UITVOERING, gemeente__regio__naam="Kempen")
+        Inburgeraar.objects.filter(fase=Fase.UITVOERING, gemeente__regio__naam="Kempen", regime=Regime.WI2021)
         .exclude(pk__in=Pip.objects.values("inburgeraar"))
         .select_related("regisseur", "gemeente")
         .order_by("pk")
