@@ -52,6 +52,8 @@ _PIP = [
     "pip.add_voortgangsgesprek",
     "pip.view_handhaving",
     "pip.add_handhaving",
+    "pip.view_overleg",
+    "pip.add_overleg",
 ]
 # The leerroute: aanbod, deelname, examens, MAP, PVT and their groups (the leerroutes app's permissions).
 _LEERROUTES = [
@@ -99,7 +101,8 @@ _RAPPORTAGE = ["inburgering.rapportages_inzien"]
 ROLLEN: dict[str, list[str]] = {
     CASUSREGISSEUR: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES,
     TEAMLEIDER: _DOSSIERWERK + _REGIE_ONTZORGEN + _PIP + _LEERROUTES + _RAPPORTAGE,
-    BEGELEIDER: _BEGELEIDING,
+    # A begeleider joins the PIP-team's overleg and sees on its agenda only the dossiers referred to the team.
+    BEGELEIDER: [*_BEGELEIDING, "pip.view_overleg"],
     BELEIDSMEDEWERKER: _RAPPORTAGE,
     FUNCTIONEEL_BEHEERDER: _BEHEER + _VERNIETIGING + ["inburgering.vernietiging_goedkeuren"],
     PRIVACYFUNCTIONARIS: _PRIVACY,
