@@ -6,7 +6,7 @@ natural key before it is created, so a second run changes nothing. BSNs are fict
 """
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -216,7 +216,7 @@ def laad_demo(stdout=None) -> dict:
         gebruikers = _gebruikers(teams)
         _api_client(teams["VluchtelingenWerk Zuid-Nederland", "Maatschappelijke begeleiding"])
         nieuw = _dossiers(gemeenten)
-        _duo_termijnen_wi2013()
+        _ondertussen_groep()
         _vernietigingslijst()
     return {"gemeenten": len(gemeenten), "gebruikers": len(gebruikers), "nieuwe_dossiers": nieuw}
 
@@ -398,20 +398,31 @@ def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
     _dateer_tijdlijn(inburgeraar, dagen)
 
 
-def _duo_termijnen_wi2013() -> None:
-    """The ondertussen-groep follows DUO's inburgeringstermijn: three years from the plicht, for some
-    extended by one or two years (as DUO does on request); without drawing from rng, so the rest stays."""
-    lopend = Inburgeraar.objects.filter(regime=Regime.WI2013, datum_einde_termijn_duo__isnull=True).exclude(
-        fase__in=EINDFASEN
+def _ondertussen_groep() -> None:
+    """The ondertussen-groep (Wi2013, seeds 000_… and 002_…): the oldest running dossiers of Kempen and Weert
+    became inburgeringsplichtig in late 2021; DUO gave them its termijn, extended for most (as it did on
+    request). Without drawing from rng, so the rest of the demo stays as it was; once only (idempotent)."""
+    if Inburgeraar.objects.filter(regime=Regime.WI2013).exists():
+        return
+    oudste = list(
+        Inburgeraar.objects.filter(
+            fase__in=[Fase.INTAKE, Fase.UITVOERING],
+            gemeente__regio__naam__in=["Kempen", "Weert, Nederweert en Cranendonck"],
+        ).order_by("datum_koppeling", "pk")[:12]
     )
-    dossiers = list(lopend.order_by("pk"))
-    for dossier in dossiers:
-        start = dossier.datum_kennisgeving or dossier.datum_koppeling
-        einde = start.replace(year=start.year + 3 + dossier.pk % 3, day=min(start.day, 28))
+    for dossier in oudste:
+        koppeling = date(2021, 9, 1) + timedelta(days=dossier.pk % 100)
+        start = koppeling + timedelta(days=14)
         Inburgeraar.objects.filter(pk=dossier.pk).update(
-            duo_startdatum_termijn=start, duo_begindatum_plicht=start, datum_einde_termijn_duo=einde
+            regime=Regime.WI2013,
+            datum_koppeling=koppeling,
+            datum_kennisgeving=start,
+            datum_vestiging=koppeling + timedelta(days=45),
+            duo_begindatum_plicht=start,
+            duo_startdatum_termijn=start,
+            datum_einde_termijn_duo=start.replace(year=start.year + 4 + dossier.pk % 2),
         )
-    services.synchroniseer_termijnen([dossier.pk for dossier in dossiers])
+    services.synchroniseer_termijnen([dossier.pk for dossier in oudste])
 
 
 def _vernietigingslijst() -> None:

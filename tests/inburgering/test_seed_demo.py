@@ -12,6 +12,7 @@ from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Re
 from inburgering.rollen import ROLLEN
 from intake.models import BredeIntake
 from pip.models import Pip
+from pip.overleg import agendapunten_voor, overleggen_voor
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,7 @@ def test_the_demo_data_follows_the_seed_documents_and_loads_idempotently(demo):
     _every_dossier_in_intake_has_an_intake_under_way()
     _the_inbox_is_filled_as_the_caseload_shows_it()
     _the_ondertussen_groep_follows_duos_termijn_without_a_pip()
+    _the_pip_team_met_and_its_agreements_are_signalen()
     _running_it_again_changes_nothing()
 
 
@@ -81,6 +83,15 @@ def _the_ondertussen_groep_follows_duos_termijn_without_a_pip():
     assert not lopend.filter(datum_einde_termijn_duo__isnull=True).exists()
     assert not Pip.objects.filter(inburgeraar__regime=Regime.WI2013).exists()
     assert lopend.filter(volgende_termijn__gte=timezone.localdate()).exists()  # some DUO extended
+
+
+def _the_pip_team_met_and_its_agreements_are_signalen():
+    sanne, amal = (get_user_model().objects.get(username=n) for n in ("regisseur", "begeleider"))
+    geweest, komend = sorted(overleggen_voor(sanne), key=lambda o: o.datum)
+    assert amal in geweest.deelnemers.all()
+    assert geweest.agendapunten.count() >= 3 and komend.agendapunten.exists()
+    assert 0 < len(agendapunten_voor(amal, geweest)) < geweest.agendapunten.count()
+    assert Signaal.objects.filter(termijn__soort="afspraak_overleg", status=Signaal.Status.OPEN).exists()
 
 
 def _the_inbox_is_filled_as_the_caseload_shows_it():
