@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from . import bsn_pogingen
 from .bsn import normaliseer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen, redenen_afronding
-from .models import Doelgroep, Gemeente, Inburgeraar
+from .models import Doelgroep, Gemeente, Inburgeraar, Regime
 from .permissions import INZIEN, WIJZIGEN, gemeenten_met_recht
 from .queries import regisseurs_voor, regisseurs_voor_gebruiker
 
@@ -318,6 +318,7 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
     doelgroep = forms.ChoiceField(
         label=_("Doelgroep"), choices=[("", _("Alle doelgroepen")), *Doelgroep.choices], required=False
     )
+    regime = forms.ChoiceField(label=_("Regime"), choices=[("", _("Beide regimes")), *Regime.choices], required=False)
     van = forms.ChoiceField(
         label=_("Dossiers"),
         choices=[("alle", _("Alle dossiers van het team")), ("mijn", _("Alleen mijn dossiers"))],
@@ -340,6 +341,8 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
             queryset = queryset.filter(fase=data["fase"])
         if data.get("doelgroep"):
             queryset = queryset.filter(doelgroep=data["doelgroep"])
+        if data.get("regime"):
+            queryset = queryset.filter(regime=data["regime"])
         if data.get("van") == "mijn":
             queryset = queryset.filter(regisseur=self.user)
         return queryset.order_by(*self.SORTERINGEN[data.get("sorteer") or "naam"])

@@ -19,6 +19,7 @@ from .models import (
     Huishouden,
     Inburgeraar,
     Inzage,
+    Regime,
     Team,
 )
 from .queries import regisseurs_voor
@@ -131,6 +132,11 @@ def wijzig_dossier(*, door, inburgeraar: Inburgeraar, wijzigingen: dict) -> list
     gewijzigd = [veld for veld, waarde in wijzigingen.items() if getattr(inburgeraar, veld) != waarde]
     if not gewijzigd:
         return []
+    if "regime" in gewijzigd and wijzigingen["regime"] == Regime.WI2013 and inburgeraar.datum_eerste_pip:
+        raise ValidationError(
+            {"regime": _("Dit dossier heeft een vastgesteld PIP en valt dus onder de Wet inburgering 2021.")},
+            code="regime",
+        )
     for veld in gewijzigd:
         setattr(inburgeraar, veld, wijzigingen[veld])
     inburgeraar.full_clean()

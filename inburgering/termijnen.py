@@ -66,6 +66,16 @@ Choices where the table leaves room (each is a decision, not law):
   vestiging: in fase aangemeld both often still lie ahead (the person lives in the AZC), and the brede
   intake's deadline is the one that runs then. And for brede_intake_start: the kennisgeving of a
   non-asielstatushouder, while no intake gesprek was held.
+- The regime (Wi2021 art. 54, overgangsrecht): a dossier under the Wet inburgering 2013 (the
+  ondertussen-groep) has no PIP, so no pip_vaststelling and no brede_intake_start, and the gemeente
+  computes no inburgeringstermijn of its own: the termijn is DUO's (`datum_einde_termijn_duo`, from
+  DUO's start of the termijn or of the plicht), onbekend while DUO has not given it. Schakelen, MAP,
+  PVT and verlenging follow from the PIP and are Wi2021's; ontzorgen_einde and the bezwaartermijn run
+  under both regimes.
+- afspraak_overleg: an agreement with a due date from the PIP-team's casuïstiekoverleg (the pip app
+  writes the milestone dates): from the overleg's date to the earliest open agreement's due date; met
+  when the last open agreement is marked done. It runs under both regimes and DUO's vrijstelling does
+  not pause it (it is the team's own agreement, not the plicht).
 """
 
 import datetime
@@ -82,6 +92,7 @@ from .leerroute import Leerroute
 
 EINDFASEN = frozenset({"afgerond", "uitgeschreven"})
 ASIELSTATUSHOUDER = "Asielstatushouder"
+WI2021, WI2013 = "wi2021", "wi2013"  # models.Regime's values
 
 PIP_VASTSTELLING_WEKEN = 10  # Besluit inburgering 2021 art. 5.3 (secondary source)
 VERLENGING_NA_INFORMATIE_WEKEN = 2  # idem: at most 2 weeks after the information arrives
@@ -102,6 +113,7 @@ class Soort(models.TextChoices):
     BEZWAARTERMIJN = "bezwaartermijn", _("Einde bezwaartermijn")
     BREDE_INTAKE_START = "brede_intake_start", _("Brede intake starten")
     VERLENGING_TERMIJN = "verlenging_termijn", _("Verlenging inburgeringstermijn bespreken")
+    AFSPRAAK_OVERLEG = "afspraak_overleg", _("Afspraak uit casuïstiekoverleg")
 
 
 # What a deadline asks of the regisseur beyond its name, shown beside it on the dossier and the signaal.
@@ -119,7 +131,7 @@ UITLEG = {
 # Deadlines whose passing is no failure: reminders ahead, but no "te laat" signal.
 ZONDER_TE_LAAT = frozenset({Soort.SCHAKELEN, Soort.BEZWAARTERMIJN, Soort.VERLENGING_TERMIJN})
 # Deadlines that DUO's tijdelijke vrijstelling does not pause.
-LOPEN_DOOR = frozenset({Soort.BEZWAARTERMIJN, Soort.ONTZORGEN_EINDE})
+LOPEN_DOOR = frozenset({Soort.BEZWAARTERMIJN, Soort.ONTZORGEN_EINDE, Soort.AFSPRAAK_OVERLEG})
 # Deadlines that follow DUO's own end of the inburgeringstermijn when DUO gave one.
 UIT_TERMIJN_DUO = frozenset(
     {Soort.INBURGERINGSTERMIJN, Soort.MAP_AFRONDING, Soort.PVT_AFRONDING, Soort.VERLENGING_TERMIJN}
@@ -153,6 +165,12 @@ class Feiten:
     datum_einde_ontzorgen: datetime.date | None = None
     duo_opschorting_van: datetime.date | None = None
     duo_opschorting_tot: datetime.date | None = None
+    regime: str = WI2021
+    duo_begindatum_plicht: datetime.date | None = None
+    duo_startdatum_termijn: datetime.date | None = None
+    datum_afspraak_overleg: datetime.date | None = None
+    datum_afspraak_uiterlijk: datetime.date | None = None
+    datum_afspraak_nagekomen: datetime.date | None = None
 
     @classmethod
     def van(cls, inburgeraar) -> "Feiten":
@@ -218,6 +236,7 @@ def bereken(feiten: Feiten, normen: Normen | None = None, vandaag: datetime.date
         voortgangsgesprek(feiten, normen),
         bezwaartermijn(feiten),
         brede_intake_start(feiten, normen),
+        afspraak_overleg(feiten),
     ]
     return [_verstreken(_opgeschort(d, feiten, vandaag), vandaag) for d in kandidaten if d is not None]
 
@@ -264,6 +283,8 @@ def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
 
 
 def pip_vaststelling(f: Feiten) -> Deadline | None:
+    if f.regime == WI2013:
+        return None  # no PIP under the Wet inburgering 2013
     if f.fase == "uitvoering" and not f.datum_eerste_pip:
         return None  # the PIP was fixed, its date was not recorded
     starts = []
@@ -304,6 +325,8 @@ def inburgeringstermijn_einde(f: Feiten) -> tuple[datetime.date, datetime.date] 
 
 
 def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
+    if f.regime == WI2013:
+        return [termijn_duo(f)]
     termijn = inburgeringstermijn_einde(f)
     if termijn is None:
         return []
@@ -317,6 +340,16 @@ def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:
         Deadline(Soort.VERLENGING_TERMIJN, start, plus_maanden(einde, -VERLENGING_BESPREKEN_MAANDEN)),
     ]
     return [d for d in deadlines if not (d.soort == Soort.MAP_AFRONDING and f.leerroute == Leerroute.ONDERWIJS)]
+
+
+def termijn_duo(f: Feiten) -> Deadline:
+    """The Wi2013 inburgeringstermijn: DUO sets it (and its extensions); the gemeente only follows it."""
+    if not f.datum_einde_termijn_duo:
+        return onbekend(Soort.INBURGERINGSTERMIJN, "datum_einde_termijn_duo")
+    start = f.duo_startdatum_termijn or f.duo_begindatum_plicht or f.datum_kennisgeving or f.datum_koppeling
+    if start is None or start > f.datum_einde_termijn_duo:
+        start = f.datum_einde_termijn_duo
+    return Deadline(Soort.INBURGERINGSTERMIJN, start, f.datum_einde_termijn_duo)
 
 
 def ontzorgen_einde(f: Feiten) -> Deadline | None:
@@ -346,6 +379,8 @@ def bezwaartermijn(f: Feiten) -> Deadline | None:
 
 
 def brede_intake_start(f: Feiten, normen: Normen) -> Deadline | None:
+    if f.regime == WI2013:
+        return None  # the intake is offered, but the Wet inburgering 2013 sets it no deadline
     start = f.datum_koppeling if f.doelgroep == ASIELSTATUSHOUDER else f.datum_kennisgeving
     if f.fase in ("pip", "uitvoering") and not f.datum_eerste_intakegesprek:
         return None
@@ -355,4 +390,12 @@ def brede_intake_start(f: Feiten, normen: Normen) -> Deadline | None:
         return onbekend(Soort.BREDE_INTAKE_START, "datum_kennisgeving")
     return Deadline(
         Soort.BREDE_INTAKE_START, start, start + _weken(normen.brede_intake_weken), f.datum_eerste_intakegesprek
+    )
+
+
+def afspraak_overleg(f: Feiten) -> Deadline | None:
+    if not (f.datum_afspraak_overleg and f.datum_afspraak_uiterlijk):
+        return None
+    return Deadline(
+        Soort.AFSPRAAK_OVERLEG, f.datum_afspraak_overleg, f.datum_afspraak_uiterlijk, f.datum_afspraak_nagekomen
     )

@@ -48,6 +48,7 @@ urlpatterns = [
     path("rapportage/export.xlsx", rapportage.rapportage_xlsx, name="rapportage_xlsx"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
     path("dossiers/<int:pk>/pip/", include("pip.urls")),
+    path("overleggen/", include("pip.urls_overleg")),
     path("dossiers/<int:pk>/leerroute/", include("leerroutes.urls")),
     path("groepen/", include("leerroutes.groep_urls")),
     path("", include("ontzorgen.urls")),

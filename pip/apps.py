@@ -9,7 +9,7 @@ class PipConfig(AppConfig):
     verbose_name = _("Plan Inburgering en Participatie")
 
     def ready(self):
-        from inburgering import dossier_secties, privacy, rollen
+        from inburgering import dossier_secties, navigatie, privacy, rollen
 
         from . import indicatoren  # noqa: F401  (registers the PIP's report figures with the core)
         from . import privacy as pip_privacy
@@ -25,8 +25,19 @@ class PipConfig(AppConfig):
             "add_voortgangsgesprek",
             "view_handhaving",
             "add_handhaving",
+            "view_overleg",
+            "add_overleg",
         ]
-        rollen.registreer("pip", {rollen.CASUSREGISSEUR: pip, rollen.TEAMLEIDER: pip})
+        rollen.registreer(
+            "pip",
+            {
+                rollen.CASUSREGISSEUR: pip,
+                rollen.TEAMLEIDER: pip,
+                # A begeleider joins the PIP-team's overleg and sees on its agenda only the dossiers referred to
+                # the team.
+                rollen.BEGELEIDER: ["view_overleg"],
+            },
+        )
         dossier_secties.registreer(
             "pip",
             titel=_("Plan Inburgering en Participatie"),
@@ -35,3 +46,4 @@ class PipConfig(AppConfig):
             volgorde=20,
             template="pip/_dossier_sectie.html",
         )
+        navigatie.registreer_menu("overleggen", titel=_("Casuïstiekoverleg"), recht="pip.view_overleg", volgorde=25)

@@ -67,7 +67,7 @@ def leg_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Handhaving:
 @transaction.atomic
 def trek_in(*, door, handhaving: Handhaving, datum, reden: str) -> Handhaving:
     """Withdraw a waarschuwing or boete (after a bezwaar, or an error found): a beschikking of its own."""
-    vergrendel(handhaving.inburgeraar)
+    vergrendel(handhaving.inburgeraar, pip_regime=False)  # a decision taken before stays withdrawable
     besluit = Handhaving.objects.select_for_update().select_related("inburgeraar__gemeente").get(pk=handhaving.pk)
     if besluit.ingetrokken_op:
         raise ValidationError(

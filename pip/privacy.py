@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from inburgering.privacy import als_gegevens, wis
 
-from .models import Handhaving, Pip, Voortgangsgesprek
+from .models import Afspraak, Agendapunt, Handhaving, Pip, Voortgangsgesprek
 
 
 def vernietig(ids: list[int]) -> dict[str, int]:
@@ -18,6 +18,8 @@ def vernietig(ids: list[int]) -> dict[str, int]:
         *handhavingen.exclude(intrekking_pdf="").values_list("intrekking_pdf", flat=True),
     ]
     aantallen = {
+        _("afspraken uit casuïstiekoverleg"): wis(Afspraak.objects.filter(inburgeraar_id__in=ids)),
+        _("agendapunten van casuïstiekoverleg"): wis(Agendapunt.objects.filter(inburgeraar_id__in=ids)),
         _("voortgangsgesprekken"): wis(Voortgangsgesprek.objects.filter(inburgeraar_id__in=ids)),
         _("handhavingsbesluiten"): wis(handhavingen),
     }
@@ -42,4 +44,8 @@ def exporteer(inburgeraar) -> dict[str, list[dict]]:
             als_gegevens(v) for v in Voortgangsgesprek.objects.filter(inburgeraar=inburgeraar)
         ],
         str(_("Handhaving")): [als_gegevens(h) for h in Handhaving.objects.filter(inburgeraar=inburgeraar)],
+        str(_("Casuïstiekoverleg")): [
+            *[als_gegevens(p) for p in Agendapunt.objects.filter(inburgeraar=inburgeraar)],
+            *[als_gegevens(a) for a in Afspraak.objects.filter(inburgeraar=inburgeraar)],
+        ],
     }

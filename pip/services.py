@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from inburgering import services as dossier_services
 from inburgering import termijnen
 from inburgering.fasen import Fase
-from inburgering.models import Inburgeraar
+from inburgering.models import Inburgeraar, Regime
 from inburgering.overtreding import Overtreding, als_validatiefout
 from intake.queries import advies_voor_pip
 
@@ -52,8 +52,24 @@ def _d(datum: datetime.date) -> str:
     return datum.strftime("%d-%m-%Y")
 
 
-def vergrendel(inburgeraar: Inburgeraar) -> Inburgeraar:
-    return Inburgeraar.objects.select_for_update().select_related("gemeente").get(pk=inburgeraar.pk)
+def vergrendel(inburgeraar: Inburgeraar, *, pip_regime: bool = True) -> Inburgeraar:
+    """Lock the dossier; with `pip_regime` refuse one under the Wet inburgering 2013, which has no PIP."""
+    inburgeraar = Inburgeraar.objects.select_for_update().select_related("gemeente").get(pk=inburgeraar.pk)
+    if pip_regime:
+        weiger_wi2013(inburgeraar)
+    return inburgeraar
+
+
+def weiger_wi2013(inburgeraar: Inburgeraar) -> None:
+    """The ondertussen-groep (Wi2021 art. 54) has no PIP, voortgangsgesprekken or handhaving of the gemeente."""
+    if inburgeraar.regime == Regime.WI2013:
+        raise ValidationError(
+            _(
+                "Dit dossier valt onder de Wet inburgering 2013 (ondertussen-groep): daarin stelt de gemeente "
+                "geen PIP vast en handhaaft zij niet. Bied begeleiding of ontzorgen aan via Verwijzingen."
+            ),
+            code="regime",
+        )
 
 
 def huidige_pip(inburgeraar: Inburgeraar) -> Pip | None:
@@ -188,7 +204,7 @@ def start_wijziging(*, door, inburgeraar: Inburgeraar, reden: str, toelichting: 
 @transaction.atomic
 def verwijder_concept(*, door, pip: Pip) -> None:
     """Withdraw a concept: nothing was decided yet, so nothing else changes."""
-    inburgeraar = vergrendel(pip.inburgeraar)
+    inburgeraar = vergrendel(pip.inburgeraar, pip_regime=False)  # a concept made before a change of regime may go
     pip = Pip.objects.get(pk=pip.pk)
     if not pip.is_concept:
         raise ValidationError(_("Een vastgesteld PIP kan niet worden verwijderd."), code="vastgesteld")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inburgering.forms import zet_fouten_op_form
+from inburgering.models import Regime
 from inburgering.permissions import WIJZIGEN, mag_dossier_wijzigen
 from inburgering.toegang import open_dossier
 
@@ -50,8 +51,12 @@ def _pagina(request, inburgeraar, **gebonden):
     vastgesteld = [v for v in versies if not v.is_concept]
     huidig = vastgesteld[0] if vastgesteld else None
     gesprekken = queries.voortgangsgesprekken(inburgeraar)
-    mag_wijzigen = request.user.has_perm(WIJZIGEN_PIP) and mag_dossier_wijzigen(request.user, inburgeraar)
+    wi2013 = inburgeraar.regime == Regime.WI2013  # no PIP under the old law: its actions are hidden
+    mag_wijzigen = (
+        not wi2013 and request.user.has_perm(WIJZIGEN_PIP) and mag_dossier_wijzigen(request.user, inburgeraar)
+    )
     context = {
+        "wi2013": wi2013,
         "inburgeraar": inburgeraar,
         "concept": concept,
         "huidig": huidig,

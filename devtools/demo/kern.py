@@ -6,7 +6,7 @@ natural key before it is created, so a second run changes nothing. BSNs are fict
 """
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -229,6 +229,7 @@ def laad_dossiers() -> dict:
     namen = {code: naam for leden in REGIO_GEMEENTEN.values() for naam, code, _gewicht in leden}
     gemeenten = {namen[g.gemeentecode]: g for g in Gemeente.objects.filter(gemeentecode__in=namen)}
     nieuw = _dossiers(gemeenten)
+    _ondertussen_groep()
     _vernietigingslijst()
     return {"nieuwe_dossiers": nieuw}
 
@@ -408,6 +409,33 @@ def _doorloop_fasen(rng, inburgeraar, vandaag) -> None:
             door=inburgeraar.regisseur, inburgeraar=inburgeraar, fase=Fase.UITGESCHREVEN, reden_uitschrijving=reden
         )
     _dateer_tijdlijn(inburgeraar, dagen)
+
+
+def _ondertussen_groep() -> None:
+    """The ondertussen-groep (Wi2013, seeds 000_… and 002_…): the oldest running dossiers of Kempen and Weert
+    became inburgeringsplichtig in late 2021; DUO gave them its termijn, extended for most (as it did on
+    request). Without drawing from rng, so the rest of the demo stays as it was; once only (idempotent)."""
+    if Inburgeraar.objects.filter(regime=Regime.WI2013).exists():
+        return
+    oudste = list(
+        Inburgeraar.objects.filter(
+            fase__in=[Fase.INTAKE, Fase.UITVOERING],
+            gemeente__regio__naam__in=["Kempen", "Weert, Nederweert en Cranendonck"],
+        ).order_by("datum_koppeling", "pk")[:12]
+    )
+    for dossier in oudste:
+        koppeling = date(2021, 9, 1) + timedelta(days=dossier.pk % 100)
+        start = koppeling + timedelta(days=14)
+        Inburgeraar.objects.filter(pk=dossier.pk).update(
+            regime=Regime.WI2013,
+            datum_koppeling=koppeling,
+            datum_kennisgeving=start,
+            datum_vestiging=koppeling + timedelta(days=45),
+            duo_begindatum_plicht=start,
+            duo_startdatum_termijn=start,
+            datum_einde_termijn_duo=start.replace(year=start.year + 4 + dossier.pk % 2),
+        )
+    services.synchroniseer_termijnen([dossier.pk for dossier in oudste])
 
 
 def _vernietigingslijst() -> None:

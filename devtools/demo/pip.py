@@ -1,4 +1,5 @@
-"""Demo PIPs: every Kempen dossier in fase uitvoering gets a vastgesteld PIP.
+"""Demo PIPs: every Kempen Wi2021 dossier in fase uitvoering gets a vastgesteld PIP (the ondertussen-groep,
+under the Wi2013, has none), and the PIP-team's overleggen.
 
 Their beschikkingen are rendered on their first download (pip.views.download), as for a batch whose task
 has not run yet: rendering them here was most of the demo's time. Deterministic and idempotent: a dossier
@@ -12,9 +13,10 @@ from unittest import mock
 from django.db import transaction
 from django.utils import timezone
 
-from inburgering.fasen import Fase
-from inburgering.models import Gebeurtenis, Inburgeraar
-from pip import services, tasks
+from inburgering.fasen import EINDFASEN, Fase
+from inburgering.models import Gebeurtenis, Inburgeraar, Regime, User
+from inburgering.permissions import WIJZIGEN
+from pip import overleg, services, tasks
 from pip.models import Pip
 
 BEGELEIDING = [
@@ -35,7 +37,7 @@ def _laad() -> int:
     rng = random.Random(15)  # Wi2021 art. 15, the PIP
     vandaag = timezone.localdate()
     dossiers = (
-        Inburgeraar.objects.filter(fase=Fase.UITVOERING, gemeente__regio__naam="Kempen")
+        Inburgeraar.objects.filter(fase=Fase.UITVOERING, gemeente__regio__naam="Kempen", regime=Regime.WI2021)
         .exclude(pk__in=Pip.objects.values("inburgeraar"))
         .select_related("regisseur", "gemeente")
         .order_by("pk")
@@ -72,7 +74,51 @@ def _laad() -> int:
             # The tijdlijn tells the PIP's story where it happened: just before the move to uitvoering.
             inburgeraar.tijdlijn.filter(soort__startswith="pip_").update(tijdstip=moment - timedelta(minutes=5))
         aantal += 1
+    laad_overleggen()
     return aantal
+
+
+def laad_overleggen() -> None:
+    """The PIP-team of KempenPlus: an overleg two weeks ago with its minutes and agreements (one done, one
+    open, one overdue) and one next week with its agenda. The partner's begeleider joins and sees only the
+    dossiers referred to VluchtelingenWerk. Idempotent: nothing happens once Sanne has an overleg."""
+    sanne = User.objects.filter(username="regisseur").first()
+    if sanne is None or overleg.overleggen_voor(sanne).exists():
+        return
+    vandaag = timezone.localdate()
+    kandidaten = {u.username: u for u in overleg.kandidaat_deelnemers(sanne)}
+    deelnemers = [kandidaten[n] for n in ("regisseur2", "teamleider", "begeleider") if n in kandidaten]
+    amal, youssef = kandidaten.get("begeleider"), kandidaten.get("regisseur2")
+    lopend = Inburgeraar.objects.zichtbaar_voor(sanne, WIJZIGEN).exclude(fase__in=EINDFASEN).order_by("pk")
+    verwezen = list(lopend.filter(pk__in=Inburgeraar.objects.zichtbaar_voor(amal).values("pk"))[:2]) if amal else []
+    eigen = list(lopend.filter(regisseur=sanne).exclude(pk__in=[d.pk for d in verwezen])[:2])
+    ondertussen = list(lopend.filter(regime=Regime.WI2013)[:1])
+
+    geweest = overleg.plan_overleg(
+        door=sanne, datum=vandaag - timedelta(days=14), locatie="KempenPlus, Bladel", deelnemers=deelnemers
+    )
+    afspraken = [
+        ("Aanmelden bij schuldhulpverlening", amal, 10, False),
+        ("Huisarts vragen om verwijzing naar de GGZ", youssef, -3, False),
+        ("Kinderopvang regelen voor de taallessen", sanne, 7, True),
+    ]
+    for dossier, (tekst, eigenaar, dagen, gedaan) in zip(verwezen + eigen, afspraken, strict=False):
+        punt = overleg.zet_op_agenda(door=sanne, overleg=geweest, inburgeraar=dossier, vraag="Stand van zaken")
+        overleg.leg_bespreking_vast(door=sanne, agendapunt=punt, besproken="Voortgang besproken met de partners.")
+        afspraak = overleg.maak_afspraak(
+            door=sanne,
+            agendapunt=punt,
+            omschrijving=tekst,
+            eigenaar=eigenaar or sanne,
+            uiterlijk=vandaag + timedelta(days=dagen),
+        )
+        if gedaan:
+            overleg.rond_afspraak_af(door=sanne, afspraak=afspraak)
+    komend = overleg.plan_overleg(
+        door=sanne, datum=vandaag + timedelta(days=7), locatie="KempenPlus, Bladel", deelnemers=deelnemers
+    )
+    for dossier in dict.fromkeys([*verwezen[:1], *ondertussen]):
+        overleg.zet_op_agenda(door=sanne, overleg=komend, inburgeraar=dossier, vraag="Welke begeleiding is nodig?")
 
 
 def _naar_uitvoering(inburgeraar):

@@ -82,7 +82,16 @@ class Inburgeraar(models.Model):
         choices=Doelgroep.choices,
         help_text=_("De gedetailleerde doelgroep zoals DUO die vaststelt."),
     )
-    regime = models.CharField(_("regime"), max_length=10, choices=Regime.choices, default=Regime.WI2021)
+    regime = models.CharField(
+        _("regime"),
+        max_length=10,
+        choices=Regime.choices,
+        default=Regime.WI2021,
+        help_text=_(
+            "Wie voor 1 januari 2022 inburgeringsplichtig werd, valt onder de Wet inburgering 2013 "
+            "(overgangsrecht, Wi2021 art. 54): geen PIP, de inburgeringstermijn is die van DUO."
+        ),
+    )
     gemeente = models.ForeignKey(
         Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="inburgeraars"
     )
@@ -261,6 +270,15 @@ class Inburgeraar(models.Model):
     datum_einde_ontzorgen = models.DateField(
         _("financieel ontzorgen afgebouwd op"), null=True, blank=True, editable=False
     )
+    # The PIP-team's agreements (pip/overleg.py writes them): the earliest open agreement with a due date,
+    # or, once every one is done, the last one and when it was done.
+    datum_afspraak_overleg = models.DateField(
+        _("datum overleg van de eerstvolgende afspraak"), null=True, blank=True, editable=False
+    )
+    datum_afspraak_uiterlijk = models.DateField(
+        _("eerstvolgende afspraak uiterlijk"), null=True, blank=True, editable=False
+    )
+    datum_afspraak_nagekomen = models.DateField(_("afspraken nagekomen op"), null=True, blank=True, editable=False)
     # Retention (inburgering/privacy/vernietiging.py): a legal hold keeps a closed dossier off the
     # vernietigingslijst; a destroyed dossier keeps only what the reports count.
     blokkade_reden = models.TextField(
@@ -303,6 +321,8 @@ class Inburgeraar(models.Model):
         permissions = [("historie_inzien", _("Wijzigingshistorie van dossiers inzien"))]
         indexes = [
             models.Index(fields=["gemeente", "fase"]),
+            # The caseload's and the reports' filter on the ondertussen-groep.
+            models.Index(fields=["regime", "gemeente"]),
             # The nightly run: the few dossiers with a DUO pause, whose suspension moves with the day.
             models.Index(
                 fields=["duo_opschorting_van", "duo_opschorting_tot"],

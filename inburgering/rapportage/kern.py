@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ..fasen import Fase, RedenAfronding, Uitstroom
 from ..leerroute import Leerroute
-from ..models import Termijn
-from ..termijnen import PIP_VASTSTELLING_WEKEN, Soort
+from ..models import Regime, Termijn
+from ..termijnen import EINDFASEN, PIP_VASTSTELLING_WEKEN, Soort
 from .register import Onderwerp, registreer
 from .rijen import aantal, mediaan, percentage
 from .selectie import Dagen
@@ -55,6 +55,11 @@ def _tel(selectie):
             & (Q(datum_einde_ontzorgen__isnull=True) | Q(datum_einde_ontzorgen__gte=selectie.van)),
         ),
         "uitvoering": Count("pk", filter=uitvoering),
+        **{
+            f"lopend_{regime}": Count("pk", filter=Q(regime=regime) & ~Q(fase__in=EINDFASEN))
+            for regime in Regime.values
+        },
+        "instroom_wi2013": Count("pk", filter=periode("datum_koppeling") & Q(regime=Regime.WI2013)),
         "voortgang_op_tijd": Count("pk", filter=uitvoering & ~Q(_voortgang_te_laat(peildatum))),
         **{f"route_{route}": Count("pk", filter=uitvoering & Q(leerroute=route)) for route in Leerroute.values},
         "afgerond": Count("pk", filter=einde & Q(fase=Fase.AFGEROND)),
@@ -93,6 +98,22 @@ def instroom(selectie):
             "dagen_intake",
             "intake",
         ),
+    ]
+
+
+@registreer("regime", onderwerp=Onderwerp.INSTROOM, volgorde=20)
+def regime(selectie):
+    """The ondertussen-groep apart: dossiers the gemeente follows under the Wet inburgering 2013 (no PIP)."""
+    data = _tellingen(selectie)
+    return [
+        aantal(_("Lopende dossiers Wi2021"), data, f"lopend_{Regime.WI2021}", _("Stand van nu.")),
+        aantal(
+            _("Lopende dossiers Wi2013 (ondertussen-groep)"),
+            data,
+            f"lopend_{Regime.WI2013}",
+            _("Stand van nu. Overgangsrecht: geen PIP, de inburgeringstermijn is die van DUO."),
+        ),
+        aantal(_("Instroom onder de Wi2013"), data, "instroom_wi2013", _("Koppeling of aanmelding in de periode.")),
     ]
 
 

@@ -24,7 +24,8 @@ from leerroutes import groepen
 from leerroutes import services as leerroutes
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urensoort
-from pip import handhaven
+from pip import handhaven, views_overleg
+from pip import overleg as overleg_diensten
 from pip import services as pip_services
 from tests.api.test_toegang import API_MATRIX
 from tests.conftest import assert_niet_bewaard
@@ -146,6 +147,33 @@ _BEGELEIDING = {
 
 _PRIVACY_EN_BEHEER = {"beheerder": 200, "privacy": 200, "anoniem": 302}
 
+# The PIP-team's casuïstiekoverleg (fixture `overleggen`): the Bladel overleg is chaired by the regisseur,
+# with the teamleider and the partner's begeleider (whose team has the Bladel verwijzing) as deelnemers;
+# the Eersel overleg is the Eersel team's. Anyone outside an overleg gets 404; roles without the pip
+# permission 403. Empty posts show the page again (200); marking an agreement done redirects (302), also
+# when the service refuses it (the begeleider is not its owner) with a message.
+_OVERLEG_LEZERS = {"regisseur": 200, "teamleider": 200, "begeleider": 200}
+_OVERLEG_SCHRIJVERS = {"regisseur": 200, "teamleider": 200}
+
+
+def _per_overleg(deelnemers: dict[str, int]) -> dict[str, dict[str, int]]:
+    eigen = deelnemers.get("regisseur", 200)
+    return {
+        "overleg_bladel": {**deelnemers, "regisseur_eersel": 404, "anoniem": 302},
+        "overleg_eersel": {**dict.fromkeys(deelnemers, 404), "regisseur_eersel": eigen, "anoniem": 302},
+    }
+
+
+_OVERLEGVIEWS = [
+    ("overleg", "get", _OVERLEG_LEZERS),
+    ("overleg_agenda_pdf", "get", _OVERLEG_LEZERS),
+    ("overleg_verslag_pdf", "get", _OVERLEG_LEZERS),
+    ("overleg_agendapunt", "post", _OVERLEG_SCHRIJVERS),
+    ("overleg_bespreking", "post", _OVERLEG_SCHRIJVERS),
+    ("overleg_afspraak", "post", _OVERLEG_SCHRIJVERS),
+    ("overleg_afspraak_afgerond", "post", dict.fromkeys(_OVERLEG_LEZERS, 302)),
+]
+
 # url name, method, which object ("bladel", "eersel", "uren_bladel", "signaal_bladel" or None),
 # {role: status}; other roles get `rest`.
 # The begeleider's team has a referral for the Bladel dossier (fixture `verwezen`): even so the core
@@ -177,6 +205,13 @@ MATRIX = [
         for dossier, verwacht in _BEGELEIDING.items()
     ],
     ("signalen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
+    ("overleggen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "begeleider": 200, "anoniem": 302}, 403),
+    ("overleg_plannen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
+    *[
+        (naam, methode, doel, verwacht, 403)
+        for naam, methode, deelnemers in _OVERLEGVIEWS
+        for doel, verwacht in _per_overleg(deelnemers).items()
+    ],
     *[
         (naam, methode, f"signaal_{dossier}", verwacht, 403)
         for naam, methode, ok in [("signaal_afhandelen", "post", 302), ("signaal_uitstellen", "get", 200)]
@@ -339,7 +374,7 @@ def _doel(wereld, naam):
     return getattr(
         wereld,
         naam
-        if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal", "groep_", "duo_"))
+        if naam.startswith(("uren_", "signaal_", "lijst", "procesverbaal", "groep_", "duo_", "overleg_"))
         else f"dossier_{naam}",
     )
 
@@ -363,6 +398,7 @@ _NODIG = [
     (("duo_bericht_",), "duo_bericht"),
     (("duo_notificatie_",), "duo_notificatie"),
     (("duo_actie_",), "duo_acties"),
+    (("overleg",), "overleggen"),
 ]
 
 
@@ -434,6 +470,28 @@ def pips(verwezen, intakes, settings, tmp_path):
 
 
 @pytest.fixture
+def overleggen(verwezen, monkeypatch):
+    """An overleg per team, each with its own dossier on the agenda and an agreement of its voorzitter.
+
+    Access is what this module tests, so the PDFs are stand-ins: tests/pip/test_overleg.py renders them."""
+    monkeypatch.setattr(views_overleg, "render_pdf", lambda template, context: ("", b"%PDF-1.7 stand-in"))
+    with time_machine.travel(NU, tick=False):
+        for naam, voorzitter, deelnemers in [
+            ("bladel", verwezen.regisseur, [verwezen.teamleider, verwezen.begeleider]),
+            ("eersel", verwezen.regisseur_eersel, []),
+        ]:
+            overleg = overleg_diensten.plan_overleg(
+                door=voorzitter, datum=datetime.date(2026, 11, 24), deelnemers=deelnemers
+            )
+            punt = overleg_diensten.zet_op_agenda(
+                door=voorzitter, overleg=overleg, inburgeraar=getattr(verwezen, f"dossier_{naam}")
+            )
+            overleg_diensten.maak_afspraak(door=voorzitter, agendapunt=punt, omschrijving="Bellen", eigenaar=voorzitter)
+            setattr(verwezen, f"overleg_{naam}", overleg)
+    return verwezen
+
+
+@pytest.fixture
 def leerroute_objecten(pips, verwezen):
     """Per dossier a deelname, and per team a PVT group with that dossier as member and a sessie."""
     deelnames = {}
@@ -477,6 +535,10 @@ def _kwargs(url_name, doel, intakes, pips, deelnames) -> dict:
         kwargs["besluit"] = pips[doel.pk].pk
     if url_name == "duo_actie_afhandelen":
         kwargs["notificatie"] = doel.duo_notificaties.get().pk
+    if url_name in ("overleg_bespreking", "overleg_afspraak"):
+        kwargs["punt"] = doel.agendapunten.get().pk
+    if url_name == "overleg_afspraak_afgerond":
+        kwargs["afspraak"] = doel.agendapunten.get().afspraken.get().pk
     if url_name == "intake_leefgebied":
         kwargs["sectie"] = "opleiding"
     if url_name in ("intake_vervolgstap", "intake_brief"):

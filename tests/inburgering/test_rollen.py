@@ -39,6 +39,8 @@ _DOSSIERWERK = {
     "pip.add_voortgangsgesprek",
     "pip.view_handhaving",
     "pip.add_handhaving",
+    "pip.view_overleg",
+    "pip.add_overleg",
     *_LEERROUTES_REGIE,
     "kosten.view_tolkinzet",
     "kosten.add_tolkinzet",
@@ -52,7 +54,7 @@ _VERNIETIGING = {"inburgering.view_vernietigingslijst", "inburgering.vernietigin
 VERWACHT = {
     rollen.CASUSREGISSEUR: _DOSSIERWERK,
     rollen.TEAMLEIDER: _DOSSIERWERK | {"inburgering.rapportages_inzien"},
-    rollen.BEGELEIDER: _BEGELEIDING,
+    rollen.BEGELEIDER: _BEGELEIDING | {"pip.view_overleg"},
     rollen.BELEIDSMEDEWERKER: {"inburgering.rapportages_inzien"},
     rollen.FUNCTIONEEL_BEHEERDER: {
         f"{app}.{actie}_{model}"

@@ -8,9 +8,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from inburgering.fasen import Fase
-from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Signaal
+from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Regime, Signaal
 from inburgering.rollen import ROLLEN
 from intake.models import BredeIntake
+from pip.models import Pip
+from pip.overleg import agendapunten_voor, overleggen_voor
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +30,8 @@ def test_the_demo_data_follows_the_seed_documents_and_loads_idempotently(demo):
     _about_300_dossiers_with_valid_bsns_across_fasen_and_doelgroepen()
     _every_dossier_in_intake_has_an_intake_under_way()
     _the_inbox_is_filled_as_the_caseload_shows_it()
+    _the_ondertussen_groep_follows_duos_termijn_without_a_pip()
+    _the_pip_team_met_and_its_agreements_are_signalen()
     _running_it_again_changes_nothing()
 
 
@@ -71,6 +75,23 @@ def _every_dossier_in_intake_has_an_intake_under_way():
     )
     assert get_user_model().objects.get(username="regisseur").has_perm("intake.gezondheid_verwerken")
     assert not get_user_model().objects.get(username="regisseur2").has_perm("intake.gezondheid_verwerken")
+
+
+def _the_ondertussen_groep_follows_duos_termijn_without_a_pip():
+    lopend = Inburgeraar.objects.filter(regime=Regime.WI2013).exclude(fase__in=[Fase.AFGEROND, Fase.UITGESCHREVEN])
+    assert lopend.exists()
+    assert not lopend.filter(datum_einde_termijn_duo__isnull=True).exists()
+    assert not Pip.objects.filter(inburgeraar__regime=Regime.WI2013).exists()
+    assert lopend.filter(volgende_termijn__gte=timezone.localdate()).exists()  # some DUO extended
+
+
+def _the_pip_team_met_and_its_agreements_are_signalen():
+    sanne, amal = (get_user_model().objects.get(username=n) for n in ("regisseur", "begeleider"))
+    geweest, komend = sorted(overleggen_voor(sanne), key=lambda o: o.datum)
+    assert amal in geweest.deelnemers.all()
+    assert geweest.agendapunten.count() >= 3 and komend.agendapunten.exists()
+    assert 0 < len(agendapunten_voor(amal, geweest)) < geweest.agendapunten.count()
+    assert Signaal.objects.filter(termijn__soort="afspraak_overleg", status=Signaal.Status.OPEN).exists()
 
 
 def _the_inbox_is_filled_as_the_caseload_shows_it():

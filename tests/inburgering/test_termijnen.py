@@ -375,6 +375,7 @@ def test_facts_are_read_from_a_dossier_without_a_query():
     for naam in Feiten.velden():
         setattr(dossier, naam, None)
     dossier.fase, dossier.doelgroep, dossier.datum_koppeling = "intake", ASIEL, D(2026, 9, 1)
+    dossier.regime = "wi2021"
     assert Feiten.van(dossier) == feiten(fase="intake", datum_koppeling=D(2026, 9, 1))
 
 
