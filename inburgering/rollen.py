@@ -81,6 +81,7 @@ _BEHEER = [
         ("inburgering", "user"),
         ("inburgering", "apiclient"),
         ("leerroutes", "aanbieder"),
+        ("pip", "toelichting"),
     ]
     for actie in ("view", "add", "change")
 ] + ["auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht", "inburgering.view_notificatie"]

@@ -13,6 +13,7 @@ from inburgering.fasen import Fase
 from inburgering.models import Gebeurtenis, Inburgeraar
 
 from . import services
+from .demo_toelichtingen import laad_toelichtingen
 from .models import Pip
 
 BEGELEIDING = [
@@ -24,6 +25,7 @@ BEGELEIDING = [
 
 @transaction.atomic
 def laad_demo() -> int:
+    laad_toelichtingen()  # before the beschikkingen: their PDFs get the page in the person's language
     rng = random.Random(15)  # Wi2021 art. 15, the PIP
     vandaag = timezone.localdate()
     dossiers = (

@@ -329,3 +329,6 @@ class Handhaving(models.Model):
 auditlog.register(Pip)
 auditlog.register(Voortgangsgesprek)
 auditlog.register(Handhaving)
+
+
+from .models_toelichting import Toelichting  # noqa: E402, F401 (a model of this app)

@@ -20,7 +20,7 @@ from inburgering import termijnen
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
 
-from . import duo, regels, tasks
+from . import duo, regels, tasks, vertaling
 from .models import AFSCHALEN, INHOUD, Niveau, Pip, Voortgangsgesprek
 from .pdf import render_pdf, sha256
 from .teksten import inhoud_in_gewone_taal, verschillen
@@ -228,6 +228,9 @@ def beschikking_context(pip: Pip, *, concept: bool) -> dict:
         "verschillen": verschillen(pip.vorige, pip) if pip.vorige else [],
         "inhoud": inhoud_in_gewone_taal(pip),
         **_inburgeringstermijn(inburgeraar, pip),
+        **vertaling.toelichting_context(
+            inburgeraar, kenmerk=pip.kenmerk, bezwaar_uiterlijk=regels.bezwaar_uiterlijk(pip.dagtekening)
+        ),
     }
 
 
