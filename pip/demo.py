@@ -1,4 +1,5 @@
-"""Demo PIPs: every Kempen dossier in fase uitvoering gets a vastgesteld PIP with its beschikking PDF.
+"""Demo PIPs: every Kempen dossier in fase uitvoering gets a vastgesteld PIP with its beschikking PDF,
+with the explanation page for the languages the demo translates.
 
 Deterministic and idempotent: a dossier that already has a PIP is left alone.
 """
