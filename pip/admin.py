@@ -1,8 +1,9 @@
 """Read-only views of PIPs and handhaving for functioneel beheer: writes go through the services."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Handhaving, Pip, Voortgangsgesprek
+from .models import Handhaving, Pip, Toelichting, Voortgangsgesprek
 
 
 class AlleenLezen(admin.ModelAdmin):
@@ -33,3 +34,19 @@ class VoortgangsgesprekAdmin(AlleenLezen):
 class HandhavingAdmin(AlleenLezen):
     list_display = ["inburgeraar", "soort", "verplichting", "bedrag", "dagtekening", "kenmerk"]
     list_select_related = ["inburgeraar"]
+
+
+@admin.register(Toelichting)
+class ToelichtingAdmin(admin.ModelAdmin):
+    """The functioneel beheerder keeps the translated explanation page of the PIP beschikking per language."""
+
+    list_display = ["__str__", "taal", "richting", "titel", "gewijzigd_op"]
+    search_fields = ["taal", "titel"]
+    readonly_fields = ["richting"]
+    fields = ["taal", "richting", "titel", "rechtsgeldigheid", "uitleg_pip", "uitleg_bezwaar", "uitleg_regisseur"]
+
+    @admin.display(description=_("schrijfrichting"))
+    def richting(self, obj):
+        if obj is None or not obj.taal:
+            return "—"
+        return _("van rechts naar links") if obj.richting == "rtl" else _("van links naar rechts")

@@ -36,6 +36,8 @@ class PipConfig(AppConfig):
                 # A begeleider joins the PIP-team's overleg and sees on its agenda only the dossiers referred to
                 # the team.
                 rollen.BEGELEIDER: ["view_overleg"],
+                # The translated explanation pages of the beschikking.
+                rollen.FUNCTIONEEL_BEHEERDER: ["view_toelichting", "add_toelichting", "change_toelichting"],
             },
         )
         dossier_secties.registreer(

@@ -318,3 +318,4 @@ auditlog.register(Handhaving)
 
 # The PIP-team's casuïstiekoverleg lives in a module of its own; importing it here registers it.
 from .models_overleg import Afspraak, Agendapunt, Overleg  # noqa: E402, F401
+from .models_toelichting import Toelichting  # noqa: E402, F401 (a model of this app)

@@ -22,7 +22,7 @@ from inburgering.models import Inburgeraar, Regime
 from inburgering.overtreding import Overtreding, als_validatiefout
 from intake.queries import advies_voor_pip
 
-from . import duo, regels, tasks
+from . import duo, regels, tasks, vertaling
 from .models import AFSCHALEN, INHOUD, Niveau, Pip, Voortgangsgesprek
 from .pdf import render_pdf, sha256
 from .teksten import inhoud_in_gewone_taal, verschillen
@@ -241,6 +241,9 @@ def beschikking_context(pip: Pip, *, concept: bool) -> dict:
         "verschillen": verschillen(pip.vorige, pip) if pip.vorige else [],
         "inhoud": inhoud_in_gewone_taal(pip),
         **_inburgeringstermijn(inburgeraar, pip),
+        **vertaling.toelichting_context(
+            inburgeraar, kenmerk=pip.kenmerk, bezwaar_uiterlijk=regels.bezwaar_uiterlijk(pip.dagtekening)
+        ),
     }
 
 

@@ -13,6 +13,7 @@ from unittest import mock
 from django.db import transaction
 from django.utils import timezone
 
+from devtools.demo.pip_toelichtingen import laad_toelichtingen
 from inburgering.fasen import EINDFASEN, Fase
 from inburgering.models import Gebeurtenis, Inburgeraar, Regime, User
 from inburgering.permissions import WIJZIGEN
@@ -27,6 +28,7 @@ BEGELEIDING = [
 
 
 def laad_demo() -> int:
+    laad_toelichtingen()  # before the PIPs: their beschikkingen get the page in the person's language
     # stel_vast(pdf_later=True) queues the rendering task after the commit; the demo leaves it unqueued.
     with mock.patch.object(tasks.render_beschikkingen, "delay"):
         return _laad()

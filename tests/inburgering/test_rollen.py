@@ -67,6 +67,7 @@ VERWACHT = {
             ("inburgering", "apiclient"),
             ("leerroutes", "aanbieder"),
             ("kosten", "contractprijs"),
+            ("pip", "toelichting"),
         ]
         for actie in ("view", "add", "change")
     }
