@@ -11,7 +11,9 @@ class InburgeringConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .duo import tasks, verwerking  # noqa: F401  (registers the DUO tasks and the core's event handlers)
         from .rapportage import kern  # noqa: F401  (registers the core's indicators)
+        from .werkvoorraad_kern import registreer_kern
 
+        registreer_kern()
         post_migrate.connect(_sync_rollen)
 
 

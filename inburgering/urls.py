@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import account, health, views, views_privacy
+from . import account, health, views, views_privacy, views_werkvoorraad
 from .duo import beheer as duo_beheer
 from .duo import views as duo_views
 from .forms import LoginForm
@@ -24,6 +24,8 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("tweefactor/", account.tweefactor, name="tweefactor"),
+    path("werkvoorraad/", views_werkvoorraad.werkvoorraad, name="werkvoorraad"),
+    path("werkvoorraad/teller/", views_werkvoorraad.werkvoorraad_teller, name="werkvoorraad_teller"),
     path("dossiers/", views.caseload, name="caseload"),
     path("dossiers/nieuw/", views.dossier_registreren, name="dossier_registreren"),
     path("dossiers/<int:pk>/", views.dossier, name="dossier"),

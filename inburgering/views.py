@@ -37,7 +37,7 @@ from .toegang import open_dossier
 
 @login_required
 def start(request):
-    """The home page, where login lands: the caseload for those who work on dossiers, else the page
+    """The home page, where login lands: the werkvoorraad for those who work on dossiers, else the page
     of their own work (figures for the beleidsmedewerker, the inzage log for the privacy officer,
     the referred inburgeraars for the begeleider, beheer for the functioneel beheerder)."""
     user = request.user
@@ -51,7 +51,8 @@ def start(request):
                 return redirect(pagina)
         if user.is_staff:
             return redirect("admin:index")
-    return redirect("caseload")
+        return redirect("caseload")
+    return redirect("werkvoorraad")
 
 
 def favicon(request):

@@ -12,11 +12,12 @@ class IntakeConfig(AppConfig):
         from inburgering import privacy
         from inburgering.duo import gebeurtenissen
 
-        from . import duo
+        from . import duo, werkvoorraad
         from . import privacy as intake_privacy
 
         # DUO's leerbaarheidstoets events reach the intake through the core's registry (DESIGN.md).
         gebeurtenissen.registreer("SS137", handler=duo.aangemeld_voor_lbt)
         gebeurtenissen.registreer("SS131", handler=duo.lbt_uitslag)
 
+        werkvoorraad.registreer()
         privacy.registreer("intake", vernietig=intake_privacy.vernietig, exporteer=intake_privacy.exporteer)

@@ -12,9 +12,13 @@ class OntzorgenConfig(AppConfig):
         from inburgering import privacy
         from inburgering.signals import dossier_verlaten
 
-        from . import indicatoren  # noqa: F401  (registers the report figures with the core)
+        from . import (
+            indicatoren,  # noqa: F401  (registers the report figures with the core)
+            werkvoorraad,
+        )
         from . import privacy as ontzorgen_privacy
         from .handlers import beeindig_verwijzingen
 
         dossier_verlaten.connect(beeindig_verwijzingen, dispatch_uid="ontzorgen.beeindig_verwijzingen")
+        werkvoorraad.registreer()
         privacy.registreer("ontzorgen", vernietig=ontzorgen_privacy.vernietig, exporteer=ontzorgen_privacy.exporteer)

@@ -11,7 +11,11 @@ class PipConfig(AppConfig):
     def ready(self):
         from inburgering import privacy
 
-        from . import indicatoren  # noqa: F401  (registers the PIP's report figures with the core)
+        from . import (
+            indicatoren,  # noqa: F401  (registers the PIP's report figures with the core)
+            werkvoorraad,
+        )
         from . import privacy as pip_privacy
 
+        werkvoorraad.registreer()
         privacy.registreer("pip", vernietig=pip_privacy.vernietig, exporteer=pip_privacy.exporteer)

@@ -143,6 +143,10 @@ _PRIVACY_EN_BEHEER = {"beheerder": 200, "privacy": 200, "anoniem": 302}
 MATRIX = [
     ("start", "get", None, {}, 302),  # every role is sent on to its own first page
     ("caseload", "get", None, {r: 200 for r in ROLLEN if r != "anoniem"}, 302),
+    *[
+        (naam, "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403)
+        for naam in ("werkvoorraad", "werkvoorraad_teller")
+    ],
     ("dossier_registreren", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
     ("dossier", "get", "bladel", {**_KEMPENPLUS, "regisseur_eersel": 404, "anoniem": 302}, 403),
     ("dossier", "get", "eersel", {"regisseur_eersel": 200, "regisseur": 404, "teamleider": 404, "anoniem": 302}, 403),
