@@ -102,6 +102,10 @@ def _meld_geweigerd_bsn(request, form) -> None:
         services.meld_geweigerd_bsn(door=request.user, inburgeraar=form.bsn_geweigerd, pagina=request.path)
 
 
+# The overview shows the latest events; the Tijdlijn section has them all.
+LAATSTE_GEBEURTENISSEN = 10
+
+
 @login_required
 # Only roles that work the whole dossier: a begeleider's referral reaches a limited page instead.
 @permission_required("inburgering.view_inburgeraar", raise_exception=True)
@@ -110,7 +114,7 @@ def dossier(request, pk):
     mag_wijzigen = mag_dossier_wijzigen(request.user, inburgeraar)
     context = {
         "inburgeraar": inburgeraar,
-        "tijdlijn": inburgeraar.tijdlijn.select_related("actor", "gemeente")[:200],
+        "tijdlijn": inburgeraar.tijdlijn.select_related("actor", "gemeente")[:LAATSTE_GEBEURTENISSEN],
         "huisgenoten": _huisgenoten(request.user, inburgeraar),
         "mag_wijzigen": mag_wijzigen,
         "is_lopend": inburgeraar.fase in LOPEND,

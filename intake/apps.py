@@ -9,10 +9,10 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Brede intake")
 
     def ready(self):
-        from inburgering import privacy
+        from inburgering import dossier_documenten, dossier_secties, privacy
         from inburgering.duo import gebeurtenissen
 
-        from . import duo, werkvoorraad
+        from . import documenten, duo, werkvoorraad
         from . import privacy as intake_privacy
 
         # DUO's leerbaarheidstoets events reach the intake through the core's registry (DESIGN.md).
@@ -20,4 +20,6 @@ class IntakeConfig(AppConfig):
         gebeurtenissen.registreer("SS131", handler=duo.lbt_uitslag)
 
         werkvoorraad.registreer()
+        dossier_secties.registreer("intake", _("Brede intake"), "intake", "intake.view_bredeintake", 20)
+        dossier_documenten.registreer("intake", documenten.documenten, recht="intake.view_bredeintake")
         privacy.registreer("intake", vernietig=intake_privacy.vernietig, exporteer=intake_privacy.exporteer)

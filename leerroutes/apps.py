@@ -9,7 +9,7 @@ class LeerroutesConfig(AppConfig):
     verbose_name = _("Leerroutes")
 
     def ready(self):
-        from inburgering import privacy
+        from inburgering import dossier_secties, privacy
         from inburgering.duo import gebeurtenissen
 
         from . import (
@@ -19,4 +19,5 @@ class LeerroutesConfig(AppConfig):
         from . import privacy as leerroutes_privacy
 
         gebeurtenissen.registreer("SS199", handler=duo_handlers.examenresultaten)  # DUO's exam results
+        dossier_secties.registreer("leerroute", _("Leerroute"), "leerroute", "leerroutes.view_deelname", 40)
         privacy.registreer("leerroutes", vernietig=leerroutes_privacy.vernietig, exporteer=leerroutes_privacy.exporteer)

@@ -9,7 +9,7 @@ class OntzorgenConfig(AppConfig):
     verbose_name = _("Ontzorgen en begeleiding")
 
     def ready(self):
-        from inburgering import privacy
+        from inburgering import dossier_secties, privacy
         from inburgering.signals import dossier_verlaten
 
         from . import (
@@ -21,4 +21,7 @@ class OntzorgenConfig(AppConfig):
 
         dossier_verlaten.connect(beeindig_verwijzingen, dispatch_uid="ontzorgen.beeindig_verwijzingen")
         werkvoorraad.registreer()
+        dossier_secties.registreer(
+            "ontzorgen", _("Ontzorgen en begeleiding"), "ontzorgen_dossier", "ontzorgen.view_verwijzing", 50
+        )
         privacy.registreer("ontzorgen", vernietig=ontzorgen_privacy.vernietig, exporteer=ontzorgen_privacy.exporteer)
