@@ -8,10 +8,18 @@ class InburgeringConfig(AppConfig):
     verbose_name = _("Inburgering")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            dossier_documenten,
+            dossier_secties,
+            werkvoorraad_kern,
+        )
         from .duo import tasks, verwerking  # noqa: F401  (registers the DUO tasks and the core's event handlers)
         from .rapportage import kern  # noqa: F401  (registers the core's indicators)
 
+        werkvoorraad_kern.registreer_kern()
+        dossier_secties.registreer_kern()
+        dossier_documenten.registreer_kern()
         post_migrate.connect(_sync_rollen)
 
 

@@ -22,6 +22,7 @@ class Menuitem:
     titel: str
     recht: str
     volgorde: int
+    teller: str = ""  # the URL name of a count badge, loaded after the page (htmx)
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ _MENU: dict[str, Menuitem] = {}
 _STARTPAGINAS: dict[str, Startpagina] = {}
 
 
-def registreer_menu(url_naam: str, *, titel: str, recht: str, volgorde: int) -> None:
-    _MENU[url_naam] = Menuitem(url_naam, titel, recht, volgorde)
+def registreer_menu(url_naam: str, *, titel: str, recht: str, volgorde: int, teller: str = "") -> None:
+    _MENU[url_naam] = Menuitem(url_naam, titel, recht, volgorde, teller)
 
 
 def registreer_startpagina(url_naam: str, *, titel: str, recht: str, volgorde: int, uitleg: str = "") -> None:
@@ -57,6 +58,13 @@ def startpaginas(user) -> list[Startpagina]:
 
 
 # The core's own pages.
+registreer_menu(
+    "werkvoorraad",
+    titel=_("Werkvoorraad"),
+    recht="inburgering.view_inburgeraar",
+    volgorde=5,
+    teller="werkvoorraad_teller",
+)
 registreer_menu("caseload", titel=_("Caseload"), recht="inburgering.view_inburgeraar", volgorde=10)
 registreer_menu("signalen", titel=_("Signalen"), recht="inburgering.view_signaal", volgorde=20)
 registreer_menu("dossier_registreren", titel=_("Nieuw dossier"), recht="inburgering.add_inburgeraar", volgorde=30)

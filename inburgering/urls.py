@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import account, health, views
+from . import account, health, views, views_dossier, views_werkvoorraad
 from .duo import beheer as duo_beheer
 from .duo import views as duo_views
 from .forms import LoginForm
@@ -25,6 +25,8 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("tweefactor/", account.tweefactor, name="tweefactor"),
+    path("werkvoorraad/", views_werkvoorraad.werkvoorraad, name="werkvoorraad"),
+    path("werkvoorraad/teller/", views_werkvoorraad.werkvoorraad_teller, name="werkvoorraad_teller"),
     path("dossiers/", views.caseload, name="caseload"),
     path("dossiers/nieuw/", views.dossier_registreren, name="dossier_registreren"),
     path("dossiers/<int:pk>/", views.dossier, name="dossier"),
@@ -33,6 +35,8 @@ urlpatterns = [
     path("dossiers/<int:pk>/fase/", views.fase_wijzigen, name="fase_wijzigen"),
     path("dossiers/<int:pk>/overdragen/", views.dossier_overdragen, name="dossier_overdragen"),
     path("dossiers/<int:pk>/historie/", views.dossier_historie, name="dossier_historie"),
+    path("dossiers/<int:pk>/documenten/", views_dossier.documenten, name="dossier_documenten"),
+    path("dossiers/<int:pk>/tijdlijn/", views_dossier.tijdlijn, name="dossier_tijdlijn"),
     path("signalen/", views.signalen, name="signalen"),
     path("signalen/<int:pk>/afhandelen/", views.signaal_afhandelen, name="signaal_afhandelen"),
     path("signalen/<int:pk>/uitstellen/", views.signaal_uitstellen, name="signaal_uitstellen"),

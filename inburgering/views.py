@@ -38,7 +38,7 @@ from .toegang import open_dossier
 
 @login_required
 def start(request):
-    """The home page, where login lands: the caseload for those who work on dossiers, else the page
+    """The home page, where login lands: the werkvoorraad for those who work on dossiers, else the page
     of their own work (figures for the beleidsmedewerker, the inzage log for the privacy officer,
     the referred inburgeraars for the begeleider, beheer for the functioneel beheerder). The start pages
     are registered in inburgering.navigatie, the apps' by the apps."""
@@ -48,7 +48,8 @@ def start(request):
             return redirect(paginas[0].url_naam)
         if user.is_staff:
             return redirect("admin:index")
-    return redirect("caseload")
+        return redirect("caseload")
+    return redirect("werkvoorraad")
 
 
 def favicon(request):
@@ -101,6 +102,10 @@ def _meld_geweigerd_bsn(request, form) -> None:
         services.meld_geweigerd_bsn(door=request.user, inburgeraar=form.bsn_geweigerd, pagina=request.path)
 
 
+# The overview shows the latest events; the Tijdlijn section has them all.
+LAATSTE_GEBEURTENISSEN = 10
+
+
 @login_required
 # Only roles that work the whole dossier: a begeleider's referral reaches a limited page instead.
 @permission_required("inburgering.view_inburgeraar", raise_exception=True)
@@ -109,7 +114,7 @@ def dossier(request, pk):
     mag_wijzigen = mag_dossier_wijzigen(request.user, inburgeraar)
     context = {
         "inburgeraar": inburgeraar,
-        "tijdlijn": inburgeraar.tijdlijn.select_related("actor", "gemeente")[:200],
+        "tijdlijn": inburgeraar.tijdlijn.select_related("actor", "gemeente")[:LAATSTE_GEBEURTENISSEN],
         "huisgenoten": _huisgenoten(request.user, inburgeraar),
         "mag_wijzigen": mag_wijzigen,
         "is_lopend": inburgeraar.fase in LOPEND,

@@ -9,16 +9,18 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Brede intake")
 
     def ready(self):
-        from inburgering import dossier_secties, privacy, rollen
+        from inburgering import dossier_documenten, dossier_secties, privacy, rollen
         from inburgering.duo import gebeurtenissen
 
-        from . import duo_handlers
+        from . import documenten, duo_handlers, werkvoorraad
         from . import privacy as intake_privacy
 
         # DUO's leerbaarheidstoets events reach the intake through the core's registry (DESIGN.md).
         gebeurtenissen.registreer("SS137", handler=duo_handlers.aangemeld_voor_lbt)
         gebeurtenissen.registreer("SS131", handler=duo_handlers.lbt_uitslag)
 
+        werkvoorraad.registreer()
+        dossier_documenten.registreer("intake", documenten.documenten, recht="intake.view_bredeintake")
         privacy.registreer("intake", vernietig=intake_privacy.vernietig, exporteer=intake_privacy.exporteer)
 
         intake = ["view_bredeintake", "add_bredeintake", "change_bredeintake"]

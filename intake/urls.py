@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.intake, name="intake"),
+    path("stap/<slug:stap>/", views.stap, name="intake_stap"),
     path("starten/", views.starten, name="intake_starten"),
     path("gesprekken/", views.gesprek, name="intake_gesprek"),
     path("partner/", views.partner, name="intake_partner"),

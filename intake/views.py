@@ -1,8 +1,9 @@
-"""Browser views of the brede intake: one sectioned page, each section saved on its own with htmx.
+"""Browser views of the brede intake: a page per step, beside a progress panel listing every step.
 
-Without JavaScript every form posts and comes back to the page; with htmx only the section and
-the progress overview are swapped, and what was typed stays on a validation error. Every page
-that renders the dossier logs an inzage, flagged when it showed health data.
+Each step is saved on its own. Without JavaScript a form posts and the browser goes on to the next
+step (or back to the same one with the errors beside the fields); with htmx only the step and the
+progress panel are swapped, with a link to the next step. Every page that renders the dossier logs
+an inzage, flagged when it showed health data.
 """
 
 from django.contrib import messages
@@ -10,8 +11,9 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from inburgering import services as dossier_services
@@ -46,12 +48,28 @@ def schrijvend(view):
     return login_required(permission_required(WIJZIGEN_INTAKE, raise_exception=True)(require_POST(view)))
 
 
+# Steps whose form adds a row (a gesprek, a no-show, the partner choice beside the gesprekken): after
+# saving, the regisseur stays to add another; after every other step the next one follows.
+BLIJVEN = {"gesprekken", "partner_form", "niet-verschenen"}
+
+
 @lezend
 def intake(request, pk):
+    """The intake's first step that is still open (or the start, or the read-only summary)."""
+    return _stap_pagina(request, pk, None)
+
+
+@lezend
+def stap(request, pk, stap):
+    if stap not in STAPPEN:
+        raise Http404
+    return _stap_pagina(request, pk, stap)
+
+
+def _stap_pagina(request, pk, stap):
     inburgeraar = get_dossier_voor(request.user, pk, INZIEN)
-    met_gezondheid = services.mag_gezondheid(request.user)
-    intake = queries.laad_intake(inburgeraar, met_gezondheid=met_gezondheid)
-    return _pagina(request, inburgeraar, intake, "intake/intake.html")
+    intake = queries.laad_intake(inburgeraar, met_gezondheid=services.mag_gezondheid(request.user))
+    return _pagina(request, inburgeraar, intake, "intake/intake.html", stap=stap)
 
 
 @lezend
@@ -183,7 +201,7 @@ def vervolgstap(request, pk, gemist):
             messages.error(request, " ".join(fout.messages))
         else:
             messages.success(request, _("De vervolgstap is vastgelegd. Verstuur de brief zelf."))
-    return redirect(reverse("intake", args=[inburgeraar.pk]) + "#niet-verschenen")
+    return redirect("intake_stap", pk=inburgeraar.pk, stap="niet-verschenen")
 
 
 @lezend
@@ -233,15 +251,16 @@ def _sla_op(request, pk, anker, maak_form, opslaan, formnaam=None):
         else:
             if not request.htmx:
                 messages.success(request, _("Opgeslagen."))
-                return redirect(reverse("intake", args=[inburgeraar.pk]) + f"#{anker}")
+                volgende = anker if (formnaam or anker) in BLIJVEN else _volgende(anker) or anker
+                return redirect("intake_stap", pk=inburgeraar.pk, stap=volgende)
             form = None
     met_gezondheid = services.mag_gezondheid(request.user)
     intake = queries.laad_intake(inburgeraar, met_gezondheid=met_gezondheid)
     gebonden = {formnaam or anker: form} if form is not None else {}
     if not request.htmx:
-        return _pagina(request, inburgeraar, intake, "intake/intake.html", gebonden)
-    context = _context(request, inburgeraar, intake, gebonden)
-    context.update(anker=anker, opgeslagen=form is None, item=context["leefgebieden_per_slug"].get(anker))
+        return _pagina(request, inburgeraar, intake, "intake/intake.html", gebonden, stap=anker)
+    context = _context(request, inburgeraar, intake, gebonden, stap=anker)
+    context.update(opgeslagen=form is None)
     toont_gezondheid = anker == "gezondheid"
     dossier_services.log_inzage(
         user=request.user, inburgeraar=inburgeraar, pagina=request.path, bijzondere_persoonsgegevens=toont_gezondheid
@@ -249,8 +268,8 @@ def _sla_op(request, pk, anker, maak_form, opslaan, formnaam=None):
     return render(request, "intake/_antwoord.html", context)
 
 
-def _pagina(request, inburgeraar, intake, template, gebonden=None):
-    context = _context(request, inburgeraar, intake, gebonden or {})
+def _pagina(request, inburgeraar, intake, template, gebonden=None, stap=None):
+    context = _context(request, inburgeraar, intake, gebonden or {}, stap=stap)
     dossier_services.log_inzage(
         user=request.user,
         inburgeraar=inburgeraar,
@@ -260,7 +279,7 @@ def _pagina(request, inburgeraar, intake, template, gebonden=None):
     return render(request, template, context)
 
 
-def _context(request, inburgeraar, intake, gebonden: dict) -> dict:
+def _context(request, inburgeraar, intake, gebonden: dict, stap=None) -> dict:
     met_gezondheid = services.mag_gezondheid(request.user)
     context = {
         "inburgeraar": inburgeraar,
@@ -291,12 +310,28 @@ def _context(request, inburgeraar, intake, gebonden: dict) -> dict:
     ]
     lbt = queries.lbt_van(intake)
     gemist = list(intake.niet_verschenen.all())
+    gesprekken = list(intake.gesprekken.all())
+    stappen = _stappen(leefgebieden, gesprekken, lbt, intake, gemist)
+    if stap is None:  # the first step still open, else the first
+        stap = next((s["slug"] for s in stappen if s["klaar"] is False), STAPPEN[0])
+    index = STAPPEN.index(stap)
+    context.update(
+        stappen=stappen,
+        stap=stap,
+        anker=stap,
+        item=next((item for item in leefgebieden if item["sectie"].slug == stap), None),
+        vorige=stappen[index - 1] if index > 0 else None,
+        volgende=stappen[index + 1] if index + 1 < len(stappen) else None,
+    )
     context.update(
         leefgebieden=leefgebieden,
         leefgebieden_per_slug={item["sectie"].slug: item for item in leefgebieden},
-        toont_gezondheid=met_gezondheid and secties.get("gezondheid") is not None,
+        # Health data is on a page of steps only on its own step; a summary shows every section.
+        toont_gezondheid=met_gezondheid
+        and secties.get("gezondheid") is not None
+        and (stap == "gezondheid" or _toont_alles(request, context["mag_wijzigen"])),
         lbt=lbt,
-        gesprekken=list(intake.gesprekken.all()),
+        gesprekken=gesprekken,
         gemist=gemist,
         gemist_verwijtbaar=_met_voorstel(gemist),
         ontbrekend=queries.ontbrekend_voor_afronden(intake, secties),
@@ -309,6 +344,64 @@ def _context(request, inburgeraar, intake, gebonden: dict) -> dict:
         vervolgstappen=NietVerschenen.Vervolgstap.choices,
     )
     return context
+
+
+STAPPEN = ("gesprekken", "leerbaarheidstoets", *(s.slug for s in LEEFGEBIEDEN), "advies", "niet-verschenen")
+
+
+def _volgende(slug: str) -> str | None:
+    index = STAPPEN.index(slug)
+    return STAPPEN[index + 1] if index + 1 < len(STAPPEN) else None
+
+
+def _toont_alles(request, mag_wijzigen: bool) -> bool:
+    """The printable summary, and the read-only intake, show every section at once."""
+    return not mag_wijzigen or request.resolver_match.url_name == "intake_samenvatting"
+
+
+def _stappen(leefgebieden, gesprekken, lbt, intake, gemist) -> list[dict]:
+    """Every step for the progress panel, with its state: done (True), open (False), or None where a
+    step is a list that is never "done" (the no-shows)."""
+    return [
+        {
+            "slug": "gesprekken",
+            "label": _("Gesprekken"),
+            "vereist": False,
+            "klaar": bool(gesprekken),
+            "status": ngettext("%(aantal)s gesprek", "%(aantal)s gesprekken", len(gesprekken))
+            % {"aantal": len(gesprekken)},
+        },
+        {
+            "slug": "leerbaarheidstoets",
+            "label": _("Leerbaarheidstoets"),
+            "vereist": True,
+            "klaar": bool(lbt and lbt.is_klaar),
+        },
+        *(
+            {
+                "slug": item["sectie"].slug,
+                "label": capfirst(item["sectie"].label),
+                "vereist": item["sectie"].vereist,
+                "klaar": item["klaar"],
+                "afgeschermd": item["verborgen"],
+            }
+            for item in leefgebieden
+        ),
+        {
+            "slug": "advies",
+            "label": _("Advies leerroute"),
+            "vereist": True,
+            "klaar": bool(intake.advies_leerroute),
+            "status": intake.get_advies_leerroute_display() if intake.advies_leerroute else "",
+        },
+        {
+            "slug": "niet-verschenen",
+            "label": _("Niet verschenen"),
+            "vereist": False,
+            "klaar": None,
+            "status": str(len(gemist)),
+        },
+    ]
 
 
 def _met_voorstel(gemist: list[NietVerschenen]) -> list[tuple[NietVerschenen, str]]:

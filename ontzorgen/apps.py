@@ -12,11 +12,15 @@ class OntzorgenConfig(AppConfig):
         from inburgering import dossier_secties, navigatie, privacy, rollen
         from inburgering.signals import dossier_verlaten
 
-        from . import indicatoren  # noqa: F401  (registers the report figures with the core)
+        from . import (
+            indicatoren,  # noqa: F401  (registers the report figures with the core)
+            werkvoorraad,
+        )
         from . import privacy as ontzorgen_privacy
         from .handlers import beeindig_verwijzingen
 
         dossier_verlaten.connect(beeindig_verwijzingen, dispatch_uid="ontzorgen.beeindig_verwijzingen")
+        werkvoorraad.registreer()
         privacy.registreer("ontzorgen", vernietig=ontzorgen_privacy.vernietig, exporteer=ontzorgen_privacy.exporteer)
 
         # Referrals, ontzorgen and approving a begeleider's hours.
@@ -44,10 +48,10 @@ class OntzorgenConfig(AppConfig):
                 rollen.PARTNERSYSTEEM: begeleiding,
             },
         )
-        # On the dossier page a link, not a section: the regisseur's view of referrals and hours.
+        # The regisseur's view of referrals, ontzorgen and the begeleiders' hours.
         dossier_secties.registreer(
             "ontzorgen",
-            titel=_("Verwijzingen, financieel ontzorgen en uren van begeleiders"),
+            titel=_("Ontzorgen en begeleiding"),
             url_naam="ontzorgen_dossier",
             recht="ontzorgen.view_verwijzing",
             volgorde=40,

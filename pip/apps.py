@@ -9,11 +9,17 @@ class PipConfig(AppConfig):
     verbose_name = _("Plan Inburgering en Participatie")
 
     def ready(self):
-        from inburgering import dossier_secties, navigatie, privacy, rollen
+        from inburgering import dossier_documenten, dossier_secties, navigatie, privacy, rollen
 
-        from . import indicatoren  # noqa: F401  (registers the PIP's report figures with the core)
+        from . import (
+            documenten,
+            indicatoren,  # noqa: F401  (registers the PIP's report figures with the core)
+            werkvoorraad,
+        )
         from . import privacy as pip_privacy
 
+        werkvoorraad.registreer()
+        dossier_documenten.registreer("pip", documenten.documenten, recht="pip.view_pip")
         privacy.registreer("pip", vernietig=pip_privacy.vernietig, exporteer=pip_privacy.exporteer)
 
         # The PIP, its voortgangsgesprekken and handhaving.

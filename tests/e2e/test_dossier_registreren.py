@@ -13,7 +13,7 @@ def test_a_regisseur_registers_a_dossier_and_sees_it_in_the_caseload(wereld, liv
     pagina.get_by_label("Gebruikersnaam").fill(wereld.regisseur.username)
     pagina.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
     pagina.locator("main").get_by_role("button", name="Inloggen").click()
-    pagina.get_by_role("heading", name="Caseload").wait_for()
+    pagina.get_by_role("heading", name="Werkvoorraad").wait_for()  # where a regisseur's day starts
 
     pagina.get_by_role("link", name="Nieuw dossier").click()
     pagina.get_by_label("BSN", exact=True).fill("9999.00.006")

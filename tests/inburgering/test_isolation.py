@@ -72,6 +72,7 @@ _WIJZIGVIEWS = [
 # (a partial save, or a refusal shown as a message) or show the form again with its errors (200).
 _INTAKEVIEWS = [
     ("intake", "get", 200),
+    ("intake_stap", "get", 200),
     ("intake_samenvatting", "get", 200),
     ("intake_brief", "get", 200),
     ("intake_starten", "post", 302),
@@ -181,9 +182,19 @@ _OVERLEGVIEWS = [
 MATRIX = [
     ("start", "get", None, {}, 302),  # every role is sent on to its own first page
     ("caseload", "get", None, {r: 200 for r in ROLLEN if r != "anoniem"}, 302),
+    *[
+        (naam, "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403)
+        for naam in ("werkvoorraad", "werkvoorraad_teller")
+    ],
     ("dossier_registreren", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
     ("dossier", "get", "bladel", {**_KEMPENPLUS, "regisseur_eersel": 404, "anoniem": 302}, 403),
     ("dossier", "get", "eersel", {"regisseur_eersel": 200, "regisseur": 404, "teamleider": 404, "anoniem": 302}, 403),
+    # The dossier workspace's own sections: as the overview.
+    *[
+        (naam, "get", dossier, verwacht, 403)
+        for naam in ("dossier_documenten", "dossier_tijdlijn")
+        for dossier, verwacht in _per_dossier(200).items()
+    ],
     *[
         (naam, methode, dossier, verwacht, 403)
         for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS + _PIPVIEWS + _LEERROUTEVIEWS + _KOSTENVIEWS
@@ -541,6 +552,8 @@ def _kwargs(url_name, doel, intakes, pips, deelnames) -> dict:
         kwargs["afspraak"] = doel.agendapunten.get().afspraken.get().pk
     if url_name == "intake_leefgebied":
         kwargs["sectie"] = "opleiding"
+    if url_name == "intake_stap":
+        kwargs["stap"] = "opleiding"
     if url_name in ("intake_vervolgstap", "intake_brief"):
         kwargs["gemist"] = intakes[doel.pk].pk
     return kwargs

@@ -35,10 +35,10 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, db):
     assert response.url == f"{reverse('login')}?next={reverse('caseload')}"
 
 
-def test_a_regisseur_logs_in_and_lands_on_the_caseload(client, gebruiker):
+def test_a_regisseur_logs_in_and_lands_on_the_werkvoorraad(client, gebruiker):
     response = _inloggen(client, gebruiker.username)
     assert response.url == reverse("start")
-    assert client.get(response.url).url == reverse("caseload")
+    assert client.get(response.url).url == reverse("werkvoorraad")
 
 
 def test_a_wrong_password_is_explained_in_dutch(client, gebruiker):

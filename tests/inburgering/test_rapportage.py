@@ -396,8 +396,8 @@ def test_the_regisseur_records_uitstroom_when_closing_the_dossier(client, wereld
     ("rol", "pagina"),
     [
         ("beleidsmedewerker", "rapportage"),
-        ("teamleider", "caseload"),
-        ("regisseur", "caseload"),
+        ("teamleider", "werkvoorraad"),
+        ("regisseur", "werkvoorraad"),
         ("privacy", "inzagelog"),
         ("begeleider", "mijn_inburgeraars"),
         ("beheerder", "admin:index"),

@@ -25,12 +25,17 @@ def met_gezondheid(regisseur, intake):
     return intake
 
 
+def _url(naam, dossier):
+    """The intake's gezondheid step, or the summary that shows every section."""
+    return reverse(naam, args=[dossier.pk, "gezondheid"] if naam == "intake_stap" else [dossier.pk])
+
+
 def _pagina(client, user, naam, dossier):
     client.force_login(user)
-    return client.get(reverse(naam, args=[dossier.pk]))
+    return client.get(_url(naam, dossier))
 
 
-@pytest.mark.parametrize("naam", ["intake", "intake_samenvatting"])
+@pytest.mark.parametrize("naam", ["intake_stap", "intake_samenvatting"])
 def test_a_regisseur_with_the_right_sees_health_data_and_the_view_is_logged(
     client, wereld, regisseur, met_gezondheid, naam
 ):
@@ -39,10 +44,19 @@ def test_a_regisseur_with_the_right_sees_health_data_and_the_view_is_logged(
     assert GEHEIM in response.content.decode()
     inzage = Inzage.objects.filter(user=regisseur).latest("pk")
     assert inzage.bijzondere_persoonsgegevens is True
-    assert inzage.pagina == reverse(naam, args=[wereld.dossier_bladel.pk])
+    assert inzage.pagina == _url(naam, wereld.dossier_bladel)
 
 
-@pytest.mark.parametrize("naam", ["intake", "intake_samenvatting"])
+def test_another_step_of_the_intake_shows_no_health_data_and_logs_an_ordinary_inzage(
+    client, wereld, regisseur, met_gezondheid
+):
+    html = _pagina(client, regisseur, "intake", wereld.dossier_bladel).content.decode()
+
+    assert GEHEIM not in html
+    assert Inzage.objects.filter(user=regisseur).latest("pk").bijzondere_persoonsgegevens is False
+
+
+@pytest.mark.parametrize("naam", ["intake_stap", "intake_samenvatting"])
 def test_a_colleague_without_the_right_sees_only_that_it_is_shielded(client, wereld, met_gezondheid, naam):
     response = _pagina(client, wereld.collega, naam, wereld.dossier_bladel)
 
@@ -54,7 +68,7 @@ def test_a_colleague_without_the_right_sees_only_that_it_is_shielded(client, wer
 
 
 def test_the_shielded_status_says_whether_it_was_filled_without_showing_it(client, wereld, met_gezondheid):
-    html = _pagina(client, wereld.collega, "intake", wereld.dossier_bladel).content.decode()
+    html = _pagina(client, wereld.collega, "intake_stap", wereld.dossier_bladel).content.decode()
 
     assert "Dit leefgebied is ingevuld." in html
     assert "Gezondheid: kies een score" not in html

@@ -1,0 +1,22 @@
+"""Ontzorgen's entry in the regisseur's werkvoorraad: begeleiders' hours that wait for approval."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .queries import te_beoordelen_uren
+
+
+def registreer() -> None:
+    from inburgering import werkvoorraad
+
+    werkvoorraad.registreer(
+        "uren",
+        _("Uren goed te keuren"),
+        te_beoordelen_uren,
+        "uren_beoordelen",
+        pad="inburgeraar__",
+        per_dossier=False,
+        volgorde=80,
+        detail=lambda uren: (
+            _("%(uren)s uur op %(datum)s") % {"uren": uren.uren, "datum": uren.datum.strftime("%d-%m-%Y")}
+        ),
+    )

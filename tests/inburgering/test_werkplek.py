@@ -1,0 +1,121 @@
+"""The dossier as a workspace: one header (who, fase, next deadline, actions) and sections as tabs."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+
+from django.urls import reverse
+
+from inburgering import services as dossier_services
+from inburgering.fasen import Fase
+from intake import services as intake_services
+from tests.factories import InburgeraarFactory
+
+NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _nu():
+    with time_machine.travel(NU, tick=False):
+        yield
+
+
+def _tabs(html: str) -> list[tuple[str, bool]]:
+    nav = re.search(r'<nav class="app-tabs[^>]*>(.*?)</nav>', html, re.S).group(1)
+    return [(titel, "aria-current" in attrs) for attrs, titel in re.findall(r"<a ([^>]*)>([^<]*)</a>", nav)]
+
+
+@pytest.mark.parametrize(
+    ("url_name", "actief"),
+    [
+        ("dossier", "Overzicht"),
+        ("intake", "Brede intake"),
+        ("pip", "PIP"),
+        ("leerroute", "Leerroute"),
+        ("ontzorgen_dossier", "Ontzorgen en begeleiding"),
+        ("dossier_documenten", "Documenten"),
+        ("dossier_tijdlijn", "Tijdlijn"),
+    ],
+)
+def test_every_section_shows_the_header_and_marks_its_own_tab(client, wereld, url_name, actief):
+    client.force_login(wereld.regisseur)
+    html = client.get(reverse(url_name, args=[wereld.dossier_bladel.pk])).content.decode()
+
+    assert _tabs(html) == [
+        (titel, titel == actief)
+        for titel in (
+            "Overzicht",
+            "Brede intake",
+            "PIP",
+            "Leerroute",
+            "Ontzorgen en begeleiding",
+            "Documenten",
+            "Tijdlijn",
+        )
+    ]
+    kop = re.search(r'<header class="app-dossierkop".*?</header>', html, re.S).group(0)
+    assert wereld.dossier_bladel.naam in kop
+    assert "Asielstatushouder" in kop and "Bladel" in kop and str(wereld.regisseur) in kop
+    assert "Brede intake starten: 29-09-2026" in kop  # the next deadline, passed
+    assert reverse("dossier_wijzigen", args=[wereld.dossier_bladel.pk]) in kop
+
+
+def test_the_fase_stepper_marks_the_current_step_for_screen_readers(client, wereld):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.PIP)
+    client.force_login(wereld.regisseur)
+    html = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+
+    stappen = re.search(r'<ol class="app-fasen"[^>]*>(.*?)</ol>', html, re.S).group(1)
+    assert re.findall(r"<li[^>]*>([^<]*)", stappen) == [
+        "Aangemeld",
+        "Brede intake",
+        "PIP in voorbereiding",
+        "Uitvoering",
+        "Afgerond",
+    ]
+    assert re.findall(r'<li[^>]*aria-current="step"[^>]*>([^<]*)', stappen) == ["PIP in voorbereiding"]
+    assert stappen.count("(gedaan)") == 2
+
+
+def test_the_tijdlijn_section_has_every_event_and_the_overview_the_latest(client, wereld):
+    dossier = wereld.dossier_bladel
+    for i in range(12):
+        dossier_services.schrijf_gebeurtenis(
+            inburgeraar=dossier, soort="notitie", omschrijving=f"Gebeurtenis {i}", door=wereld.regisseur
+        )
+    client.force_login(wereld.regisseur)
+
+    overzicht = client.get(reverse("dossier", args=[dossier.pk]))
+    tijdlijn = client.get(reverse("dossier_tijdlijn", args=[dossier.pk]))
+
+    alle = list(dossier.tijdlijn.all())
+    assert list(tijdlijn.context["tijdlijn"]) == alle
+    assert list(overzicht.context["tijdlijn"]) == alle[:10]
+    assert reverse("dossier_tijdlijn", args=[dossier.pk]) in overzicht.content.decode()
+
+
+def test_the_documents_section_lists_the_letters_of_every_app(client, wereld):
+    dossier = wereld.dossier_bladel
+    intake = intake_services.start_intake(door=wereld.regisseur, inburgeraar=dossier)
+    gemist = intake_services.registreer_niet_verschenen(
+        door=wereld.regisseur, intake=intake, datum=datetime.date(2026, 11, 9), geldige_reden=False
+    )
+    client.force_login(wereld.regisseur)
+
+    response = client.get(reverse("dossier_documenten", args=[dossier.pk]))
+
+    assert [(d.titel, d.url) for d in response.context["documenten"]] == [
+        ("Samenvatting brede intake", reverse("intake_samenvatting", args=[dossier.pk])),
+        ("Brief na niet verschijnen op 09-11-2026", reverse("intake_brief", args=[dossier.pk, gemist.pk])),
+    ]
+    assert "Brief na niet verschijnen op 09-11-2026" in response.content.decode()
+
+
+def test_a_dossier_without_letters_says_so(client, wereld):
+    client.force_login(wereld.regisseur)
+    html = client.get(reverse("dossier_documenten", args=[wereld.dossier_bladel.pk])).content.decode()
+    assert "Dit dossier heeft nog geen brieven of beschikkingen." in html
