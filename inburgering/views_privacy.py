@@ -4,7 +4,7 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -12,6 +12,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from inburgering.toegang import recht_nodig
 
 from . import avg, services, vernietiging
 from .forms import zet_fouten_op_form
@@ -28,7 +30,7 @@ INZAGELOG = "inburgering.inzagelog_doorzoeken"
 
 
 @login_required
-@permission_required(LIJSTEN, raise_exception=True)
+@recht_nodig(LIJSTEN)
 def vernietigingslijsten(request):
     voorgesteld = VernietigingslijstItem.Status.VOORGESTELD
     lijsten = (
@@ -44,7 +46,7 @@ def vernietigingslijsten(request):
 
 
 @login_required
-@permission_required(LIJSTEN, raise_exception=True)
+@recht_nodig(LIJSTEN)
 def vernietigingslijst(request, pk):
     lijst = get_object_or_404(Vernietigingslijst.objects.select_related("goedgekeurd_door"), pk=pk)
     if request.method == "POST":
@@ -74,7 +76,7 @@ def vernietigingslijst(request, pk):
 
 
 @login_required
-@permission_required(LIJSTEN, raise_exception=True)
+@recht_nodig(LIJSTEN)
 def procesverbaal(request, pk):
     pv = get_object_or_404(ProcesVerbaal.objects.select_related("lijst"), pk=pk)
     context = {"pv": pv, "aantallen": sorted(pv.aantallen.items())}
@@ -85,7 +87,7 @@ def procesverbaal(request, pk):
 
 
 @login_required
-@permission_required(BLOKKEREN, raise_exception=True)
+@recht_nodig(BLOKKEREN)
 def dossier_blokkade(request, pk):
     inburgeraar = get_dossier_voor_privacy(request.user, pk, BLOKKEREN)
     form = BlokkadeForm(request.POST or None)
@@ -105,7 +107,7 @@ def dossier_blokkade(request, pk):
 
 
 @login_required
-@permission_required(EXPORTEREN, raise_exception=True)
+@recht_nodig(EXPORTEREN)
 def avg_export(request, pk):
     """The person's AVG inzage: JSON or PDF. Producing it is itself an inzage, of health data too."""
     inburgeraar = get_dossier_voor_privacy(request.user, pk, EXPORTEREN)
@@ -128,7 +130,7 @@ def _bijlage(inhoud: bytes, soort: str, bestandsnaam: str) -> HttpResponse:
 
 
 @login_required
-@permission_required(INZAGELOG, raise_exception=True)
+@recht_nodig(INZAGELOG)
 def inzagelog(request):
     form = InzageZoekForm(request.GET or None)
     inzages = Inzage.objects.none()
@@ -164,7 +166,7 @@ def _zoek_inzages(gegevens: dict):
 
 
 @login_required
-@permission_required("inburgering.change_gemeente", raise_exception=True)
+@recht_nodig("inburgering.change_gemeente")
 def gemeente_logo(request, pk):
     """The letterhead logo for the functioneel beheerder who manages it; validated as PNG or JPEG
     on upload, sent as an attachment so a browser never renders it in our origin by surprise."""
