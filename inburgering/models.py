@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import opmaak
 from .bsn import maskeer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from .leerroute import Leerroute
@@ -662,7 +663,7 @@ class Termijn(models.Model):
     def __str__(self):
         if self.is_onbekend:
             return _("%(soort)s – termijn onbekend") % {"soort": self.get_soort_display()}
-        return f"{self.get_soort_display()} – {self.uiterste_datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} – {opmaak.datum(self.uiterste_datum)}"
 
     @property
     def is_onbekend(self) -> bool:
@@ -709,6 +710,7 @@ class Signaal(models.Model):
     )
     gesnoozed_tot = models.DateField(_("uitgesteld tot"), null=True, blank=True)
     snooze_reden = models.CharField(_("reden uitstel"), max_length=300, blank=True)
+    afhandel_reden = models.CharField(_("reden afhandeling"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("signaal")
@@ -752,6 +754,7 @@ class Signaal(models.Model):
 
 
 auditlog.register(Inburgeraar)
+auditlog.register(Signaal, include_fields=["status", "afgehandeld_door", "afhandel_reden"])
 auditlog.register(Huishouden)
 auditlog.register(Gemeente)
 auditlog.register(Team)
