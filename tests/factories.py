@@ -81,6 +81,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     def team(self, create, team, **kwargs):
         if team:
             self.groups.add(team.groep)
+            # A team's members work for its organisatie (the admin's member picker enforces it).
+            self.organisatie = self.organisatie or team.organisatie
         self.save()
 
 
