@@ -6,6 +6,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
 from inburgering.forms import DatumInput, UtrechtFormMixin
 from inburgering.models import Organisatie, Team
 
@@ -156,7 +157,7 @@ class WeekRijForm(UtrechtFormMixin, forms.Form):
         vandaag = timezone.localdate()
         for i, dag in enumerate(dagen):
             self.fields[f"dag_{i}"] = forms.DecimalField(
-                label=formats.date_format(dag, "D j-n"),
+                label=f"{formats.date_format(dag, 'D')} {opmaak.datum(dag)}",
                 required=False,
                 # Hours are logged afterwards: a day still to come cannot be filled in.
                 disabled=dag > vandaag,

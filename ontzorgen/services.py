@@ -23,6 +23,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering.audit import log_bulk
 from inburgering.fasen import LOPEND
 from inburgering.models import Inburgeraar, InburgeraarGroupObjectPermission, Organisatie
@@ -61,7 +62,7 @@ MAX_UREN_PER_DAG = Decimal(24)
 
 
 def _datum(datum) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def uren_tekst(uren) -> str:

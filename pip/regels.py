@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from inburgering import termijnen
+from inburgering import opmaak, termijnen
 
 from .models import Leerroute, Niveau, RedenWijziging
 
@@ -34,7 +34,7 @@ def als_validatiefout(overtredingen: list[Overtreding]) -> ValidationError:
 
 
 def _d(datum: datetime.date) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def effectief_niveau(leerroute: str, niveau: str) -> str:

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak, termijnen
 from inburgering import services as dossier_services
-from inburgering import termijnen
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
 
@@ -47,7 +47,7 @@ def gevolgde_lesuren(inburgeraar: Inburgeraar) -> int | None:
 
 
 def _d(datum: datetime.date) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def vergrendel(inburgeraar: Inburgeraar) -> Inburgeraar:
