@@ -12,6 +12,18 @@ verwezen, intakes, pips, leerroute_objecten, signalen, werkplek = _werkplek.FIXT
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 BREEDTES = (360, 390, 1366, 1920)
+# The outermost elements that stick out on the right and that no scrolling box clips, as tag.class.
+_TE_BREED = """() => {
+  const rechts = window.innerWidth + 1;
+  const geknipt = el => { for (let a = el.parentElement; a; a = a.parentElement) {
+    if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= rechts) return true; }
+    return false; };
+  return [...document.querySelectorAll('body *')]
+    .filter(el => el.getBoundingClientRect().right > rechts && !geknipt(el)
+      && el.parentElement.getBoundingClientRect().right <= rechts)
+    .slice(0, 4).map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.')
+      + ' «' + el.textContent.trim().slice(0, 30) + '»');
+}"""
 SCHERMAFDRUK = (390, 1366)
 
 
@@ -28,7 +40,7 @@ def test_no_main_page_scrolls_sideways_from_360_to_1920_px(werkplek, live_server
             pagina.goto(f"{live_server.url}{p.url}")
             scroll, venster = pagina.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
             if scroll > venster:
-                te_breed.append(f"{p.naam} bij {breedte} px: {scroll} px breed")
+                te_breed.append(f"{p.naam} bij {breedte} px: {scroll} px breed door {pagina.evaluate(_TE_BREED)}")
             if breedte in SCHERMAFDRUK:
                 pagina.screenshot(path=tmp_path / f"{p.naam}-{breedte}.png", full_page=True)
     context.close()
