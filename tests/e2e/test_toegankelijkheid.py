@@ -48,15 +48,16 @@ def test_forms_showing_their_errors_have_no_serious_or_critical_finding(werkplek
         formulier = pagina.locator("main form[method=post]").last
         for veld in formulier.locator("input[type=text], textarea").all():
             veld.fill("")
-        formulier.locator("button[type=submit]").first.click()
-        pagina.wait_for_load_state()
+        with pagina.expect_navigation():
+            formulier.locator("button[type=submit]").first.click()
         assert pagina.locator(".utrecht-form-field-error-message, .utrecht-alert--error").count() > 0, naam
         bevindingen += [f"{naam}: {b}" for b in ernstige_bevindingen(pagina)]
 
     als(context, live_server, werkplek.beheerder)
     pagina.goto(f"{live_server.url}/beheer/inburgering/team/{werkplek.kempenplus.pk}/change/")
     pagina.locator("#id_naam").fill("")
-    pagina.locator("input[name=_save]").click()
+    with pagina.expect_navigation():
+        pagina.locator("input[name=_save]").click()
     assert pagina.locator(".errornote").count() == 1
     bevindingen += [f"beheer team: {b}" for b in ernstige_bevindingen(pagina)]
 
