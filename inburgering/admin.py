@@ -127,6 +127,11 @@ def _gemeenten_veld(label):
     )
 
 
+_VREEMD_LID = _(
+    "%(namen)s hoort niet bij %(organisatie)s. Haal deze medewerker uit het team of pas de organisatie aan."
+)
+
+
 class TeamForm(forms.ModelForm):
     """The team, its members, and the gemeenten it serves, per right (django-guardian)."""
 
@@ -146,12 +151,35 @@ class TeamForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        huidige = self.instance.groep.user_set.values_list("pk", flat=True) if self.instance.pk else []
+        organisatie = self.data.get("organisatie") if self.is_bound else self.instance.organisatie_id
+        if organisatie and str(organisatie).isdigit():
+            # Only the organisatie's own people; current members stay listed, so none vanishes unseen.
+            self.fields["leden"].queryset = (
+                get_user_model()
+                .objects.filter(models.Q(organisatie_id=organisatie) | models.Q(pk__in=list(huidige)))
+                .order_by("username")
+            )
+        else:
+            self.fields["leden"].queryset = self.fields["leden"].queryset.exclude(organisatie=None)
+            self.fields["leden"].help_text = _("Alleen medewerkers van de gekozen organisatie kunnen lid zijn.")
         if self.instance.pk:
-            self.fields["leden"].initial = self.instance.groep.user_set.values_list("pk", flat=True)
+            self.fields["leden"].initial = huidige
             for veldnaam, (codename, _label) in _RECHTEN.items():
                 self.fields[veldnaam].initial = GemeenteGroupObjectPermission.objects.filter(
                     group=self.instance.groep, permission__codename=codename
                 ).values_list("content_object_id", flat=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        organisatie = cleaned.get("organisatie")
+        vreemd = [lid for lid in cleaned.get("leden", []) if organisatie and lid.organisatie_id != organisatie.pk]
+        if vreemd:
+            self.add_error(
+                "leden",
+                _VREEMD_LID % {"namen": ", ".join(str(lid) for lid in vreemd), "organisatie": organisatie},
+            )
+        return cleaned
 
 
 @admin.register(Team)

@@ -26,6 +26,9 @@ def normaliseer_bsn(waarde: str) -> str:
     return stdnum_bsn.compact(waarde) if waarde else ""
 
 
+ZICHTBARE_BSN_CIJFERS = 3
+
+
 def maskeer_bsn(waarde: str) -> str:
     """Show only the last three digits, as the caseload does: ******123."""
-    return "*" * 6 + waarde[-3:] if waarde else ""
+    return "*" * (9 - ZICHTBARE_BSN_CIJFERS) + waarde[-ZICHTBARE_BSN_CIJFERS:] if waarde else ""

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import bsn_pogingen
-from .bsn import normaliseer_bsn, valideer_bsn
+from .bsn import ZICHTBARE_BSN_CIJFERS, normaliseer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen, redenen_afronding
 from .models import Doelgroep, Gemeente, Inburgeraar, Regime
 from .permissions import INZIEN, WIJZIGEN, gemeenten_met_recht
@@ -38,6 +38,12 @@ class UtrechtFormMixin:
         for veld in self.fields.values():
             klasse = _WIDGET_KLASSE.get(type(veld.widget), "utrecht-textbox utrecht-textbox--html-input")
             veld.widget.attrs.setdefault("class", klasse)
+
+
+def verplicht_als(veld: forms.Field, wanneer: str) -> None:
+    """A field the form's clean() requires only in one case: its label says when ("verplicht bij
+    afronden") instead of "niet verplicht", so the marker never contradicts the validation."""
+    veld.verplicht_als = wanneer
 
 
 class LoginForm(UtrechtFormMixin, AuthenticationForm):
@@ -247,12 +253,15 @@ class FaseForm(UtrechtFormMixin, forms.Form):
     def __init__(self, *args, inburgeraar, **kwargs):
         super().__init__(*args, **kwargs)
         fasen = handmatige_fasen(inburgeraar.fase)
-        self.fields["fase"].choices = [(f.value, f.label) for f in fasen]
+        # Nothing preselected: a fase change is a choice the regisseur makes, never a default.
+        self.fields["fase"].choices = [("", _("— kies de nieuwe fase —")), *((f.value, f.label) for f in fasen)]
+        verplicht_als(self.fields["reden_uitschrijving"], _("bij uitschrijven"))
         if Fase.AFGEROND not in fasen:
             del self.fields["reden_afronding"]
         else:
             redenen = [(r.value, r.label) for r in redenen_afronding(inburgeraar.fase)]
             self.fields["reden_afronding"].choices = [("", _("— alleen bij afronden —")), *redenen]
+            verplicht_als(self.fields["reden_afronding"], _("bij afronden"))
 
     def clean(self):
         cleaned = super().clean()
@@ -310,7 +319,7 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
 
     verberg_optioneel = True  # every filter is optional; saying so on each is noise
 
-    q = forms.CharField(label=_("Naam of volledig BSN"), required=False, max_length=100)
+    q = forms.CharField(label=_("Naam, BSN of de laatste drie cijfers van het BSN"), required=False, max_length=100)
     gemeente = forms.ModelChoiceField(
         label=_("Gemeente"), queryset=Gemeente.objects.none(), required=False, empty_label=_("Alle gemeenten")
     )
@@ -349,7 +358,12 @@ class CaseloadFilterForm(UtrechtFormMixin, forms.Form):
 
 
 def _zoek(queryset, zoekterm: str):
-    """A full BSN finds that one dossier; anything else searches the names, word by word."""
+    """A full BSN finds that one dossier; the three digits the list shows (`123` or `******123`) find the
+    dossiers ending in them, within `queryset` only: the visible dossiers, so this reveals nothing new.
+    Anything else searches the names, word by word."""
+    zichtbaar_deel = zoekterm.strip().lstrip("*")
+    if len(zichtbaar_deel) == ZICHTBARE_BSN_CIJFERS and zichtbaar_deel.isdigit():
+        return queryset.filter(bsn__endswith=zichtbaar_deel)
     bsn = normaliseer_bsn(zoekterm)
     if len(bsn) == 9 and bsn.isdigit():
         return queryset.filter(bsn=bsn)
@@ -379,6 +393,17 @@ class SignalenFilterForm(UtrechtFormMixin, forms.Form):
         if data.get("alleen_verlopen"):
             queryset = queryset.filter(niveau=0, uiterste_datum__isnull=False)
         return queryset
+
+
+class AfhandelForm(UtrechtFormMixin, forms.Form):
+    reden = forms.CharField(
+        label=_("Reden van afhandeling"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Bijvoorbeeld: het PIP is verstuurd, de termijn is besproken met DUO. De reden blijft bij het signaal."
+        ),
+    )
 
 
 class UitstelForm(UtrechtFormMixin, forms.Form):

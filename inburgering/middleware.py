@@ -2,6 +2,7 @@
 responses for signed-in users out of every cache."""
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -53,3 +54,21 @@ class GeenCacheMiddleware:
         if ingelogd or request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META:
             add_never_cache_headers(response)
         return response
+
+
+class NietGevondenMiddleware:
+    """Our Dutch 404 page for an Http404 from a view in every mode: under DEBUG Django would show its
+    English technical page, which also names the URL patterns; a developer sees what a user sees."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404):
+            from inburgering.api.fouten import niet_gevonden
+
+            return niet_gevonden(request, exception)
+        return None

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import bsn_pogingen, tasks
+from . import bsn_pogingen, opmaak, tasks
 from .fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom, mag_naar, redenen_afronding
 from .models import (
     Gebeurtenis,
@@ -27,6 +27,7 @@ from .queries import regisseurs_voor
 # Termijnen and signalen are computed in signalering.py; other apps call them as services.
 from .signalering import (  # noqa: F401
     handel_signaal_af,
+    heropen_signaal,
     maak_signalen,
     mail_signaaldigest,
     nachtelijke_run,
@@ -100,7 +101,7 @@ def registreer_dossier(*, door, gegevens: dict, huishouden_van: Inburgeraar | No
         inburgeraar=inburgeraar,
         soort=Gebeurtenis.Soort.GEREGISTREERD,
         omschrijving=_("Dossier geregistreerd bij gemeente %(gemeente)s (koppeling %(datum)s).")
-        % {"gemeente": inburgeraar.gemeente, "datum": inburgeraar.datum_koppeling.strftime("%d-%m-%Y")},
+        % {"gemeente": inburgeraar.gemeente, "datum": opmaak.datum(inburgeraar.datum_koppeling)},
         door=door,
     )
     if regisseur:

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "inburgering.middleware.NietGevondenMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
@@ -98,9 +99,12 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `datum`, `getal` and `bedrag` in every template, the admin's and the PDFs' included.
+            "builtins": ["inburgering.templatetags.opmaak"],
         },
     },
 ]
@@ -174,6 +178,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+# Unfiltered dates in templates and the admin follow the one notation of inburgering/opmaak.py.
+FORMAT_MODULE_PATH = ["inburgering.formaten"]
 USE_I18N = True
 USE_TZ = True
 

@@ -331,9 +331,11 @@ def maak_signalen(*, vandaag=None, inburgeraar_ids=None) -> int:
     nu = timezone.now()
     # Table names come from the models, values are parameters.
     signaal, termijn = Signaal._meta.db_table, Termijn._meta.db_table
-    kolommen = f"INSERT INTO {signaal} (termijn_id, uiterste_datum, niveau, status, created_at, snooze_reden) "
+    kolommen = (
+        f"INSERT INTO {signaal} (termijn_id, uiterste_datum, niveau, status, created_at, snooze_reden, afhandel_reden) "
+    )
     gedateerd = (
-        f"{kolommen} SELECT t.id, t.uiterste_datum, CASE {niveau_sql} END, %s, %s, '' FROM {termijn} t "  # noqa: S608
+        f"{kolommen} SELECT t.id, t.uiterste_datum, CASE {niveau_sql} END, %s, %s, '', '' FROM {termijn} t "  # noqa: S608
         "WHERE t.voldaan_op IS NULL AND NOT t.opgeschort AND t.uiterste_datum <= %s "
         f"AND NOT (t.soort IN ({', '.join(['%s'] * len(zonder_te_laat))}) AND t.uiterste_datum < %s) "
         f"{alleen} ON CONFLICT DO NOTHING"
@@ -341,7 +343,7 @@ def maak_signalen(*, vandaag=None, inburgeraar_ids=None) -> int:
     params = [waarde for grens, n in zip(grenzen, niveaus, strict=True) for waarde in (grens, n)]
     params += [Signaal.Status.OPEN, nu, grenzen[-1], *zonder_te_laat, vandaag, *alleen_params]
     onbekend = (
-        f"{kolommen} SELECT t.id, NULL, 0, %s, %s, '' FROM {termijn} t "  # noqa: S608
+        f"{kolommen} SELECT t.id, NULL, 0, %s, %s, '', '' FROM {termijn} t "  # noqa: S608
         f"WHERE t.uiterste_datum IS NULL {alleen} ON CONFLICT DO NOTHING"
     )
     with transaction.atomic(), connection.cursor() as cursor:
@@ -459,14 +461,51 @@ def _in_digest(signaal: Signaal, site: str) -> dict:
 
 
 @transaction.atomic
-def handel_signaal_af(*, door, signaal: Signaal) -> Signaal:
-    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+def handel_signaal_af(*, door, signaal: Signaal, reden: str) -> Signaal:
+    """Close a signal with the reason why nothing more is needed; it stays on the signal and the tijdlijn."""
+    from .services import schrijf_gebeurtenis
+
+    signaal = Signaal.objects.select_for_update().select_related("termijn__inburgeraar").get(pk=signaal.pk)
     if signaal.status != Signaal.Status.OPEN:
         raise ValidationError(_("Dit signaal is al gesloten."), code="gesloten")
+    if not reden.strip():
+        raise ValidationError({"reden": _("Geef de reden waarom dit signaal is afgehandeld.")}, code="verplicht")
     signaal.status = Signaal.Status.AFGEHANDELD
     signaal.afgehandeld_door = door
     signaal.gesloten_op = timezone.now()
-    signaal.save(update_fields=["status", "afgehandeld_door", "gesloten_op"])
+    signaal.afhandel_reden = reden.strip()
+    signaal.save(update_fields=["status", "afgehandeld_door", "gesloten_op", "afhandel_reden"])
+    schrijf_gebeurtenis(
+        inburgeraar=signaal.termijn.inburgeraar,
+        soort="signaal_afgehandeld",
+        omschrijving=_("Signaal afgehandeld (%(soort)s): %(reden)s")
+        % {"soort": signaal.termijn.get_soort_display(), "reden": signaal.afhandel_reden},
+        door=door,
+        signaal=signaal.pk,
+    )
+    return signaal
+
+
+@transaction.atomic
+def heropen_signaal(*, door, signaal: Signaal) -> Signaal:
+    """Undo a mistaken afhandeling: the signal is open again; the tijdlijn and audit log keep both steps."""
+    from .services import schrijf_gebeurtenis
+
+    signaal = Signaal.objects.select_for_update().select_related("termijn__inburgeraar").get(pk=signaal.pk)
+    if signaal.status != Signaal.Status.AFGEHANDELD:
+        raise ValidationError(_("Alleen een afgehandeld signaal kan weer open."), code="niet_afgehandeld")
+    signaal.status = Signaal.Status.OPEN
+    signaal.afgehandeld_door = None
+    signaal.gesloten_op = None
+    signaal.afhandel_reden = ""
+    signaal.save(update_fields=["status", "afgehandeld_door", "gesloten_op", "afhandel_reden"])
+    schrijf_gebeurtenis(
+        inburgeraar=signaal.termijn.inburgeraar,
+        soort="signaal_heropend",
+        omschrijving=_("Signaal heropend (%(soort)s).") % {"soort": signaal.termijn.get_soort_display()},
+        door=door,
+        signaal=signaal.pk,
+    )
     return signaal
 
 

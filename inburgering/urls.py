@@ -40,6 +40,7 @@ urlpatterns = [
     path("signalen/", views.signalen, name="signalen"),
     path("signalen/<int:pk>/afhandelen/", views.signaal_afhandelen, name="signaal_afhandelen"),
     path("signalen/<int:pk>/uitstellen/", views.signaal_uitstellen, name="signaal_uitstellen"),
+    path("signalen/<int:pk>/heropenen/", views.signaal_heropenen, name="signaal_heropenen"),
     path("privacy/vernietigingslijsten/", privacy_views.vernietigingslijsten, name="vernietigingslijsten"),
     path("privacy/vernietigingslijsten/<int:pk>/", privacy_views.vernietigingslijst, name="vernietigingslijst"),
     path("privacy/processen-verbaal/<int:pk>/", privacy_views.procesverbaal, name="procesverbaal"),

@@ -1,10 +1,12 @@
 """Browser views of the core: caseload and dossier. Thin: forms validate, services write."""
 
+import datetime
+
 from auditlog.models import LogEntry
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
 from django.http import Http404
@@ -14,11 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import navigatie, services
+from . import navigatie, opmaak, services
 from .dossier_secties import secties_voor
 from .duo.queries import duo_acties, open_duo_acties
 from .fasen import LOPEND
 from .forms import (
+    AfhandelForm,
     CaseloadFilterForm,
     DossierForm,
     FaseForm,
@@ -33,7 +36,7 @@ from .models import Inburgeraar, Signaal, Termijn
 from .paginering import BegrensdePaginator
 from .permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
 from .rollen import TEAMLEIDER, heeft_rol
-from .toegang import open_dossier
+from .toegang import open_dossier, recht_nodig
 
 
 @login_required
@@ -80,7 +83,7 @@ def caseload(request):
 
 
 @login_required
-@permission_required("inburgering.add_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.add_inburgeraar")
 def dossier_registreren(request):
     form = RegistratieForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -108,7 +111,7 @@ LAATSTE_GEBEURTENISSEN = 10
 
 @login_required
 # Only roles that work the whole dossier: a begeleider's referral reaches a limited page instead.
-@permission_required("inburgering.view_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.view_inburgeraar")
 def dossier(request, pk):
     inburgeraar = open_dossier(request, pk)
     mag_wijzigen = mag_dossier_wijzigen(request.user, inburgeraar)
@@ -141,7 +144,7 @@ def _huisgenoten(user, inburgeraar):
 
 
 @login_required
-@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.change_inburgeraar")
 def dossier_wijzigen(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = DossierForm(request.POST or None, instance=inburgeraar, user=request.user)
@@ -163,7 +166,7 @@ def dossier_wijzigen(request, pk):
 
 
 @login_required
-@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.change_inburgeraar")
 @require_POST
 def regisseur_toewijzen(request, pk):
     inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
@@ -183,7 +186,7 @@ def regisseur_toewijzen(request, pk):
 
 
 @login_required
-@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.change_inburgeraar")
 @require_POST
 def fase_wijzigen(request, pk):
     inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
@@ -208,7 +211,7 @@ def fase_wijzigen(request, pk):
 
 
 @login_required
-@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.change_inburgeraar")
 def dossier_overdragen(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = OverdrachtForm(request.POST or None, inburgeraar=inburgeraar)
@@ -228,7 +231,7 @@ def dossier_overdragen(request, pk):
 
 
 @login_required
-@permission_required("inburgering.historie_inzien", raise_exception=True)
+@recht_nodig("inburgering.historie_inzien")
 def dossier_historie(request, pk):
     inburgeraar = open_dossier(request, pk)
     wijzigingen = LogEntry.objects.get_for_object(inburgeraar).select_related("actor").order_by("-timestamp")
@@ -251,7 +254,7 @@ def _signalen_voor(user, perm=INZIEN):
 
 
 @login_required
-@permission_required("inburgering.view_signaal", raise_exception=True)
+@recht_nodig("inburgering.view_signaal")
 def signalen(request):
     form = SignalenFilterForm(request.GET or None)
     # A regisseur starts with their own caseload's signalen; a teamleider with the team's.
@@ -283,7 +286,24 @@ def signalen(request):
             "standaard_van": standaard_van,
             "vandaag": timezone.localdate(),
             "duo": open_duo_acties(dossiers),
+            "afgehandeld": _onlangs_afgehandeld(request.user),
         },
+    )
+
+
+def _onlangs_afgehandeld(user) -> list[Signaal]:
+    """The signals this user closed in the last two weeks, so a mistaken afhandeling can be undone."""
+    if not user.has_perm("inburgering.change_signaal"):
+        return []
+    return list(
+        _signalen_voor(user, WIJZIGEN)
+        .filter(
+            status=Signaal.Status.AFGEHANDELD,
+            afgehandeld_door=user,
+            gesloten_op__gte=timezone.now() - datetime.timedelta(days=14),
+        )
+        .select_related("termijn__inburgeraar")
+        .order_by("-gesloten_op")[:20]
     )
 
 
@@ -295,21 +315,40 @@ def _signaal_voor_wijziging(request, pk) -> Signaal:
 
 
 @login_required
-@permission_required("inburgering.change_signaal", raise_exception=True)
-@require_POST
+@recht_nodig("inburgering.change_signaal")
 def signaal_afhandelen(request, pk):
     signaal = _signaal_voor_wijziging(request, pk)
+    form = AfhandelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.handel_signaal_af(door=request.user, signaal=signaal, **form.cleaned_data)
+        except ValidationError as fout:
+            if fout.code == "gesloten":
+                messages.error(request, " ".join(fout.messages))
+                return redirect("signalen")
+            zet_fouten_op_form(form, fout)
+        else:
+            messages.success(request, _("Het signaal is afgehandeld. Onder de lijst kunt u het weer openen."))
+            return redirect("signalen")
+    return render(request, "inburgering/signaal_afhandelen.html", {"form": form, "signaal": signaal})
+
+
+@login_required
+@recht_nodig("inburgering.change_signaal")
+@require_POST
+def signaal_heropenen(request, pk):
+    signaal = _signaal_voor_wijziging(request, pk)
     try:
-        services.handel_signaal_af(door=request.user, signaal=signaal)
+        services.heropen_signaal(door=request.user, signaal=signaal)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
     else:
-        messages.success(request, _("Het signaal is afgehandeld."))
+        messages.success(request, _("Het signaal staat weer open."))
     return redirect("signalen")
 
 
 @login_required
-@permission_required("inburgering.change_signaal", raise_exception=True)
+@recht_nodig("inburgering.change_signaal")
 def signaal_uitstellen(request, pk):
     signaal = _signaal_voor_wijziging(request, pk)
     form = UitstelForm(request.POST or None)
@@ -321,8 +360,7 @@ def signaal_uitstellen(request, pk):
         else:
             messages.success(
                 request,
-                _("Het signaal is uitgesteld tot %(datum)s.")
-                % {"datum": form.cleaned_data["tot"].strftime("%d-%m-%Y")},
+                _("Het signaal is uitgesteld tot %(datum)s.") % {"datum": opmaak.datum(form.cleaned_data["tot"])},
             )
             return redirect("signalen")
     return render(request, "inburgering/signaal_uitstellen.html", {"form": form, "signaal": signaal})

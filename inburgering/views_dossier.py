@@ -1,14 +1,14 @@
 """The dossier workspace's own sections besides the overview: its documents and its tijdlijn."""
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from . import dossier_documenten
-from .toegang import open_dossier
+from .toegang import open_dossier, recht_nodig
 
 
 @login_required
-@permission_required("inburgering.view_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.view_inburgeraar")
 def documenten(request, pk):
     """Every letter and PDF of the dossier that the apps make, newest first."""
     inburgeraar = open_dossier(request, pk)
@@ -20,7 +20,7 @@ def documenten(request, pk):
 
 
 @login_required
-@permission_required("inburgering.view_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.view_inburgeraar")
 def tijdlijn(request, pk):
     inburgeraar = open_dossier(request, pk)
     return render(

@@ -1,12 +1,13 @@
 """The werkvoorraad: the regisseur's start page, and the teamleider's view of it per regisseur."""
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
 from . import werkvoorraad as register
 from .models import Team, User
 from .rollen import CASUSREGISSEUR, TEAMLEIDER, heeft_rol
+from .toegang import recht_nodig
 
 
 def _regisseurs_van_team(teamleider):
@@ -20,7 +21,7 @@ def _regisseurs_van_team(teamleider):
 
 
 @login_required
-@permission_required("inburgering.view_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.view_inburgeraar")
 def werkvoorraad(request):
     """A regisseur sees their own work; a teamleider a table per regisseur of the team, and the lists
     of one regisseur when they pick one (?regisseur=id)."""
@@ -46,7 +47,7 @@ def werkvoorraad(request):
 
 
 @login_required
-@permission_required("inburgering.view_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.view_inburgeraar")
 def werkvoorraad_teller(request):
     """The menu's badge, fetched after the page (htmx) so no page pays for it."""
     return render(request, "inburgering/_werkvoorraad_teller.html", {"aantal": register.totaal(request.user)})

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering.dossier_documenten import Document
 
 from .models import BredeIntake, NietVerschenen
@@ -21,7 +22,7 @@ def documenten(inburgeraar) -> list[Document]:
         )
     ]
     for gemist in NietVerschenen.objects.filter(intake=intake, geldige_reden=False):
-        titel = _("Brief na niet verschijnen op %(datum)s") % {"datum": gemist.datum.strftime("%d-%m-%Y")}
+        titel = _("Brief na niet verschijnen op %(datum)s") % {"datum": opmaak.datum(gemist.datum)}
         url = reverse("intake_brief", args=[inburgeraar.pk, gemist.pk])
         lijst.append(Document(titel, _("Brief"), gemist.datum, url))
     return lijst

@@ -3,11 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.forms import DatumInput, UtrechtFormMixin, niet_in_de_toekomst
+from inburgering.forms import DatumInput, UtrechtFormMixin, niet_in_de_toekomst, verplicht_als
 
 from . import regels
 from .leefgebieden import Sectie
-from .models import BredeIntake, Gesprek, Leerbaarheidstoets, Leerroute, NietVerschenen, Score
+from .models import BredeIntake, Gesprek, Leerbaarheidstoets, Leerroute, NietVerschenen, Niveau, Score
 
 
 class IntakeModelForm(UtrechtFormMixin, forms.ModelForm):
@@ -34,6 +34,10 @@ class GesprekForm(IntakeModelForm):
         model = Gesprek
         fields = ["datum", "plaats", "aanwezigen", "tolk_ingezet", "tolk_taal", "zonder_partner", "notities"]
         widgets = {"datum": DatumInput(), "notities": _tekstvak(4)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        verplicht_als(self.fields["tolk_taal"], _("als er een tolk is ingezet"))
 
     def clean_datum(self):
         return niet_in_de_toekomst(self.cleaned_data["datum"], _("De datum van het gesprek"))
@@ -120,6 +124,11 @@ class LeerbaarheidstoetsForm(IntakeModelForm):
             "niet_mogelijk_reden": _tekstvak(2),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        verplicht_als(self.fields["datum_afname"], _("bij een uitslag"))
+        verplicht_als(self.fields["vrijstelling_reden"], _("bij vrijstelling"))
+
     def clean_datum_afname(self):
         return niet_in_de_toekomst(self.cleaned_data["datum_afname"], _("De datum van de uitslag"))
 
@@ -165,6 +174,7 @@ class AdviesForm(IntakeModelForm):
         self.fields["advies_leerroute"].required = True
         self.fields["advies_leerroute"].choices = [("", _("— kies de leerroute —")), *Leerroute.choices]
         self.fields["advies_motivatie"].required = True
+        self.fields["advies_niveau"].choices = niveau_keuzes()
         self.waarschuwingen = list(waarschuwingen)
         self.fields["erkend"].choices = [(w.code, w.tekst) for w in self.waarschuwingen]
 
@@ -183,6 +193,23 @@ class AdviesForm(IntakeModelForm):
         """Ask again, now with a checkbox per warning; what was typed stays."""
         self.waarschuwingen = list(waarschuwingen)
         self.fields["erkend"].choices = [(w.code, w.tekst) for w in self.waarschuwingen]
+
+
+def niveau_keuzes() -> list[tuple[str, str]]:
+    """Only the levels some route allows, each naming its routes (the form works without JavaScript, so
+    it cannot hide options per chosen route); A2 comes only later, by afschalen, never in the advice."""
+    routes_per_niveau: dict[str, list[str]] = {}
+    for route, niveaus in regels.NIVEAUS_PER_ROUTE.items():
+        for niveau in niveaus:
+            routes_per_niveau.setdefault(niveau, []).append(str(route.label))
+    return [
+        ("", _("— standaard voor de route —")),
+        *(
+            (niveau.value, f"{niveau.label} ({', '.join(routes_per_niveau[niveau])})")
+            for niveau in Niveau
+            if niveau in routes_per_niveau
+        ),
+    ]
 
 
 class NietVerschenenForm(IntakeModelForm):

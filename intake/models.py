@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
 from inburgering.models import Inburgeraar, Leerroute  # noqa: F401 (the apps name it from here too)
 
 
@@ -99,7 +100,7 @@ class Gesprek(models.Model):
         ordering = ["datum", "pk"]
 
     def __str__(self):
-        return f"{self.datum:%d-%m-%Y} – {self.get_plaats_display()}"
+        return f"{opmaak.datum(self.datum)} – {self.get_plaats_display()}"
 
 
 class Score(models.IntegerChoices):
@@ -374,7 +375,7 @@ class NietVerschenen(models.Model):
         ordering = ["datum", "pk"]
 
     def __str__(self):
-        return _("Niet verschenen op %(datum)s") % {"datum": self.datum.strftime("%d-%m-%Y")}
+        return _("Niet verschenen op %(datum)s") % {"datum": opmaak.datum(self.datum)}
 
 
 # Gezondheid is left out on purpose: the audit log would copy health data to a table without the

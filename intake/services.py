@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar
@@ -97,7 +98,7 @@ def leg_gesprek_vast(*, door, intake: BredeIntake, gegevens: dict) -> Gesprek:
         intake,
         Soort.GESPREK,
         _("Intakegesprek op %(datum)s vastgelegd: %(plaats)s%(tolk)s.")
-        % {"datum": gesprek.datum.strftime("%d-%m-%Y"), "plaats": gesprek.get_plaats_display().lower(), "tolk": tolk},
+        % {"datum": opmaak.datum(gesprek.datum), "plaats": gesprek.get_plaats_display().lower(), "tolk": tolk},
         door,
         gesprek=gesprek.pk,
     )
@@ -205,7 +206,7 @@ def registreer_niet_verschenen(
     gemist = NietVerschenen.objects.create(
         intake=intake, datum=datum, geldige_reden=geldige_reden, toelichting=toelichting, vastgelegd_door=door
     )
-    datum_tekst = datum.strftime("%d-%m-%Y")
+    datum_tekst = opmaak.datum(datum)
     if geldige_reden:
         tekst = _("Niet verschenen op %(datum)s, met geldige reden; telt niet mee voor handhaving.") % {
             "datum": datum_tekst
@@ -235,7 +236,7 @@ def kies_vervolgstap(*, door, niet_verschenen: NietVerschenen, stap: str) -> Nie
         gemist.intake,
         Soort.VERVOLGSTAP,
         _("Vervolgstap na niet verschijnen op %(datum)s: %(stap)s.")
-        % {"datum": gemist.datum.strftime("%d-%m-%Y"), "stap": gemist.get_vervolgstap_display().lower()},
+        % {"datum": opmaak.datum(gemist.datum), "stap": gemist.get_vervolgstap_display().lower()},
         door,
         id=gemist.pk,
         stap=stap,
@@ -268,7 +269,7 @@ def _open_voor_wijziging(intake: BredeIntake) -> BredeIntake:
     if intake.is_afgerond:
         raise ValidationError(
             _("De brede intake is afgerond op %(datum)s en kan niet meer worden gewijzigd.")
-            % {"datum": intake.afgerond_op.strftime("%d-%m-%Y")},
+            % {"datum": opmaak.datum(intake.afgerond_op)},
             code="afgerond",
         )
     return intake

@@ -7,7 +7,7 @@ an inzage, flagged when it showed health data.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from inburgering import services as dossier_services
 from inburgering.forms import zet_fouten_op_form
 from inburgering.permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
-from inburgering.toegang import open_dossier
+from inburgering.toegang import open_dossier, recht_nodig
 
 from . import queries, regels, services
 from .forms import (
@@ -40,12 +40,12 @@ WIJZIGEN_INTAKE = "intake.change_bredeintake"
 
 def lezend(view):
     """A page of the intake: logged in, with the role's right to see intakes (else 403)."""
-    return login_required(permission_required(BEKIJKEN, raise_exception=True)(view))
+    return login_required(recht_nodig(BEKIJKEN)(view))
 
 
 def schrijvend(view):
     """A POST that changes the intake: logged in, with the role's right to change intakes (else 403)."""
-    return login_required(permission_required(WIJZIGEN_INTAKE, raise_exception=True)(require_POST(view)))
+    return login_required(recht_nodig(WIJZIGEN_INTAKE)(require_POST(view)))
 
 
 # Steps whose form adds a row (a gesprek, a no-show, the partner choice beside the gesprekken): after

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
 from inburgering.models import Gemeente, Inburgeraar, Regio
 
 
@@ -129,8 +130,8 @@ class Contractprijs(models.Model):
                     "aanbieder": overlap.aanbieder or _("elke aanbieder"),
                     "product": overlap.get_voorziening_display(),
                     "gebied": overlap.gebied,
-                    "van": f"{overlap.geldig_van:%d-%m-%Y}",
-                    "tot": f"{overlap.geldig_tot:%d-%m-%Y}" if overlap.geldig_tot else _("zonder einde"),
+                    "van": opmaak.datum(overlap.geldig_van),
+                    "tot": opmaak.datum(overlap.geldig_tot) if overlap.geldig_tot else _("zonder einde"),
                 }
             )
 
@@ -184,7 +185,7 @@ class Tolkinzet(models.Model):
         indexes = [models.Index(fields=["inburgeraar", "datum"]), models.Index(fields=["datum"])]
 
     def __str__(self):
-        return f"{self.get_gesprek_display()} {self.datum:%d-%m-%Y} ({self.taal})"
+        return f"{self.get_gesprek_display()} {opmaak.datum(self.datum)} ({self.taal})"
 
 
 class Kostenpost(models.Model):

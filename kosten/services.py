@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering.services import schrijf_gebeurtenis
 
 from .berekening import CENT, Prijzen, Verantwoordelijk
@@ -41,7 +42,7 @@ def boek_tolk(
                     "%(aanbieder)s heeft op %(datum)s geen contractprijs voor tolken in deze gemeente. "
                     "Kies een andere aanbieder of vraag functioneel beheer de prijs vast te leggen."
                 )
-                % {"aanbieder": aanbieder, "datum": f"{datum:%d-%m-%Y}"}
+                % {"aanbieder": aanbieder, "datum": opmaak.datum(datum)}
             },
             code="geen_contractprijs",
         )
@@ -66,7 +67,7 @@ def boek_tolk(
             "taal": taal,
             "wijze": Tolkwijze(wijze).label.lower(),
             "gesprek": Gesprek(gesprek).label.lower(),
-            "datum": f"{datum:%d-%m-%Y}",
+            "datum": opmaak.datum(datum),
             "aanbieder": aanbieder,
         },
         door=door,
@@ -101,7 +102,7 @@ def boek_kosten(
         % {
             "voorziening": Voorziening(voorziening).label,
             "bedrag": f"{bedrag:.2f}".replace(".", ","),
-            "datum": f"{datum:%d-%m-%Y}",
+            "datum": opmaak.datum(datum),
             "reden": post.reden,
         },
         door=door,

@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from inburgering.forms import zet_fouten_op_form
 from inburgering.models import Gemeente
 from inburgering.permissions import WIJZIGEN, mag_dossier_wijzigen, rapportage_gemeenten
-from inburgering.toegang import open_dossier
+from inburgering.toegang import open_dossier, recht_nodig
 
 from . import export, services
 from .berekening import kostenregels, totalen
@@ -23,7 +23,7 @@ MAG_RAPPORTEREN = "inburgering.rapportages_inzien"
 
 
 @login_required
-@permission_required("kosten.view_kostenpost", raise_exception=True)
+@recht_nodig("kosten.view_kostenpost")
 def kosten_dossier(request, pk):
     """The dossier's interpreters and every cost line, with the gemeente that pays for it."""
     inburgeraar = open_dossier(request, pk)
@@ -48,7 +48,7 @@ def _gemeenten(ids):
 
 
 @login_required
-@permission_required("kosten.add_tolkinzet", raise_exception=True)
+@recht_nodig("kosten.add_tolkinzet")
 def tolk_boeken(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
     gesprek = request.GET.get("gesprek")
@@ -66,7 +66,7 @@ def tolk_boeken(request, pk):
 
 
 @login_required
-@permission_required("kosten.add_kostenpost", raise_exception=True)
+@recht_nodig("kosten.add_kostenpost")
 def kostenpost_nieuw(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = KostenpostForm(request.POST or None)
@@ -97,7 +97,7 @@ def _rapportform(request):
 
 
 @login_required
-@permission_required(MAG_RAPPORTEREN, raise_exception=True)
+@recht_nodig(MAG_RAPPORTEREN)
 def kostenrapport(request):
     """Costs per voorziening for one gemeente and year: figures only, never a person, no Inzage."""
     form = _rapportform(request)
@@ -116,7 +116,7 @@ def kostenrapport(request):
 
 
 @login_required
-@permission_required(MAG_RAPPORTEREN, raise_exception=True)
+@recht_nodig(MAG_RAPPORTEREN)
 def kostenrapport_xlsx(request):
     form = _rapportform(request)
     if not (form.gemeenten and form.is_valid()):

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering import services as dossier_services
 from inburgering.models import Inburgeraar
 from inburgering.permissions import WIJZIGEN, gemeenten_met_recht
@@ -143,7 +144,7 @@ def registreer_aanwezigheid(*, door, sessie: Sessie, rijen: list[Rij]) -> int:
             % {
                 "groep": sessie.groep.naam,
                 "soort": sessie.get_soort_display(),
-                "datum": sessie.datum.strftime("%d-%m-%Y"),
+                "datum": opmaak.datum(sessie.datum),
                 "uren": rij.uren,
             },
             door=door,

@@ -5,7 +5,7 @@ its pages list only the members the user may see.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from inburgering.forms import zet_fouten_op_form
 from inburgering.permissions import WIJZIGEN, gemeenten_met_recht
+from inburgering.toegang import recht_nodig
 
 from . import groepen, queries
 from .forms import GroepForm, LedenForm, SessieForm, aanwezigheid_formset
@@ -27,7 +28,7 @@ def _groep(request, pk) -> Groep:
 
 
 @login_required
-@permission_required("leerroutes.view_groep", raise_exception=True)
+@recht_nodig("leerroutes.view_groep")
 def groepen_lijst(request):
     gemeenten = gemeenten_met_recht(request.user, WIJZIGEN)
     form = GroepForm(request.POST or None, gemeenten=gemeenten)
@@ -54,7 +55,7 @@ def groepen_lijst(request):
 
 
 @login_required
-@permission_required("leerroutes.view_groep", raise_exception=True)
+@recht_nodig("leerroutes.view_groep")
 def groep(request, pk):
     groep = _groep(request, pk)
     kandidaten = queries.kandidaten(request.user, groep)
@@ -106,7 +107,7 @@ def _haal_uit_groep(request, groep):
 
 
 @login_required
-@permission_required("leerroutes.add_activiteit", raise_exception=True)
+@recht_nodig("leerroutes.add_activiteit")
 def aanwezigheid(request, pk, sessie):
     """One screen for a sessie: a row per visible member, hours in tab order, one submit."""
     groep = _groep(request, pk)

@@ -14,6 +14,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
 from inburgering.leerroute import Alfabetisering, Leerroute
 from inburgering.models import Gemeente, Inburgeraar
 
@@ -192,7 +193,7 @@ class Inburgeringsaanbod(DoorVastgelegd):
         ordering = ["-datum_aanbod", "-pk"]
 
     def __str__(self):
-        return f"{self.aanbieder} {self.datum_aanbod:%d-%m-%Y}"
+        return f"{self.aanbieder} {opmaak.datum(self.datum_aanbod)}"
 
 
 class Deelname(DoorVastgelegd):
@@ -218,7 +219,7 @@ class Deelname(DoorVastgelegd):
         indexes = [models.Index(fields=["inburgeraar", "periode_van"])]
 
     def __str__(self):
-        return f"{self.periode_van:%d-%m-%Y} – {self.periode_tot:%d-%m-%Y}"
+        return f"{opmaak.datum(self.periode_van)} – {opmaak.datum(self.periode_tot)}"
 
 
 class Examen(DoorVastgelegd):
@@ -242,7 +243,7 @@ class Examen(DoorVastgelegd):
         indexes = [models.Index(fields=["inburgeraar", "onderdeel"])]
 
     def __str__(self):
-        return f"{self.get_onderdeel_display()} {self.examendatum:%d-%m-%Y}"
+        return f"{self.get_onderdeel_display()} {opmaak.datum(self.examendatum)}"
 
 
 class Afronding(DoorVastgelegd):
@@ -321,7 +322,7 @@ class Sessie(models.Model):
         indexes = [models.Index(fields=["groep", "datum"])]
 
     def __str__(self):
-        return f"{self.groep} {self.datum:%d-%m-%Y}"
+        return f"{self.groep} {opmaak.datum(self.datum)}"
 
 
 class Activiteit(DoorVastgelegd):
@@ -348,7 +349,7 @@ class Activiteit(DoorVastgelegd):
         constraints = [models.UniqueConstraint(fields=["sessie", "inburgeraar"], name="aanwezigheid_per_sessie")]
 
     def __str__(self):
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} {opmaak.datum(self.datum)}"
 
 
 for _model in (Inburgeringsaanbod, Deelname, Examen, Afronding, Activiteit, Aanbieder, Groep, Sessie):

@@ -12,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering.leerroute import Leerroute, Niveau
 from inburgering.overtreding import Overtreding
 
@@ -25,7 +26,7 @@ TAALONDERDELEN = [Examenonderdeel.LEZEN, Examenonderdeel.LUISTEREN, Examenonderd
 
 
 def _d(datum: datetime.date) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def keurmerk_geldig(van: datetime.date | None, tot: datetime.date | None, op: datetime.date) -> bool:

@@ -14,6 +14,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase, RedenAfronding
 from inburgering.models import Inburgeraar
@@ -38,7 +39,7 @@ class Soort:
 
 
 def _d(datum: datetime.date) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def _vergrendel(inburgeraar: Inburgeraar) -> Inburgeraar:

@@ -6,7 +6,7 @@ Groups and their attendance are in `leerroutes.groepviews`.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from inburgering.forms import zet_fouten_op_form
 from inburgering.permissions import WIJZIGEN, mag_dossier_wijzigen
-from inburgering.toegang import open_dossier
+from inburgering.toegang import open_dossier, recht_nodig
 
 from . import queries, services
 from .forms import AanbodForm, ActiviteitForm, AfrondingForm, DeelnameForm, ExamenForm
@@ -25,12 +25,12 @@ BEKIJKEN = "leerroutes.view_deelname"
 
 
 def lezend(view):
-    return login_required(permission_required(BEKIJKEN, raise_exception=True)(view))
+    return login_required(recht_nodig(BEKIJKEN)(view))
 
 
 def schrijvend(perm):
     def decorator(view):
-        return login_required(permission_required(perm, raise_exception=True)(require_POST(view)))
+        return login_required(recht_nodig(perm)(require_POST(view)))
 
     return decorator
 

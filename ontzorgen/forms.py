@@ -6,7 +6,8 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.forms import DatumInput, UtrechtFormMixin
+from inburgering import opmaak
+from inburgering.forms import DatumInput, UtrechtFormMixin, verplicht_als
 from inburgering.models import Organisatie, Team
 
 from . import services
@@ -153,10 +154,12 @@ class WeekRijForm(UtrechtFormMixin, forms.Form):
         self.dagen = dagen
         self.dossiers = {d.pk: d for d in dossiers}
         self.fields["inburgeraar"].choices = [("", _("— kies —")), *((d.pk, d.naam) for d in dossiers)]
+        verplicht_als(self.fields["inburgeraar"], _("bij ingevulde uren"))
+        verplicht_als(self.fields["soort"], _("bij ingevulde uren"))
         vandaag = timezone.localdate()
         for i, dag in enumerate(dagen):
             self.fields[f"dag_{i}"] = forms.DecimalField(
-                label=formats.date_format(dag, "D j-n"),
+                label=f"{formats.date_format(dag, 'D')} {opmaak.datum(dag)}",
                 required=False,
                 # Hours are logged afterwards: a day still to come cannot be filled in.
                 disabled=dag > vandaag,

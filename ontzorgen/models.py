@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
 from inburgering.models import Inburgeraar, Team
 
 
@@ -104,7 +105,7 @@ class Ontzorging(models.Model):
         ]
 
     def __str__(self):
-        return _("Ontzorging vanaf %(datum)s") % {"datum": self.startdatum.strftime("%d-%m-%Y")}
+        return _("Ontzorging vanaf %(datum)s") % {"datum": opmaak.datum(self.startdatum)}
 
     @property
     def is_lopend(self) -> bool:
@@ -159,7 +160,7 @@ class Verlenging(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return _("Verlengd tot %(datum)s") % {"datum": self.nieuwe_einddatum.strftime("%d-%m-%Y")}
+        return _("Verlengd tot %(datum)s") % {"datum": opmaak.datum(self.nieuwe_einddatum)}
 
 
 class Dienst(models.TextChoices):
@@ -301,7 +302,7 @@ class Urenregistratie(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.datum:%d-%m-%Y} {self.uren} u {self.get_soort_display()}"
+        return f"{opmaak.datum(self.datum)} {self.uren} u {self.get_soort_display()}"
 
     KWARTIER = Decimal("0.25")
 

@@ -8,7 +8,7 @@ the work needs (masked BSN, contact, language, household), never the regisseur's
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inburgering import opmaak
 from inburgering.forms import zet_fouten_op_form
 from inburgering.models import Inburgeraar
 from inburgering.permissions import WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
-from inburgering.toegang import open_dossier
+from inburgering.toegang import open_dossier, recht_nodig
 from pip.queries import participatieafspraken
 
 from . import services
@@ -64,7 +65,7 @@ def _naar_dossier(inburgeraar):
 
 
 @login_required
-@permission_required("ontzorgen.view_verwijzing", raise_exception=True)
+@recht_nodig("ontzorgen.view_verwijzing")
 def ontzorgen_dossier(request, pk):
     """Verwijzingen, ontzorgen, hours and meldingen of one dossier."""
     inburgeraar = open_dossier(request, pk)
@@ -93,7 +94,7 @@ def ontzorgen_dossier(request, pk):
 
 
 @login_required
-@permission_required("ontzorgen.add_verwijzing", raise_exception=True)
+@recht_nodig("ontzorgen.add_verwijzing")
 def verwijzing_nieuw(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = VerwijzingForm(request.POST or None, initial={"startdatum": timezone.localdate()})
@@ -117,7 +118,7 @@ def verwijzing_nieuw(request, pk):
 
 
 @login_required
-@permission_required("ontzorgen.change_verwijzing", raise_exception=True)
+@recht_nodig("ontzorgen.change_verwijzing")
 @require_POST
 def verwijzing_beeindigen(request, pk):
     inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
@@ -137,7 +138,7 @@ def verwijzing_beeindigen(request, pk):
 
 
 @login_required
-@permission_required("ontzorgen.add_ontzorging", raise_exception=True)
+@recht_nodig("ontzorgen.add_ontzorging")
 def bijstand(request, pk):
     """Register the start of bijstand, or, while it runs, its end (which proposes ending ontzorgen)."""
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
@@ -154,7 +155,7 @@ def bijstand(request, pk):
             return _naar_dossier(inburgeraar)
     uitleg = (
         _("Bijstand sinds %(datum)s. Loopt er financieel ontzorgen, dan stelt het systeem voor dat te beëindigen.")
-        % {"datum": inburgeraar.datum_start_bijstand.strftime("%d-%m-%Y")}
+        % {"datum": opmaak.datum(inburgeraar.datum_start_bijstand)}
         if loopt
         else _("Financieel ontzorgen kan starten vanaf de dag dat de bijstand ingaat.")
     )
@@ -170,7 +171,7 @@ def bijstand(request, pk):
 
 
 @login_required
-@permission_required("ontzorgen.add_ontzorging", raise_exception=True)
+@recht_nodig("ontzorgen.add_ontzorging")
 def ontzorging_starten(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
     form = OntzorgingForm(request.POST or None, initial={"startdatum": inburgeraar.datum_start_bijstand})
@@ -203,7 +204,7 @@ def _lopende_ontzorging(request, pk):
 
 
 @login_required
-@permission_required("ontzorgen.change_ontzorging", raise_exception=True)
+@recht_nodig("ontzorgen.change_ontzorging")
 def ontzorging_verlengen(request, pk):
     inburgeraar, ontzorging = _lopende_ontzorging(request, pk)
     if ontzorging is None:
@@ -225,12 +226,12 @@ def ontzorging_verlengen(request, pk):
         titel=_("Ontzorgen verlengen"),
         knop=_("Verlengen"),
         terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
-        uitleg=_("Nu gepland tot %(datum)s.") % {"datum": ontzorging.geplande_einddatum.strftime("%d-%m-%Y")},
+        uitleg=_("Nu gepland tot %(datum)s.") % {"datum": opmaak.datum(ontzorging.geplande_einddatum)},
     )
 
 
 @login_required
-@permission_required("ontzorgen.change_ontzorging", raise_exception=True)
+@recht_nodig("ontzorgen.change_ontzorging")
 def ontzorging_beeindigen(request, pk):
     inburgeraar, ontzorging = _lopende_ontzorging(request, pk)
     if ontzorging is None:
@@ -262,7 +263,7 @@ def ontzorging_beeindigen(request, pk):
 
 
 @login_required
-@permission_required("ontzorgen.uren_beoordelen", raise_exception=True)
+@recht_nodig("ontzorgen.uren_beoordelen")
 def uren_beoordelen(request):
     """Pending hours of the user's dossiers; approve a selection at once."""
     te_beoordelen = te_beoordelen_uren(request.user)
@@ -282,7 +283,7 @@ def uren_beoordelen(request):
 
 
 @login_required
-@permission_required("ontzorgen.uren_beoordelen", raise_exception=True)
+@recht_nodig("ontzorgen.uren_beoordelen")
 def uren_corrigeren(request, pk):
     """Correct one entry: a new, approved entry replaces it; the original stays in the history."""
     registratie = get_object_or_404(
@@ -325,13 +326,13 @@ def uren_corrigeren(request, pk):
             "begeleider": registratie.begeleider,
             "uren": services.uren_tekst(registratie.uren),
             "soort": registratie.get_soort_display().lower(),
-            "datum": registratie.datum.strftime("%d-%m-%Y"),
+            "datum": opmaak.datum(registratie.datum),
         },
     )
 
 
 @login_required
-@permission_required("ontzorgen.change_melding", raise_exception=True)
+@recht_nodig("ontzorgen.change_melding")
 @require_POST
 def melding_afhandelen(request, pk):
     inburgeraar = get_dossier_voor(request.user, pk, WIJZIGEN)
@@ -348,13 +349,13 @@ def melding_afhandelen(request, pk):
 
 
 @login_required
-@permission_required("ontzorgen.begeleiding_inzien", raise_exception=True)
+@recht_nodig("ontzorgen.begeleiding_inzien")
 def mijn_inburgeraars(request):
     return render(request, "ontzorgen/mijn_inburgeraars.html", {"dossiers": doorverwezen_dossiers(request.user)})
 
 
 @login_required
-@permission_required("ontzorgen.begeleiding_inzien", raise_exception=True)
+@recht_nodig("ontzorgen.begeleiding_inzien")
 def begeleiding_dossier(request, pk):
     """What the begeleider needs, no more: masked BSN, contact, language, household, the PIP's
     participation agreements, own hours."""
@@ -387,7 +388,7 @@ def begeleiding_dossier(request, pk):
 
 
 @login_required
-@permission_required("ontzorgen.add_urenregistratie", raise_exception=True)
+@recht_nodig("ontzorgen.add_urenregistratie")
 def uren_week(request):
     """One screen for a week: a row per referred inburgeraar, a cell per day."""
     vandaag = timezone.localdate()
@@ -433,7 +434,7 @@ def uren_week(request):
 
 
 @login_required
-@permission_required("ontzorgen.add_melding", raise_exception=True)
+@recht_nodig("ontzorgen.add_melding")
 def melding_nieuw(request, pk):
     inburgeraar = open_dossier(request, pk)
     form = MeldingForm(request.POST or None)

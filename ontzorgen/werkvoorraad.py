@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
+
 from .queries import te_beoordelen_uren
 
 
@@ -16,7 +18,5 @@ def registreer() -> None:
         pad="inburgeraar__",
         per_dossier=False,
         volgorde=80,
-        detail=lambda uren: (
-            _("%(uren)s uur op %(datum)s") % {"uren": uren.uren, "datum": uren.datum.strftime("%d-%m-%Y")}
-        ),
+        detail=lambda uren: _("%(uren)s uur op %(datum)s") % {"uren": uren.uren, "datum": opmaak.datum(uren.datum)},
     )

@@ -2,9 +2,10 @@
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.forms import DatumInput, UtrechtFormMixin, niet_in_de_toekomst
+from inburgering.forms import DatumInput, UtrechtFormMixin, niet_in_de_toekomst, verplicht_als
 
 from .models import AFSCHALEN, INHOUD, Handhaving, Pip, RedenWijziging, Voortgangsgesprek
 
@@ -39,6 +40,8 @@ class ConceptForm(UtrechtFormMixin, forms.ModelForm):
     def __init__(self, *args, vaststellen=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.vaststellen = vaststellen
+        self.fields["dagtekening"].initial = timezone.localdate
+        verplicht_als(self.fields["dagtekening"], _("bij vaststellen"))
         self.fields["niveau"].choices = [
             ("", _("Geen (B1 bij B1- en onderwijsroute; Z-route)")),
             *self.fields["niveau"].choices[1:],

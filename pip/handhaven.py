@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering import services as dossier_services
 from inburgering.models import Inburgeraar
 
@@ -71,7 +72,7 @@ def trek_in(*, door, handhaving: Handhaving, datum, reden: str) -> Handhaving:
     besluit = Handhaving.objects.select_for_update().select_related("inburgeraar__gemeente").get(pk=handhaving.pk)
     if besluit.ingetrokken_op:
         raise ValidationError(
-            _("Dit besluit is al ingetrokken op %(datum)s.") % {"datum": besluit.ingetrokken_op.strftime("%d-%m-%Y")}
+            _("Dit besluit is al ingetrokken op %(datum)s.") % {"datum": opmaak.datum(besluit.ingetrokken_op)}
         )
     fouten = {}
     if not reden.strip():
@@ -79,7 +80,7 @@ def trek_in(*, door, handhaving: Handhaving, datum, reden: str) -> Handhaving:
     if datum < besluit.dagtekening:
         fouten["ingetrokken_op"] = _(
             "De intrekking kan niet vóór de dagtekening van het besluit (%(datum)s) liggen."
-        ) % {"datum": besluit.dagtekening.strftime("%d-%m-%Y")}
+        ) % {"datum": opmaak.datum(besluit.dagtekening)}
     elif datum > timezone.localdate():
         fouten["ingetrokken_op"] = _("De datum van intrekking kan niet in de toekomst liggen.")
     if fouten:

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
 from inburgering.leerroute import Alfabetisering, Leerroute, Niveau
 from inburgering.models import Inburgeraar
 
@@ -244,7 +245,7 @@ class Voortgangsgesprek(models.Model):
         ordering = ["-datum", "-pk"]
 
     def __str__(self):
-        return f"{self.datum:%d-%m-%Y}"
+        return f"{opmaak.datum(self.datum)}"
 
 
 class Handhaving(models.Model):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
 from inburgering.models import Inburgeraar
 
 
@@ -43,7 +44,7 @@ class Overleg(models.Model):
         indexes = [models.Index(fields=["voorzitter", "-datum"])]
 
     def __str__(self):
-        return _("Casuïstiekoverleg PIP-team van %(datum)s") % {"datum": self.datum.strftime("%d-%m-%Y")}
+        return _("Casuïstiekoverleg PIP-team van %(datum)s") % {"datum": opmaak.datum(self.datum)}
 
 
 class Agendapunt(models.Model):

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
 from inburgering import services as dossier_services
 from inburgering.models import Inburgeraar, InburgeraarGroupObjectPermission, Inzage, User
 from inburgering.permissions import INZIEN, WIJZIGEN
@@ -31,7 +32,7 @@ class Soort:
 
 
 def _d(datum: datetime.date) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def kandidaat_deelnemers(door):

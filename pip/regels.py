@@ -11,14 +11,14 @@ from dateutil.relativedelta import relativedelta
 
 from django.utils.translation import gettext as _
 
-from inburgering import termijnen
+from inburgering import opmaak, termijnen
 from inburgering.overtreding import Overtreding
 
 from .models import Leerroute, Niveau, RedenWijziging
 
 
 def _d(datum: datetime.date) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def effectief_niveau(leerroute: str, niveau: str) -> str:

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak, termijnen
 from inburgering import services as dossier_services
-from inburgering import termijnen
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Regime
 from inburgering.overtreding import Overtreding, als_validatiefout
@@ -49,7 +49,7 @@ def gevolgde_lesuren(inburgeraar: Inburgeraar) -> int | None:
 
 
 def _d(datum: datetime.date) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def vergrendel(inburgeraar: Inburgeraar, *, pip_regime: bool = True) -> Inburgeraar:

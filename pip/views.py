@@ -5,18 +5,19 @@ A validation error shows the page again with the form as typed and the message b
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inburgering.forms import zet_fouten_op_form
 from inburgering.models import Regime
 from inburgering.permissions import WIJZIGEN, mag_dossier_wijzigen
-from inburgering.toegang import open_dossier
+from inburgering.toegang import open_dossier, recht_nodig
 
 from . import handhaven, queries, services
 from .forms import ConceptForm, DerdenForm, HandhavingForm, IntrekkingForm, VoortgangsgesprekForm, WijzigingForm
@@ -28,11 +29,11 @@ WIJZIGEN_PIP = "pip.change_pip"
 
 
 def lezend(view):
-    return login_required(permission_required(BEKIJKEN, raise_exception=True)(view))
+    return login_required(recht_nodig(BEKIJKEN)(view))
 
 
 def schrijvend(view, perm=WIJZIGEN_PIP):
-    return login_required(permission_required(perm, raise_exception=True)(require_POST(view)))
+    return login_required(recht_nodig(perm)(require_POST(view)))
 
 
 def _terug(inburgeraar, anker=""):
@@ -82,9 +83,20 @@ def _pagina(request, inburgeraar, **gebonden):
                     "ontvangen_op": inburgeraar.informatie_derden_ontvangen_op,
                 }
             ),
-            voortgang_form=gebonden.get("voortgang_form") or VoortgangsgesprekForm(),
+            voortgang_form=gebonden.get("voortgang_form") or VoortgangsgesprekForm(initial=_voortgang_voorstel(huidig)),
         )
     return render(request, "pip/pip.html", context)
+
+
+def _voortgang_voorstel(huidig) -> dict:
+    """A gesprek held today, and the next one when the PIP's frequency puts it; both can be changed."""
+    vandaag = timezone.localdate()
+    if huidig is None:
+        return {"datum": vandaag}
+    volgende = services.regels.volgend_voortgangsgesprek(
+        datum_huidige_pip=None, laatste_gesprek=vandaag, afgesproken=None, maanden=huidig.voortgangsgesprek_maanden
+    )
+    return {"datum": vandaag, "volgende_datum": volgende}
 
 
 @schrijvend
@@ -217,7 +229,7 @@ voortgangsgesprek = schrijvend(_voortgang, perm="pip.add_voortgangsgesprek")
 
 
 @login_required
-@permission_required("pip.add_handhaving", raise_exception=True)
+@recht_nodig("pip.add_handhaving")
 def handhaving(request, pk):
     """Record a waarschuwing or boete the regisseur decided on. Nothing is imposed automatically."""
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
@@ -238,7 +250,7 @@ def handhaving(request, pk):
 
 
 @login_required
-@permission_required("pip.add_handhaving", raise_exception=True)
+@recht_nodig("pip.add_handhaving")
 def handhaving_intrekken(request, pk, besluit):
     """Withdraw a waarschuwing or boete, with the reason the letter gives (after a bezwaar, say)."""
     inburgeraar = open_dossier(request, pk, WIJZIGEN)

@@ -5,7 +5,7 @@ user only the dossiers the visibility rule gives them, and every dossier shown i
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from inburgering.forms import zet_fouten_op_form
 from inburgering.models import User
+from inburgering.toegang import recht_nodig
 
 from . import overleg as diensten
 from .forms_overleg import AfspraakForm, AgendapuntForm, BesprekingForm, OverlegForm
@@ -28,11 +29,11 @@ VASTLEGGEN = "pip.add_overleg"
 
 
 def lezend(view):
-    return login_required(permission_required(BEKIJKEN, raise_exception=True)(view))
+    return login_required(recht_nodig(BEKIJKEN)(view))
 
 
 def schrijvend(view):
-    return login_required(permission_required(VASTLEGGEN, raise_exception=True)(require_POST(view)))
+    return login_required(recht_nodig(VASTLEGGEN)(require_POST(view)))
 
 
 def _overleg(user, pk) -> Overleg:
@@ -69,7 +70,7 @@ def overleggen(request):
 
 
 @login_required
-@permission_required(VASTLEGGEN, raise_exception=True)
+@recht_nodig(VASTLEGGEN)
 def plannen(request):
     form = OverlegForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -168,7 +169,7 @@ def afspraak(request, pk, punt):
 
 
 @login_required
-@permission_required(BEKIJKEN, raise_exception=True)
+@recht_nodig(BEKIJKEN)
 @require_POST
 def afspraak_afgerond(request, pk, afspraak):
     overleg = _overleg(request.user, pk)

@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import opmaak
 from inburgering.models import Inburgeraar, Termijn
 from inburgering.termijnen import Soort
 
@@ -17,7 +18,7 @@ VOORTGANG_VOORUIT = datetime.timedelta(days=14)
 def concepten(user):
     return Pip.objects.filter(
         inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(user), status=Pip.Status.CONCEPT
-    ).order_by("aangemaakt_op", "pk")
+    ).order_by("created_at", "pk")
 
 
 def voortgangsgesprekken(user):
@@ -49,5 +50,5 @@ def registreer() -> None:
         "pip",
         pad="inburgeraar__",
         volgorde=70,
-        detail=lambda termijn: _("uiterlijk %(datum)s") % {"datum": termijn.uiterste_datum.strftime("%d-%m-%Y")},
+        detail=lambda termijn: _("uiterlijk %(datum)s") % {"datum": opmaak.datum(termijn.uiterste_datum)},
     )

@@ -94,8 +94,12 @@ class UserFactory(factory.django.DjangoModelFactory):
         if not create or not results:
             return
         groepen = list(Group.objects.filter(name=results["rol"])) if results.get("rol") else []
-        if results.get("team"):
-            groepen.append(results["team"].groep)
+        if team := results.get("team"):
+            groepen.append(team.groep)
+            # A team's members work for its organisatie (the admin's member picker enforces it).
+            if instance.organisatie_id is None:
+                instance.organisatie = team.organisatie
+                instance.save(update_fields=["organisatie"])
         if groepen:
             instance.groups.add(*groepen)
 

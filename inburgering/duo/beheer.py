@@ -3,7 +3,7 @@ and the regisseur's button that marks a DUO action on a dossier done."""
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from inburgering.toegang import recht_nodig
 
 from ..forms import UtrechtFormMixin
 from ..permissions import WIJZIGEN, get_dossier_voor
@@ -61,7 +63,7 @@ def _filter(form: FilterForm):
 
 
 @login_required
-@permission_required(INZIEN, raise_exception=True)
+@recht_nodig(INZIEN)
 def berichten(request):
     form = FilterForm(request.GET or None)
     inkomend, rijen = _filter(form)
@@ -77,7 +79,7 @@ def berichten(request):
 
 
 @login_required
-@permission_required(OPNIEUW, raise_exception=True)
+@recht_nodig(OPNIEUW)
 @require_POST
 def opnieuw(request, pk):
     bericht = get_object_or_404(DuoBericht, pk=pk)
@@ -91,7 +93,7 @@ def opnieuw(request, pk):
 
 
 @login_required
-@permission_required(OPNIEUW, raise_exception=True)
+@recht_nodig(OPNIEUW)
 @require_POST
 def notificatie_opnieuw(request, pk):
     """Process a notification whose processing failed again (after the cause was fixed)."""
@@ -102,7 +104,7 @@ def notificatie_opnieuw(request, pk):
 
 
 @login_required
-@permission_required("inburgering.change_inburgeraar", raise_exception=True)
+@recht_nodig("inburgering.change_inburgeraar")
 @require_POST
 def actie_afhandelen(request, pk, notificatie):
     """The regisseur marks the action a DUO notification asked for as done (from the dossier page)."""

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inburgering import opmaak
+
 from .. import services
 from ..fasen import LOPEND, Fase, RedenAfronding, RedenUitschrijving, redenen_afronding
 from ..models import Doelgroep, Inburgeraar
@@ -283,7 +285,7 @@ def _herstart_pip_termijn(notificatie, client) -> str:
     termijn = inburgeraar.termijnen.filter(soort="pip_vaststelling").first()
     if termijn is None:
         return _("Stel het PIP binnen tien weken vast.")
-    return _("Stel het PIP vast uiterlijk op %(datum)s.") % {"datum": termijn.uiterste_datum.strftime("%d-%m-%Y")}
+    return _("Stel het PIP vast uiterlijk op %(datum)s.") % {"datum": opmaak.datum(termijn.uiterste_datum)}
 
 
 def _termijn(notificatie, client) -> str:
@@ -463,7 +465,7 @@ def _gedeeltelijk(notificatie, client) -> str:
 
 
 def _als_tekst(iso: str | None) -> str:
-    return _als_datum(iso).strftime("%d-%m-%Y") if iso else "?"
+    return opmaak.datum(_als_datum(iso)) if iso else "?"
 
 
 registreer("SS101", "SS128", "SS129", "SS120", handler=_open)

@@ -1,10 +1,13 @@
 """A dossier's deadlines (Termijn), materialised from inburgering.termijnen, and their reminders (Signaal)."""
 
+from auditlog.registry import auditlog
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import opmaak
 from ..termijnen import UITLEG
 from ..termijnen import Soort as TermijnSoort
 from .dossier import Inburgeraar
@@ -48,7 +51,7 @@ class Termijn(models.Model):
     def __str__(self):
         if self.is_onbekend:
             return _("%(soort)s – termijn onbekend") % {"soort": self.get_soort_display()}
-        return f"{self.get_soort_display()} – {self.uiterste_datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} – {opmaak.datum(self.uiterste_datum)}"
 
     @property
     def is_onbekend(self) -> bool:
@@ -95,6 +98,7 @@ class Signaal(models.Model):
     )
     gesnoozed_tot = models.DateField(_("uitgesteld tot"), null=True, blank=True)
     snooze_reden = models.CharField(_("reden uitstel"), max_length=300, blank=True)
+    afhandel_reden = models.CharField(_("reden afhandeling"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("signaal")
@@ -135,3 +139,6 @@ class Signaal(models.Model):
         if self.niveau == max(niveaus) and len(niveaus) > 1:
             return _("Aankondiging")
         return _("Urgent")
+
+
+auditlog.register(Signaal, include_fields=["status", "afgehandeld_door", "afhandel_reden"])

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import opmaak
+
 
 class Koppelcode(models.Model):
     gebruiker = models.ForeignKey(
@@ -34,4 +36,4 @@ class Koppelcode(models.Model):
         ]
 
     def __str__(self):
-        return f"Koppelcode van {self.gebruiker} ({self.uitgegeven_op:%d-%m-%Y %H:%M})"
+        return f"Koppelcode van {self.gebruiker} ({opmaak.datum(self.uitgegeven_op)})"

@@ -4,7 +4,7 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -18,6 +18,7 @@ from ..forms import zet_fouten_op_form
 from ..models import Gemeente, Inburgeraar, Inzage
 from ..pdf import render_pdf
 from ..permissions import get_dossier_voor_privacy
+from ..toegang import recht_nodig
 from . import avg, vernietiging
 from .forms import BlokkadeForm, InzageZoekForm
 from .models import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
@@ -30,7 +31,7 @@ INZAGELOG = "inburgering.inzagelog_doorzoeken"
 
 
 @login_required
-@permission_required(LIJSTEN, raise_exception=True)
+@recht_nodig(LIJSTEN)
 def vernietigingslijsten(request):
     voorgesteld = VernietigingslijstItem.Status.VOORGESTELD
     lijsten = (
@@ -46,7 +47,7 @@ def vernietigingslijsten(request):
 
 
 @login_required
-@permission_required(LIJSTEN, raise_exception=True)
+@recht_nodig(LIJSTEN)
 def vernietigingslijst(request, pk):
     lijst = get_object_or_404(Vernietigingslijst.objects.select_related("goedgekeurd_door"), pk=pk)
     if request.method == "POST":
@@ -76,7 +77,7 @@ def vernietigingslijst(request, pk):
 
 
 @login_required
-@permission_required(LIJSTEN, raise_exception=True)
+@recht_nodig(LIJSTEN)
 def procesverbaal(request, pk):
     pv = get_object_or_404(ProcesVerbaal.objects.select_related("lijst"), pk=pk)
     context = {"pv": pv, "aantallen": sorted(pv.aantallen.items())}
@@ -87,7 +88,7 @@ def procesverbaal(request, pk):
 
 
 @login_required
-@permission_required(BLOKKEREN, raise_exception=True)
+@recht_nodig(BLOKKEREN)
 def dossier_blokkade(request, pk):
     inburgeraar = get_dossier_voor_privacy(request.user, pk, BLOKKEREN)
     form = BlokkadeForm(request.POST or None)
@@ -107,7 +108,7 @@ def dossier_blokkade(request, pk):
 
 
 @login_required
-@permission_required(EXPORTEREN, raise_exception=True)
+@recht_nodig(EXPORTEREN)
 def avg_export(request, pk):
     """The person's AVG inzage: JSON or PDF. Producing it is itself an inzage, of health data too."""
     inburgeraar = get_dossier_voor_privacy(request.user, pk, EXPORTEREN)
@@ -130,7 +131,7 @@ def _bijlage(inhoud: bytes, soort: str, bestandsnaam: str) -> HttpResponse:
 
 
 @login_required
-@permission_required(INZAGELOG, raise_exception=True)
+@recht_nodig(INZAGELOG)
 def inzagelog(request):
     form = InzageZoekForm(request.GET or None)
     inzages = Inzage.objects.none()
@@ -166,7 +167,7 @@ def _zoek_inzages(gegevens: dict):
 
 
 @login_required
-@permission_required("inburgering.change_gemeente", raise_exception=True)
+@recht_nodig("inburgering.change_gemeente")
 def gemeente_logo(request, pk):
     """The letterhead logo for the functioneel beheerder who manages it; validated as PNG or JPEG
     on upload, sent as an attachment so a browser never renders it in our origin by surprise."""

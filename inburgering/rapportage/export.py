@@ -15,6 +15,8 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inburgering import opmaak
+
 from .onderdrukking import cellen
 from .rijen import KOLOMMEN, PERCENTAGE
 
@@ -32,7 +34,7 @@ def _kop(form) -> list[list[str]]:
     data = form.cleaned_data
     return [
         [_("Gebied"), form.gebied_naam()],
-        [_("Periode"), f"{data['van']:%d-%m-%Y} t/m {data['tot']:%d-%m-%Y}"],
+        [_("Periode"), f"{opmaak.datum(data['van'])} t/m {opmaak.datum(data['tot'])}"],
         [_("Cohort"), str(data["cohort"] or _("Alle cohorten"))],
         [_("Aantallen van 1 tot en met 4 staan als <5; ook percentages en medianen die daarop rusten.")],
         [],

@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+
+from inburgering.toegang import recht_nodig
 
 from ..permissions import rapportage_gemeenten
 from . import export
@@ -63,7 +65,7 @@ def secties(selectie) -> list[Sectie]:
 
 
 @login_required
-@permission_required(MAG_RAPPORTEREN, raise_exception=True)
+@recht_nodig(MAG_RAPPORTEREN)
 def rapportage(request):
     form = _filter(request)
     context = {"form": form, "kolommen": [label for _kolom, label in KOLOMMEN]}
@@ -86,12 +88,12 @@ def _export(request, schrijf):
 
 
 @login_required
-@permission_required(MAG_RAPPORTEREN, raise_exception=True)
+@recht_nodig(MAG_RAPPORTEREN)
 def rapportage_csv(request):
     return _export(request, export.csv_response)
 
 
 @login_required
-@permission_required(MAG_RAPPORTEREN, raise_exception=True)
+@recht_nodig(MAG_RAPPORTEREN)
 def rapportage_xlsx(request):
     return _export(request, export.xlsx_response)

@@ -1,6 +1,8 @@
 """The tijdlijn soorten of ontzorgen (Gebeurtenis.soort has no choices on purpose), and how its texts
 write dates and hours."""
 
+from inburgering import opmaak
+
 VERWEZEN = "verwezen"
 VERWIJZING_BEEINDIGD = "verwijzing_beeindigd"
 BIJSTAND_GESTART = "bijstand_gestart"
@@ -16,7 +18,7 @@ MELDING_AFGEHANDELD = "melding_afgehandeld"
 
 
 def datum_tekst(datum) -> str:
-    return datum.strftime("%d-%m-%Y")
+    return opmaak.datum(datum)
 
 
 def uren_tekst(uren) -> str:

@@ -50,7 +50,7 @@ def test_ss139_restarts_the_pip_deadline_from_the_event(duo_wereld):
     assert dossier.datum_pip_termijn_herstart == datetime.date(2026, 11, 20)
     termijn = dossier.termijnen.get(soort="pip_vaststelling")
     assert termijn.uiterste_datum == datetime.date(2026, 11, 20) + datetime.timedelta(weeks=10)
-    assert "29-01-2027" in notificatie.actie
+    assert "29 januari 2027" in notificatie.actie
     assert dossier.tijdlijn.filter(soort="duo", omschrijving__contains="SS139").exists()
 
 
@@ -113,7 +113,8 @@ def test_ss108_reads_the_ground_of_the_ontheffing_into_the_tijdlijn(duo_wereld):
     )
     _verwerk(_notificatie(duo_wereld, "SS108"))
     assert duo_wereld.dossier_bladel.tijdlijn.filter(
-        soort="duo", omschrijving="DUO meldde SS108: volledige ontheffing. Besluit van DUO van 12-11-2026, grond MED."
+        soort="duo",
+        omschrijving="DUO meldde SS108: volledige ontheffing. Besluit van DUO van 12 november 2026, grond MED.",
     ).exists()
 
 
@@ -157,7 +158,7 @@ def test_ss109_pauses_the_running_deadlines_for_duos_dates_and_resumes_them_afte
     )
     assert notificatie.actie == ""  # nothing left for the regisseur to do by hand
     assert dossier.tijdlijn.filter(
-        omschrijving__contains="Tijdelijke vrijstelling van 01-12-2026 tot en met 01-06-2027"
+        omschrijving__contains="Tijdelijke vrijstelling van 1 december 2026 tot en met 1 juni 2027"
     ).exists()
     # 1 December 2026 to 1 June 2027 is 183 days: the termijn ends 183 days later, not yet suspended.
     assert _termijn(dossier) == (datetime.date(2028, 9, 2), False)
@@ -166,7 +167,7 @@ def test_ss109_pauses_the_running_deadlines_for_duos_dates_and_resumes_them_afte
         client.force_login(duo_wereld.regisseur)
         pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
     assert _termijn(dossier) == (datetime.date(2028, 9, 2), True)
-    assert "Opgeschort: tijdelijke vrijstelling van DUO van 01-12-2026 tot en met 01-06-2027" in pagina
+    assert "Opgeschort: tijdelijke vrijstelling van DUO van 1 december 2026 tot en met 1 juni 2027" in pagina
     with time_machine.travel(datetime.datetime(2027, 6, 2, 8, 0, tzinfo=datetime.UTC), tick=False):
         signalering.nachtelijke_run()
     assert _termijn(dossier) == (datetime.date(2028, 9, 2), False)

@@ -32,7 +32,7 @@ def test_a_regisseur_registers_a_dossier_and_sees_it_in_the_caseload(wereld, liv
     assert "Dossier geregistreerd bij gemeente Bladel" in pagina.locator("#kop-tijdlijn + ol").inner_text()
 
     pagina.get_by_role("link", name="Caseload").first.click()
-    pagina.get_by_label("Naam of volledig BSN").fill("Tesfamariam")
+    pagina.get_by_label("Naam, BSN of de laatste drie cijfers van het BSN").fill("Tesfamariam")
     # htmx filters while typing; the result count is announced in the live region
     expect(pagina.get_by_text("1 dossier gevonden")).to_be_visible()
     rij = pagina.locator("tbody tr")

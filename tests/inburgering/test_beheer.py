@@ -29,8 +29,8 @@ def test_the_admin_shows_no_dossiers(client, beheerder):
 
 
 def test_granting_a_team_its_gemeenten_opens_their_dossiers_to_its_members(client, wereld, beheerder):
-    nieuw_lid = UserFactory(username="nieuwe.regisseur", rol=CASUSREGISSEUR)
     organisatie = OrganisatieFactory(naam="Kempen Noord")
+    nieuw_lid = UserFactory(username="nieuwe.regisseur", rol=CASUSREGISSEUR, organisatie=organisatie)
 
     response = client.post(
         reverse("admin:inburgering_team_add"),
@@ -96,3 +96,49 @@ def test_a_functioneel_beheerder_cannot_make_anyone_superuser(client, wereld, be
     doel.refresh_from_db()
     assert doel.is_staff
     assert not doel.is_superuser
+
+
+def test_the_member_picker_offers_only_the_teams_own_organisatie(client, wereld, beheerder):
+    response = client.get(reverse("admin:inburgering_team_change", args=[wereld.kempenplus.pk]))
+
+    leden = response.context["adminform"].form.fields["leden"].queryset
+    assert wereld.regisseur in leden and wereld.teamleider in leden
+    assert wereld.begeleider not in leden and wereld.regisseur_eersel not in leden
+
+
+def test_a_member_of_another_organisatie_is_refused_with_a_reason(client, wereld, beheerder):
+    team = wereld.kempenplus
+    gemeenten = [wereld.bergeijk.pk, wereld.bladel.pk, wereld.reusel.pk]
+
+    response = client.post(
+        reverse("admin:inburgering_team_change", args=[team.pk]),
+        {
+            "naam": team.naam,
+            "organisatie": team.organisatie.pk,
+            "leden": [wereld.regisseur.pk, wereld.begeleider.pk],
+            "gemeenten_inzien": gemeenten,
+            "gemeenten_wijzigen": gemeenten,
+            "gemeenten_rapportages": gemeenten,
+        },
+    )
+
+    assert response.status_code == 200
+    assert not wereld.begeleider.groups.filter(pk=team.groep.pk).exists()
+
+
+def test_the_admin_speaks_dutch_also_in_its_widgets(client, beheerder):
+    index = client.get(reverse("admin:index")).content.decode()
+    catalogus = client.get(reverse("admin:jsi18n")).content.decode()
+
+    assert '<html lang="nl"' in index
+    assert "Model name" not in index and "Add link" not in index
+    assert "Kies %s door ze te selecteren" in catalogus  # filter_horizontal: "Choose leden by selecting them"
+    assert "Alle %s kiezen" in catalogus
+
+
+def test_the_admin_index_links_to_the_beheer_pages_outside_the_admin(client, beheerder):
+    html = client.get(reverse("admin:index")).content.decode()
+
+    for naam in ("vernietigingslijsten", "duo_berichten", "admin:inburgering_apiclient_changelist"):
+        assert f'href="{reverse(naam)}"' in html
+    assert "utrecht/tokens/theme.css" in html and "css/admin.css" in html

@@ -149,7 +149,7 @@ def test_the_logo_is_linked_and_served_only_through_its_permission_check(client,
     assert f'href="{logo}"' in pagina
     assert bestand.status_code == 200 and b"".join(bestand.streaming_content) == _png()
     assert bestand.headers["Content-Disposition"].startswith("attachment")
-    assert client.get(logo).status_code == 403
+    assert client.get(logo).status_code == 404
 
 
 def test_no_url_serves_media_publicly(client, wereld):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from inburgering.fasen import Fase
-from inburgering.models import Doelgroep
+from inburgering.models import Doelgroep, Inburgeraar
 from tests.factories import InburgeraarFactory
 
 NU = datetime.datetime(2026, 11, 22, 10, 0, tzinfo=datetime.UTC)
@@ -55,6 +55,25 @@ def test_it_does_not_find_another_gemeentes_dossier_by_bsn(client, wereld, regis
 
     assert response.context["pagina"].paginator.count == 0
     assert "Geen dossiers die aan deze zoekopdracht voldoen." in response.content.decode()
+
+
+@pytest.mark.parametrize("getypt", ["{laatste}", "******{laatste}", " {laatste} "])
+def test_it_finds_a_dossier_by_the_bsn_digits_the_list_shows(client, wereld, regisseur, getypt):
+    laatste = wereld.dossier_bladel.bsn[-3:]
+    zichtbaar = set(Inburgeraar.objects.zichtbaar_voor(regisseur).values_list("pk", flat=True))
+
+    response = client.get(reverse("caseload"), {"q": getypt.format(laatste=laatste)})
+
+    gevonden = [d.pk for d in response.context["pagina"].object_list]
+    assert wereld.dossier_bladel.pk in gevonden
+    assert set(gevonden) <= zichtbaar
+    assert all(d.bsn.endswith(laatste) for d in response.context["pagina"].object_list)
+
+
+def test_the_shown_digits_never_find_a_dossier_the_user_may_not_see(client, wereld, regisseur):
+    response = client.get(reverse("caseload"), {"q": wereld.dossier_eersel.bsn[-3:]})
+
+    assert wereld.dossier_eersel.pk not in [d.pk for d in response.context["pagina"].object_list]
 
 
 def test_it_searches_names_word_by_word(client, wereld, regisseur):

@@ -59,7 +59,7 @@ def _per_dossier(ok: int) -> dict[str, dict[str, int]]:
     }
 
 
-# Roles without the model permission for these views get 403 before any dossier is looked up.
+# Roles without the model permission for these views get 404, as for a dossier they may not see.
 _WIJZIGVIEWS = [
     ("dossier_wijzigen", "get", 200),
     ("dossier_overdragen", "get", 200),
@@ -68,7 +68,7 @@ _WIJZIGVIEWS = [
     ("fase_wijzigen", "post", 302),
 ]
 
-# The brede intake: roles without the intake permissions get 403; empty posts either redirect
+# The brede intake: roles without the intake permissions get 404; empty posts either redirect
 # (a partial save, or a refusal shown as a message) or show the form again with its errors (200).
 _INTAKEVIEWS = [
     ("intake", "get", 200),
@@ -100,7 +100,7 @@ _REGIEVIEWS = [
 ]
 
 # The PIP: each dossier has a vastgesteld version 1, a concept wijziging and a boete (fixture `pips`).
-# Roles without the pip permissions get 403; empty posts show the form again (200) or redirect.
+# Roles without the pip permissions get 404; empty posts show the form again (200) or redirect.
 _PIPVIEWS = [
     ("pip", "get", 200),
     ("pip_starten", "post", 302),
@@ -178,7 +178,9 @@ _OVERLEGVIEWS = [
 # url name, method, which object ("bladel", "eersel", "uren_bladel", "signaal_bladel" or None),
 # {role: status}; other roles get `rest`.
 # The begeleider's team has a referral for the Bladel dossier (fixture `verwezen`): even so the core
-# dossier page answers 403, as it does to every role without the model permission view_inburgeraar.
+# dossier page answers 404, as it does to every role without the model permission view_inburgeraar.
+# A URL that names an object answers 404 to whoever may not see it there, never a 403 that confirms
+# it exists; 403 is left for pages without an object, to a role that lacks the whole function.
 MATRIX = [
     ("start", "get", None, {}, 302),  # every role is sent on to its own first page
     ("caseload", "get", None, {r: 200 for r in ROLLEN if r != "anoniem"}, 302),
@@ -187,31 +189,31 @@ MATRIX = [
         for naam in ("werkvoorraad", "werkvoorraad_teller")
     ],
     ("dossier_registreren", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
-    ("dossier", "get", "bladel", {**_KEMPENPLUS, "regisseur_eersel": 404, "anoniem": 302}, 403),
-    ("dossier", "get", "eersel", {"regisseur_eersel": 200, "regisseur": 404, "teamleider": 404, "anoniem": 302}, 403),
+    ("dossier", "get", "bladel", {**_KEMPENPLUS, "anoniem": 302}, 404),
+    ("dossier", "get", "eersel", {"regisseur_eersel": 200, "anoniem": 302}, 404),
     # The dossier workspace's own sections: as the overview.
     *[
-        (naam, "get", dossier, verwacht, 403)
+        (naam, "get", dossier, verwacht, 404)
         for naam in ("dossier_documenten", "dossier_tijdlijn")
         for dossier, verwacht in _per_dossier(200).items()
     ],
     *[
-        (naam, methode, dossier, verwacht, 403)
+        (naam, methode, dossier, verwacht, 404)
         for naam, methode, ok in _WIJZIGVIEWS + _REGIEVIEWS + _INTAKEVIEWS + _PIPVIEWS + _LEERROUTEVIEWS + _KOSTENVIEWS
         for dossier, verwacht in _per_dossier(ok).items()
     ],
     ("groepen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
     *[
-        (naam, "get", f"groep_{dossier}", verwacht, 403)
+        (naam, "get", f"groep_{dossier}", verwacht, 404)
         for naam in ("groep", "groep_aanwezigheid")
         for dossier, verwacht in _per_dossier(200).items()
     ],
     ("uren_beoordelen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
-    ("uren_corrigeren", "get", "uren_bladel", {**_KEMPENPLUS, "regisseur_eersel": 404, "anoniem": 302}, 403),
+    ("uren_corrigeren", "get", "uren_bladel", {**_KEMPENPLUS, "anoniem": 302}, 404),
     ("mijn_inburgeraars", "get", None, {"begeleider": 200, "anoniem": 302}, 403),
     ("uren_week", "get", None, {"begeleider": 200, "anoniem": 302}, 403),
     *[
-        (naam, "get", dossier, verwacht, 403)
+        (naam, "get", dossier, verwacht, 404)
         for naam in ("begeleiding_dossier", "melding_nieuw")
         for dossier, verwacht in _BEGELEIDING.items()
     ],
@@ -224,8 +226,13 @@ MATRIX = [
         for doel, verwacht in _per_overleg(deelnemers).items()
     ],
     *[
-        (naam, methode, f"signaal_{dossier}", verwacht, 403)
-        for naam, methode, ok in [("signaal_afhandelen", "post", 302), ("signaal_uitstellen", "get", 200)]
+        (naam, methode, f"signaal_{dossier}", verwacht, 404)
+        for naam, methode, ok in [
+            ("signaal_afhandelen", "get", 200),
+            ("signaal_afhandelen", "post", 200),  # without a reason: the form again, with its error
+            ("signaal_heropenen", "post", 302),  # an open signal: refused with a message
+            ("signaal_uitstellen", "get", 200),
+        ]
         for dossier, verwacht in _per_dossier(ok).items()
     ],
     # Reports: the model permission opens them (teamleider, beleidsmedewerker); the figures cover only the
@@ -236,22 +243,22 @@ MATRIX = [
     ],
     ("admin:index", "get", None, {"beheerder": 200, "anoniem": 302}, 302),
     # Bladel has no logo here: the beheerder passes the permission check and finds none.
-    ("gemeente_logo", "get", "gemeente_bladel", {"beheerder": 404, "anoniem": 302}, 403),
+    ("gemeente_logo", "get", "gemeente_bladel", {"anoniem": 302}, 404),
     # Privacy: installation-wide roles through model permissions, never through a team's gemeenten.
     ("vernietigingslijsten", "get", None, _PRIVACY_EN_BEHEER, 403),
-    ("vernietigingslijst", "get", "lijst", _PRIVACY_EN_BEHEER, 403),
-    ("vernietigingslijst", "post", "lijst", {"beheerder": 302, "anoniem": 302}, 403),
-    ("procesverbaal", "get", "procesverbaal", _PRIVACY_EN_BEHEER, 403),
+    ("vernietigingslijst", "get", "lijst", _PRIVACY_EN_BEHEER, 404),
+    ("vernietigingslijst", "post", "lijst", {"beheerder": 302, "privacy": 403, "anoniem": 302}, 404),
+    ("procesverbaal", "get", "procesverbaal", _PRIVACY_EN_BEHEER, 404),
     ("inzagelog", "get", None, {"privacy": 200, "anoniem": 302}, 403),
     # DUO: its notification endpoint answers every caller alike (a form post: 415; DUO is known by its
     # certificate, never by a login); the exchange's beheer page and retry are the beheerder's.
     ("duo_notificaties", "post", None, {}, 415),  # a form post is not application/json
     ("duo_berichten", "get", None, {"beheerder": 200, "anoniem": 302}, 403),
-    ("duo_bericht_opnieuw", "post", "duo_bericht", {"beheerder": 302, "anoniem": 302}, 403),
-    ("duo_notificatie_opnieuw", "post", "duo_notificatie", {"beheerder": 302, "anoniem": 302}, 403),
-    *[("duo_actie_afhandelen", "post", dossier, verwacht, 403) for dossier, verwacht in _per_dossier(302).items()],
+    ("duo_bericht_opnieuw", "post", "duo_bericht", {"beheerder": 302, "anoniem": 302}, 404),
+    ("duo_notificatie_opnieuw", "post", "duo_notificatie", {"beheerder": 302, "anoniem": 302}, 404),
+    *[("duo_actie_afhandelen", "post", dossier, verwacht, 404) for dossier, verwacht in _per_dossier(302).items()],
     *[
-        (naam, "get", dossier, verwacht, 403)
+        (naam, "get", dossier, verwacht, 404)
         for naam, verwacht in [
             ("dossier_blokkade", _PRIVACY_EN_BEHEER),
             ("avg_export", {"privacy": 200, "anoniem": 302}),

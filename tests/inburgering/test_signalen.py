@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from auditlog.models import LogEntry
 
 from django.core import mail
 from django.urls import reverse
@@ -336,14 +337,42 @@ def test_a_teamleider_sees_the_teams_overdue_signals(client, signalen):
     assert "Uiterste datum bereikt" in response.content.decode()
 
 
-def test_handling_a_signal_closes_it(client, signalen):
+def test_handling_a_signal_asks_a_reason_and_closes_it(client, signalen):
     client.force_login(signalen.regisseur)
     signaal = signalen_van(signalen.eigen).get()
-    response = client.post(reverse("signaal_afhandelen", args=[signaal.pk]))
+    url = reverse("signaal_afhandelen", args=[signaal.pk])
+
+    zonder_reden = client.post(url, {"reden": " "})
+    assert zonder_reden.status_code == 200
+    assert "Dit veld is verplicht." in zonder_reden.content.decode()
+
+    response = client.post(url, {"reden": "PIP is verstuurd"})
     assert response.status_code == 302
     signaal.refresh_from_db()
-    assert (signaal.status, signaal.afgehandeld_door) == (Signaal.Status.AFGEHANDELD, signalen.regisseur)
+    assert (signaal.status, signaal.afgehandeld_door, signaal.afhandel_reden) == (
+        Signaal.Status.AFGEHANDELD,
+        signalen.regisseur,
+        "PIP is verstuurd",
+    )
     assert namen(client.get(reverse("signalen"))) == set()
+    tijdlijn = client.get(reverse("dossier", args=[signalen.eigen.pk])).content.decode()
+    assert "PIP is verstuurd" in tijdlijn
+
+
+def test_a_closed_signal_can_be_reopened_and_both_steps_are_audited(client, signalen):
+    client.force_login(signalen.regisseur)
+    signaal = signalen_van(signalen.eigen).get()
+    client.post(reverse("signaal_afhandelen", args=[signaal.pk]), {"reden": "Vergissing"})
+
+    lijst = client.get(reverse("signalen")).content.decode()
+    assert "Vergissing" in lijst and reverse("signaal_heropenen", args=[signaal.pk]) in lijst
+    assert client.post(reverse("signaal_heropenen", args=[signaal.pk])).status_code == 302
+
+    signaal.refresh_from_db()
+    assert (signaal.status, signaal.afgehandeld_door, signaal.afhandel_reden) == (Signaal.Status.OPEN, None, "")
+    assert namen(client.get(reverse("signalen"))) == {"Eigen"}
+    assert LogEntry.objects.get_for_object(signaal).count() == 2
+    assert signalen.eigen.tijdlijn.filter(soort="signaal_heropend").exists()
 
 
 def test_snoozing_needs_a_reason_and_hides_the_signal_until_then(client, signalen):
@@ -375,7 +404,8 @@ def test_snoozing_into_the_past_is_refused(client, signalen):
 def test_another_teams_signal_answers_404(client, signalen):
     client.force_login(signalen.regisseur)
     vreemd = signalen_van(signalen.andere).get()
-    assert client.post(reverse("signaal_afhandelen", args=[vreemd.pk])).status_code == 404
+    assert client.post(reverse("signaal_afhandelen", args=[vreemd.pk]), {"reden": "x"}).status_code == 404
+    assert client.post(reverse("signaal_heropenen", args=[vreemd.pk])).status_code == 404
     assert client.get(reverse("signaal_uitstellen", args=[vreemd.pk])).status_code == 404
     vreemd.refresh_from_db()
     assert vreemd.status == Signaal.Status.OPEN
@@ -389,8 +419,8 @@ def test_the_inbox_query_count_is_constant(client, wereld, aantal, django_assert
     client.force_login(wereld.regisseur)
     # session, user, role check, permissions (user, group) for the menu and the views, count, page,
     # renewing the idle timeout (savepoint, update, release), the DUO actions and refused DUO messages,
-    # the unknown deadlines listed apart
-    with django_assert_num_queries(13):
+    # the unknown deadlines listed apart, the signals this user closed lately (to reopen)
+    with django_assert_num_queries(14):
         response = client.get(reverse("signalen"))
     assert len(response.context["pagina"].object_list) == aantal
 
@@ -410,7 +440,15 @@ def test_the_caseload_sorts_by_next_deadline_and_marks_it_in_words(client, werel
     assert [d.pk for d in rijen[:3]] == [te_laat.pk, binnenkort.pk, op_schema.pk]
     assert rijen[-1].volgende_termijn is None  # Haile: intake started, no open deadline, last
     html = response.content.decode()
-    for tekst in ("29-09-2026", "Te laat", "30-11-2026", "Binnenkort", "18-12-2026", "Op schema", "Geen open termijn"):
+    for tekst in (
+        "29 september 2026",
+        "Te laat",
+        "30 november 2026",
+        "Binnenkort",
+        "18 december 2026",
+        "Op schema",
+        "Geen open termijn",
+    ):
         assert tekst in html
     assert "app-signaal--rood" in html and "app-signaal--oranje" in html and "app-signaal--groen" in html
 
@@ -426,6 +464,6 @@ def test_the_dossier_page_lists_its_deadlines(client, wereld):
     zet_feiten(dossier, datum_eerste_pip=D(2026, 3, 1), datum_pvt_afgerond=D(2026, 10, 1))
     client.force_login(wereld.regisseur)
     html = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
-    for tekst in ("Termijnen", "Brede intake starten", "30-11-2026", "Binnenkort", "Einde inburgeringstermijn",
-                  "01-03-2029", "PVT afronden", "Voldaan op 01-10-2026"):  # fmt: skip
+    for tekst in ("Termijnen", "Brede intake starten", "30 november 2026", "Binnenkort", "Einde inburgeringstermijn",
+                  "1 maart 2029", "PVT afronden", "Voldaan op 1 oktober 2026"):  # fmt: skip
         assert tekst in html

@@ -135,7 +135,7 @@ def test_the_letter_for_a_second_no_show_proposes_the_fine_from_the_settings(
 
     html = ingelogd.get(_url("intake_brief", wereld.dossier_bladel, gemist.pk)).content.decode()
 
-    assert "Wij zijn van plan u een boete te geven van € 275." in html
+    assert "Wij zijn van plan u een boete te geven van € 275,00." in html
     assert "Dit is een voorstel. Er is nog niets besloten" in html
 
 

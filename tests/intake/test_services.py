@@ -152,7 +152,7 @@ def test_a_finished_intake_is_not_changed_anymore(regisseur, intake):
     _vul_verplichte_delen(regisseur, intake)
     services.rond_af(door=regisseur, intake=intake)
 
-    with pytest.raises(ValidationError, match="afgerond op 23-11-2026"):
+    with pytest.raises(ValidationError, match="afgerond op 23 november 2026"):
         services.sla_leefgebied_op(door=regisseur, intake=intake, sectie=PER_SLUG["taal"], gegevens={"score": 2})
 
 
@@ -215,9 +215,10 @@ def test_no_shows_propose_the_ladder_and_impose_nothing(regisseur, intake):
         .values_list("omschrijving", flat=True)
     )
     assert teksten == [
-        "Niet verschenen op 05-10-2026 zonder geldige reden. Voorgestelde vervolgstap: schriftelijke waarschuwing.",
-        "Niet verschenen op 12-10-2026, met geldige reden; telt niet mee voor handhaving.",
-        "Niet verschenen op 19-10-2026 zonder geldige reden. Voorgestelde vervolgstap: voorstel bestuurlijke boete.",
+        "Niet verschenen op 5 oktober 2026 zonder geldige reden. Voorgestelde vervolgstap: schriftelijke waarschuwing.",
+        "Niet verschenen op 12 oktober 2026, met geldige reden; telt niet mee voor handhaving.",
+        "Niet verschenen op 19 oktober 2026 zonder geldige reden. "
+        "Voorgestelde vervolgstap: voorstel bestuurlijke boete.",
     ]
     # proposals only: nothing is decided until the regisseur chooses
     assert not NietVerschenen.objects.exclude(vervolgstap="").exists()

@@ -43,7 +43,7 @@ def test_it_plans_the_end_six_months_after_the_start_by_default(wereld):
     ontzorging = _start(wereld)
     assert ontzorging.geplande_einddatum == datetime.date(2027, 5, 1)
     assert [last.begunstigde for last in ontzorging.vaste_lasten.all()] == ["Woonstichting De Zaligheden", "CZ"]
-    assert "Financieel ontzorgen gestart op 01-11-2026" in wereld.dossier_bladel.tijdlijn.first().omschrijving
+    assert "Financieel ontzorgen gestart op 1 november 2026" in wereld.dossier_bladel.tijdlijn.first().omschrijving
 
 
 def test_the_minimum_is_a_setting(wereld, settings):
@@ -147,7 +147,7 @@ def test_ontzorgen_starts_only_when_bijstand_is_registered(wereld):
         services.start_ontzorging(
             door=wereld.regisseur, inburgeraar=dossier, startdatum=datetime.date(2026, 10, 31), leefgeld=Decimal(60)
         )
-    assert "niet vóór de bijstand (sinds 01-11-2026)" in fout.value.messages[0]
+    assert "niet vóór de bijstand (sinds 1 november 2026)" in fout.value.messages[0]
     services.start_ontzorging(door=wereld.regisseur, inburgeraar=dossier, startdatum=START, leefgeld=Decimal(60))
 
 
@@ -173,7 +173,7 @@ def test_the_regisseur_registers_bijstand_and_its_end_in_the_browser(client, wer
     url = reverse("bijstand", args=[wereld.dossier_bladel.pk])
     assert client.post(url, {"startdatum": "2026-11-01"}).status_code == 302
     response = client.post(url, {"einddatum": "2026-10-01"})
-    assert "Het einde van de bijstand ligt vóór de start (01-11-2026)." in response.content.decode()
+    assert "Het einde van de bijstand ligt vóór de start (1 november 2026)." in response.content.decode()
     assert client.post(url, {"einddatum": "2026-12-31"}).status_code == 302
     wereld.dossier_bladel.refresh_from_db()
     assert (wereld.dossier_bladel.datum_start_bijstand, wereld.dossier_bladel.datum_einde_bijstand) == (

@@ -152,7 +152,7 @@ def test_the_begeleider_sees_a_masked_bsn_and_the_inzage_is_logged(client, verwe
     assert verwezen.dossier_bladel.bsn_gemaskeerd in html
     assert Inzage.objects.filter(user=verwezen.begeleider, inburgeraar=verwezen.dossier_bladel).exists()
     # the regisseur's full dossier page stays closed, referral or not
-    assert client.get(reverse("dossier", args=[verwezen.dossier_bladel.pk])).status_code == 403
+    assert client.get(reverse("dossier", args=[verwezen.dossier_bladel.pk])).status_code == 404
 
 
 def test_a_begeleider_raises_a_melding_and_the_regisseur_handles_it(client, verwezen):

@@ -61,7 +61,7 @@ def test_vaststellen_stores_the_pdf_with_its_hash_and_moves_the_dossier(vastgest
     assert dossier.datum_eerste_pip == dossier.datum_huidige_pip == D(2026, 11, 2)
     assert dossier.datum_laatste_bekendmaking == D(2026, 11, 2)
     tijdlijn = Gebeurtenis.objects.get(inburgeraar=dossier, soort="pip_vastgesteld")
-    assert vastgesteld.kenmerk in tijdlijn.omschrijving and "03-11-2026" in tijdlijn.omschrijving
+    assert vastgesteld.kenmerk in tijdlijn.omschrijving and "3 november 2026" in tijdlijn.omschrijving
 
 
 @pytest.mark.pdf
@@ -169,7 +169,7 @@ def test_the_dagtekening_is_checked_against_duos_begindatum_of_the_plicht(concep
     with pytest.raises(ValidationError) as fout:
         services.stel_vast(door=regisseur, pip=concept, dagtekening=D(2026, 9, 16))
     assert [e.code for e in fout.value.error_dict["dagtekening"]] == ["voor_begin_plicht"]
-    assert "20-09-2026 volgens DUO" in fout.value.error_dict["dagtekening"][0].message
+    assert "20 september 2026 volgens DUO" in fout.value.error_dict["dagtekening"][0].message
 
 
 @pytest.mark.pdf
@@ -310,4 +310,4 @@ def test_a_voortgangsgesprek_before_the_first_pip_is_refused(vastgesteld, regiss
             inburgeraar=vastgesteld.inburgeraar,
             gegevens={"datum": D(2026, 11, 1), "deelnemers": "x", "volgende_datum": D(2027, 1, 1)},
         )
-    assert "vóór de dagtekening van het eerste PIP (02-11-2026)" in fout.value.message_dict["datum"][0]
+    assert "vóór de dagtekening van het eerste PIP (2 november 2026)" in fout.value.message_dict["datum"][0]
