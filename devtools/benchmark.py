@@ -286,7 +286,7 @@ def meet(*, herhalingen: int = 5) -> list[Meting]:
         def caseload(naam, sortering, **params):
             return Meting(
                 naam,
-                _meet(pagina(reverse("caseload"), **params), herhalingen),
+                _meet(pagina(reverse("inburgering:caseload"), **params), herhalingen),
                 sql_grens=_meet(Caseloadreferentie(regisseur, sortering).html, herhalingen),
                 admin=_meet(
                     pagina(reverse(f"benchmark_beheer_{sortering}:inburgering_inburgeraar_changelist")), herhalingen
@@ -297,13 +297,13 @@ def meet(*, herhalingen: int = 5) -> list[Meting]:
             Meting("minimale pagina (ingelogd)", _meet(pagina(reverse("benchmark_minimaal")), herhalingen)),
             caseload("caseload, op naam", "naam"),
             caseload("caseload, op volgende termijn", "termijn", sorteer="termijn"),
-            Meting("signalen (team)", _meet(pagina(reverse("signalen"), van="team"), herhalingen)),
+            Meting("signalen (team)", _meet(pagina(reverse("inburgering:signalen"), van="team"), herhalingen)),
         ]
         if dossier:
             resultaten.append(
                 Meting(
                     "dossierpagina",
-                    _meet(pagina(reverse("dossier", args=[dossier.pk])), herhalingen),
+                    _meet(pagina(reverse("inburgering:dossier", args=[dossier.pk])), herhalingen),
                     sql_grens=_meet(Dossierreferentie(regisseur, dossier.pk).html, herhalingen),
                 )
             )
@@ -319,7 +319,7 @@ def meet(*, herhalingen: int = 5) -> list[Meting]:
         resultaten.append(
             Meting(
                 "rapportage regio (3 jaar)",
-                _meet(pagina(reverse("rapportage"), **regio, tot=timezone.localdate()), herhalingen),
+                _meet(pagina(reverse("inburgering:rapportage"), **regio, tot=timezone.localdate()), herhalingen),
             )
         )
     return resultaten

@@ -120,8 +120,8 @@ class _Labels:
         self.termijn = {k: str(v) for k, v in TermijnSoort.choices}
         self.veld = {f.name: str(f.verbose_name) for f in Inburgeraar._meta.fields}
         # A URL with a placeholder for the id: reversing per row is Django's work, not the limit's.
-        self.dossier_url = reverse("dossier", args=[0]).replace("/0/", "/{}/")
-        self.wijzigen_url = reverse("dossier_wijzigen", args=[0]).replace("/0/", "/{}/")
+        self.dossier_url = reverse("inburgering:dossier", args=[0]).replace("/0/", "/{}/")
+        self.wijzigen_url = reverse("inburgering:dossier_wijzigen", args=[0]).replace("/0/", "/{}/")
         self.vandaag = timezone.localdate()
         self.venster = urgentievenster()
 

@@ -50,7 +50,9 @@ class LogoInput(forms.ClearableFileInput):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         if self.is_initial(value) and value.instance.pk:
-            context["widget"]["value"] = _Bestandslink(value.name, reverse("gemeente_logo", args=[value.instance.pk]))
+            context["widget"]["value"] = _Bestandslink(
+                value.name, reverse("inburgering:gemeente_logo", args=[value.instance.pk])
+            )
         return context
 
 

@@ -57,7 +57,7 @@ def registreer_kern() -> None:
                 _("AVG-inzage: alle gegevens van de persoon"),
                 _("Export"),
                 None,
-                reverse("avg_export", args=[inburgeraar.pk]) + "?formaat=pdf",
+                reverse("inburgering:avg_export", args=[inburgeraar.pk]) + "?formaat=pdf",
             )
         ]
 

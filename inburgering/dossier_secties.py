@@ -4,7 +4,7 @@ Each app registers its section in its AppConfig.ready(), so the core's dossier p
 
     from inburgering import dossier_secties
     dossier_secties.registreer(
-        "pip", titel=_("Plan Inburgering en Participatie"), url_naam="pip", recht="pip.view_pip", volgorde=20,
+        "pip", titel=_("Plan Inburgering en Participatie"), url_naam="pip:pip", recht="pip.view_pip", volgorde=20,
         template="pip/_dossier_sectie.html",
     )
 
@@ -68,6 +68,8 @@ def registreer_kern() -> None:
     from django.utils.translation import gettext_lazy as _
 
     kijken = "inburgering.view_inburgeraar"
-    registreer("overzicht", titel=_("Overzicht"), url_naam="dossier", recht=kijken, volgorde=5)
-    registreer("documenten", titel=_("Documenten"), url_naam="dossier_documenten", recht=kijken, volgorde=80)
-    registreer("tijdlijn", titel=_("Tijdlijn"), url_naam="dossier_tijdlijn", recht=kijken, volgorde=90)
+    registreer("overzicht", titel=_("Overzicht"), url_naam="inburgering:dossier", recht=kijken, volgorde=5)
+    registreer(
+        "documenten", titel=_("Documenten"), url_naam="inburgering:dossier_documenten", recht=kijken, volgorde=80
+    )
+    registreer("tijdlijn", titel=_("Tijdlijn"), url_naam="inburgering:dossier_tijdlijn", recht=kijken, volgorde=90)

@@ -142,7 +142,7 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
             raise forms.ValidationError(
                 format_html(
                     _('Er bestaat al een dossier met dit BSN: <a href="{}" class="utrecht-link">{}</a>.'),
-                    reverse("dossier", args=[bestaand.pk]),
+                    reverse("inburgering:dossier", args=[bestaand.pk]),
                     bestaand.naam,
                 ),
                 code="bsn_dubbel",

@@ -3,8 +3,10 @@
 A domain app adds its pages in its AppConfig.ready(), so the core's views and templates name no app:
 
     from inburgering import navigatie
-    navigatie.registreer_menu("uren_week", titel=_("Uren invullen"), recht="ontzorgen.add_urenregistratie", volgorde=50)
-    navigatie.registreer_startpagina("mijn_inburgeraars", titel=_("Mijn inburgeraars"), recht="...", volgorde=30)
+    navigatie.registreer_menu("ontzorgen:uren_week", titel=_("Uren invullen"), recht="ontzorgen.add_urenregistratie",
+                              volgorde=50)
+    navigatie.registreer_startpagina("ontzorgen:mijn_inburgeraars", titel=_("Mijn inburgeraars"), recht="...",
+                                     volgorde=30)
 
 `volgorde` places an item among the core's (multiples of ten). A start page is where login lands for a user
 who lacks the caseload (`inburgering.view_inburgeraar`): the first one whose `recht` they hold. With an
@@ -59,20 +61,31 @@ def startpaginas(user) -> list[Startpagina]:
 
 # The core's own pages.
 registreer_menu(
-    "werkvoorraad",
+    "inburgering:werkvoorraad",
     titel=_("Werkvoorraad"),
     recht="inburgering.view_inburgeraar",
     volgorde=5,
-    teller="werkvoorraad_teller",
+    teller="inburgering:werkvoorraad_teller",
 )
-registreer_menu("caseload", titel=_("Caseload"), recht="inburgering.view_inburgeraar", volgorde=10)
-registreer_menu("signalen", titel=_("Signalen"), recht="inburgering.view_signaal", volgorde=20)
-registreer_menu("dossier_registreren", titel=_("Nieuw dossier"), recht="inburgering.add_inburgeraar", volgorde=30)
+registreer_menu("inburgering:caseload", titel=_("Caseload"), recht="inburgering.view_inburgeraar", volgorde=10)
+registreer_menu("inburgering:signalen", titel=_("Signalen"), recht="inburgering.view_signaal", volgorde=20)
 registreer_menu(
-    "vernietigingslijsten", titel=_("Vernietiging"), recht="inburgering.view_vernietigingslijst", volgorde=70
+    "inburgering:dossier_registreren", titel=_("Nieuw dossier"), recht="inburgering.add_inburgeraar", volgorde=30
 )
-registreer_menu("inzagelog", titel=_("Inzagelog"), recht="inburgering.inzagelog_doorzoeken", volgorde=80)
-registreer_menu("rapportage", titel=_("Rapportage"), recht="inburgering.rapportages_inzien", volgorde=100)
-registreer_menu("duo_berichten", titel=_("DUO-berichten"), recht="inburgering.view_duobericht", volgorde=110)
-registreer_startpagina("rapportage", titel=_("Rapportage"), recht="inburgering.rapportages_inzien", volgorde=10)
-registreer_startpagina("inzagelog", titel=_("Inzagelog"), recht="inburgering.inzagelog_doorzoeken", volgorde=20)
+registreer_menu(
+    "inburgering:vernietigingslijsten",
+    titel=_("Vernietiging"),
+    recht="inburgering.view_vernietigingslijst",
+    volgorde=70,
+)
+registreer_menu("inburgering:inzagelog", titel=_("Inzagelog"), recht="inburgering.inzagelog_doorzoeken", volgorde=80)
+registreer_menu("inburgering:rapportage", titel=_("Rapportage"), recht="inburgering.rapportages_inzien", volgorde=100)
+registreer_menu(
+    "inburgering:duo_berichten", titel=_("DUO-berichten"), recht="inburgering.view_duobericht", volgorde=110
+)
+registreer_startpagina(
+    "inburgering:rapportage", titel=_("Rapportage"), recht="inburgering.rapportages_inzien", volgorde=10
+)
+registreer_startpagina(
+    "inburgering:inzagelog", titel=_("Inzagelog"), recht="inburgering.inzagelog_doorzoeken", volgorde=20
+)

@@ -133,7 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "start"
+LOGIN_REDIRECT_URL = "inburgering:start"
 LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after 30 minutes without a request: every request renews the cookie.

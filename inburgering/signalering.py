@@ -435,7 +435,7 @@ def mail_signaaldigest(*, regisseur_id: int) -> int:
         "signalen": [_in_digest(s, site) for s in urgentste],
         "totaal": totaal,
         "meer": totaal - len(urgentste),
-        "inbox": site + reverse("signalen"),
+        "inbox": site + reverse("inburgering:signalen"),
     }
     bericht = EmailMultiAlternatives(
         subject=render_to_string("inburgering/email/signalen_onderwerp.txt", context).strip(),

@@ -51,8 +51,8 @@ def start(request):
             return redirect(paginas[0].url_naam)
         if user.is_staff:
             return redirect("admin:index")
-        return redirect("caseload")
-    return redirect("werkvoorraad")
+        return redirect("inburgering:caseload")
+    return redirect("inburgering:werkvoorraad")
 
 
 def favicon(request):
@@ -226,7 +226,7 @@ def dossier_overdragen(request, pk):
         )
         if Inburgeraar.objects.zichtbaar_voor(request.user).filter(pk=inburgeraar.pk).exists():
             return redirect(inburgeraar)
-        return redirect("caseload")
+        return redirect("inburgering:caseload")
     return render(request, "inburgering/dossier_overdragen.html", {"form": form, "inburgeraar": inburgeraar})
 
 
@@ -325,11 +325,11 @@ def signaal_afhandelen(request, pk):
         except ValidationError as fout:
             if fout.code == "gesloten":
                 messages.error(request, " ".join(fout.messages))
-                return redirect("signalen")
+                return redirect("inburgering:signalen")
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het signaal is afgehandeld. Onder de lijst kunt u het weer openen."))
-            return redirect("signalen")
+            return redirect("inburgering:signalen")
     return render(request, "inburgering/signaal_afhandelen.html", {"form": form, "signaal": signaal})
 
 
@@ -344,7 +344,7 @@ def signaal_heropenen(request, pk):
         messages.error(request, " ".join(fout.messages))
     else:
         messages.success(request, _("Het signaal staat weer open."))
-    return redirect("signalen")
+    return redirect("inburgering:signalen")
 
 
 @login_required
@@ -362,5 +362,5 @@ def signaal_uitstellen(request, pk):
                 request,
                 _("Het signaal is uitgesteld tot %(datum)s.") % {"datum": opmaak.datum(form.cleaned_data["tot"])},
             )
-            return redirect("signalen")
+            return redirect("inburgering:signalen")
     return render(request, "inburgering/signaal_uitstellen.html", {"form": form, "signaal": signaal})

@@ -4,7 +4,7 @@ The core imports no domain app, so each app registers its entries in its AppConf
 
     from inburgering import werkvoorraad
     werkvoorraad.registreer(
-        "concept_pips", _("Concept-PIP's"), concept_pips, "pip", pad="inburgeraar__", volgorde=40
+        "concept_pips", _("Concept-PIP's"), concept_pips, "pip:pip", pad="inburgeraar__", volgorde=40
     )
 
 - `queryset_fn(user)` returns a queryset of dossiers, or of records that point to a dossier through

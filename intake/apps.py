@@ -36,7 +36,7 @@ class IntakeConfig(AppConfig):
         dossier_secties.registreer(
             "intake",
             titel=_("Brede intake"),
-            url_naam="intake",
+            url_naam="intake:intake",
             recht="intake.view_bredeintake",
             volgorde=10,
             template="intake/_dossier_sectie.html",

@@ -18,11 +18,11 @@ def documenten(inburgeraar) -> list[Document]:
             _("Samenvatting brede intake"),
             _("Overzicht"),
             intake.afgerond_op or intake.gestart_op,
-            reverse("intake_samenvatting", args=[inburgeraar.pk]),
+            reverse("intake:intake_samenvatting", args=[inburgeraar.pk]),
         )
     ]
     for gemist in NietVerschenen.objects.filter(intake=intake, geldige_reden=False):
         titel = _("Brief na niet verschijnen op %(datum)s") % {"datum": opmaak.datum(gemist.datum)}
-        url = reverse("intake_brief", args=[inburgeraar.pk, gemist.pk])
+        url = reverse("intake:intake_brief", args=[inburgeraar.pk, gemist.pk])
         lijst.append(Document(titel, _("Brief"), gemist.datum, url))
     return lijst

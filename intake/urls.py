@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "intake"
+
 urlpatterns = [
     path("", views.intake, name="intake"),
     path("stap/<slug:stap>/", views.stap, name="intake_stap"),

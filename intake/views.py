@@ -90,7 +90,7 @@ def starten(request, pk):
         messages.error(request, " ".join(fout.messages))
     else:
         messages.success(request, _("De brede intake is gestart."))
-    return redirect("intake", pk=inburgeraar.pk)
+    return redirect("intake:intake", pk=inburgeraar.pk)
 
 
 @schrijvend
@@ -201,7 +201,7 @@ def vervolgstap(request, pk, gemist):
             messages.error(request, " ".join(fout.messages))
         else:
             messages.success(request, _("De vervolgstap is vastgelegd. Verstuur de brief zelf."))
-    return redirect("intake_stap", pk=inburgeraar.pk, stap="niet-verschenen")
+    return redirect("intake:intake_stap", pk=inburgeraar.pk, stap="niet-verschenen")
 
 
 @lezend
@@ -233,7 +233,7 @@ def afronden(request, pk):
         services.rond_af(door=request.user, intake=intake)
     except ValidationError as fout:
         messages.error(request, _("De intake is nog niet af: ") + " ".join(fout.messages))
-        return redirect("intake", pk=inburgeraar.pk)
+        return redirect("intake:intake", pk=inburgeraar.pk)
     messages.success(request, _("De brede intake is afgerond. Het dossier is klaar voor het PIP."))
     return redirect(inburgeraar)
 
@@ -252,7 +252,7 @@ def _sla_op(request, pk, anker, maak_form, opslaan, formnaam=None):
             if not request.htmx:
                 messages.success(request, _("Opgeslagen."))
                 volgende = anker if (formnaam or anker) in BLIJVEN else _volgende(anker) or anker
-                return redirect("intake_stap", pk=inburgeraar.pk, stap=volgende)
+                return redirect("intake:intake_stap", pk=inburgeraar.pk, stap=volgende)
             form = None
     met_gezondheid = services.mag_gezondheid(request.user)
     intake = queries.laad_intake(inburgeraar, met_gezondheid=met_gezondheid)

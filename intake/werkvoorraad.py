@@ -16,4 +16,4 @@ def af_te_ronden(user):
 def registreer() -> None:
     from inburgering import werkvoorraad
 
-    werkvoorraad.registreer("intakes", _("Brede intake af te ronden"), af_te_ronden, "intake", volgorde=50)
+    werkvoorraad.registreer("intakes", _("Brede intake af te ronden"), af_te_ronden, "intake:intake", volgorde=50)

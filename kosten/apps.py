@@ -33,10 +33,10 @@ class KostenConfig(AppConfig):
         dossier_secties.registreer(
             "kosten",
             titel=_("Tolken en kosten"),
-            url_naam="kosten_dossier",
+            url_naam="kosten:kosten_dossier",
             recht="kosten.view_kostenpost",
             volgorde=50,
         )
         navigatie.registreer_menu(
-            "kostenrapport", titel=_("Kosten (SPUK)"), recht="inburgering.rapportages_inzien", volgorde=105
+            "kosten:kostenrapport", titel=_("Kosten (SPUK)"), recht="inburgering.rapportages_inzien", volgorde=105
         )

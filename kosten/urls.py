@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "kosten"
+
 urlpatterns = [
     path("dossiers/<int:pk>/kosten/", views.kosten_dossier, name="kosten_dossier"),
     path("dossiers/<int:pk>/kosten/nieuw/", views.kostenpost_nieuw, name="kostenpost_nieuw"),

@@ -61,7 +61,7 @@ def tolk_boeken(request, pk):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("De tolk is geboekt."))
-            return redirect("kosten_dossier", pk=inburgeraar.pk)
+            return redirect("kosten:kosten_dossier", pk=inburgeraar.pk)
     return render(request, "kosten/tolk_boeken.html", {"form": form, "inburgeraar": inburgeraar})
 
 
@@ -77,7 +77,7 @@ def kostenpost_nieuw(request, pk):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("De kosten zijn geboekt."))
-            return redirect("kosten_dossier", pk=inburgeraar.pk)
+            return redirect("kosten:kosten_dossier", pk=inburgeraar.pk)
     context = {
         "form": form,
         "inburgeraar": inburgeraar,

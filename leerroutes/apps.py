@@ -40,9 +40,11 @@ class LeerroutesConfig(AppConfig):
         dossier_secties.registreer(
             "leerroute",
             titel=_("Leerroute"),
-            url_naam="leerroute",
+            url_naam="leerroutes:leerroute",
             recht="leerroutes.view_deelname",
             volgorde=30,
             template="leerroutes/_dossier_sectie.html",
         )
-        navigatie.registreer_menu("groepen", titel=_("Groepen PVT en MAP"), recht="leerroutes.view_groep", volgorde=90)
+        navigatie.registreer_menu(
+            "groepen:groepen", titel=_("Groepen PVT en MAP"), recht="leerroutes.view_groep", volgorde=90
+        )

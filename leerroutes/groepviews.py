@@ -48,7 +48,7 @@ def groepen_lijst(request):
                 zet_fouten_op_form(form, fout)
             else:
                 messages.success(request, _("De groep is aangemaakt. Voeg deelnemers en sessies toe."))
-                return redirect("groep", pk=groep.pk)
+                return redirect("groepen:groep", pk=groep.pk)
     return render(
         request, "leerroutes/groepen.html", {"groepen": queries.zichtbare_groepen(request.user), "form": form}
     )
@@ -75,7 +75,7 @@ def groep(request, pk):
                     zet_fouten_op_form(leden_form, fout)
                 else:
                     messages.success(request, _("De deelnemers zijn toegevoegd."))
-                    return redirect("groep", pk=groep.pk)
+                    return redirect("groepen:groep", pk=groep.pk)
         else:
             sessie_form = SessieForm(request.POST, groep=groep)
             if sessie_form.is_valid():
@@ -85,7 +85,7 @@ def groep(request, pk):
                     zet_fouten_op_form(sessie_form, fout)
                 else:
                     messages.success(request, _("De sessie is toegevoegd."))
-                    return redirect("groep", pk=groep.pk)
+                    return redirect("groepen:groep", pk=groep.pk)
     context = {
         "groep": groep,
         "leden": list(queries.zichtbare_leden(request.user, groep)),
@@ -103,7 +103,7 @@ def _haal_uit_groep(request, groep):
         messages.error(request, fout.messages[0] if isinstance(fout, ValidationError) else _("Onbekende deelnemer."))
     else:
         messages.success(request, _("De deelnemer is uit de groep gehaald. Vastgelegde aanwezigheid blijft bewaard."))
-    return redirect("groep", pk=groep.pk)
+    return redirect("groepen:groep", pk=groep.pk)
 
 
 @login_required
@@ -125,7 +125,7 @@ def aanwezigheid(request, pk, sessie):
             formset._non_form_errors = formset.error_class(fout.messages)
         else:
             messages.success(request, _("Aanwezigheid vastgelegd voor %(aantal)s deelnemers.") % {"aantal": aantal})
-            return redirect("groep", pk=groep.pk)
+            return redirect("groepen:groep", pk=groep.pk)
     return render(
         request,
         "leerroutes/aanwezigheid.html",

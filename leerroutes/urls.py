@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "leerroutes"
+
 urlpatterns = [
     path("", views.leerroute, name="leerroute"),
     path("aanbod/", views.aanbod, name="leerroute_aanbod"),

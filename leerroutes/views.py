@@ -36,7 +36,7 @@ def schrijvend(perm):
 
 
 def _terug(inburgeraar, anker):
-    return redirect(reverse("leerroute", args=[inburgeraar.pk]) + f"#{anker}")
+    return redirect(reverse("leerroutes:leerroute", args=[inburgeraar.pk]) + f"#{anker}")
 
 
 # Each form on the tab: its class, the model permission to use it, and the anchor it returns to.

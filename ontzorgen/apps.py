@@ -52,22 +52,25 @@ class OntzorgenConfig(AppConfig):
         dossier_secties.registreer(
             "ontzorgen",
             titel=_("Ontzorgen en begeleiding"),
-            url_naam="ontzorgen_dossier",
+            url_naam="ontzorgen:ontzorgen_dossier",
             recht="ontzorgen.view_verwijzing",
             volgorde=40,
         )
         navigatie.registreer_menu(
-            "mijn_inburgeraars", titel=_("Mijn inburgeraars"), recht="ontzorgen.begeleiding_inzien", volgorde=40
+            "ontzorgen:mijn_inburgeraars",
+            titel=_("Mijn inburgeraars"),
+            recht="ontzorgen.begeleiding_inzien",
+            volgorde=40,
         )
         navigatie.registreer_menu(
-            "uren_week", titel=_("Uren invullen"), recht="ontzorgen.add_urenregistratie", volgorde=50
+            "ontzorgen:uren_week", titel=_("Uren invullen"), recht="ontzorgen.add_urenregistratie", volgorde=50
         )
         navigatie.registreer_menu(
-            "uren_beoordelen", titel=_("Uren beoordelen"), recht="ontzorgen.uren_beoordelen", volgorde=60
+            "ontzorgen:uren_beoordelen", titel=_("Uren beoordelen"), recht="ontzorgen.uren_beoordelen", volgorde=60
         )
         # A begeleider has no caseload: login lands on the referred inburgeraars.
         navigatie.registreer_startpagina(
-            "mijn_inburgeraars",
+            "ontzorgen:mijn_inburgeraars",
             titel=_("Mijn inburgeraars"),
             recht="ontzorgen.begeleiding_inzien",
             volgorde=30,

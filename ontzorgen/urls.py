@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "ontzorgen"
+
 urlpatterns = [
     # The regisseur's side, from a dossier.
     path("dossiers/<int:pk>/begeleiding/", views.ontzorgen_dossier, name="ontzorgen_dossier"),

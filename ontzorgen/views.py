@@ -58,7 +58,7 @@ def _formulier(request, *, form, inburgeraar, titel, knop, terug, **extra):
 
 
 def _naar_dossier(inburgeraar):
-    return redirect("ontzorgen_dossier", pk=inburgeraar.pk)
+    return redirect("ontzorgen:ontzorgen_dossier", pk=inburgeraar.pk)
 
 
 # The regisseur's side ---------------------------------------------------------------------
@@ -112,7 +112,7 @@ def verwijzing_nieuw(request, pk):
         inburgeraar=inburgeraar,
         titel=_("Verwijzen naar een partner"),
         knop=_("Verwijzen"),
-        terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
+        terug=reverse("ontzorgen:ontzorgen_dossier", args=[inburgeraar.pk]),
         uitleg=_("Het team van de partner kan dit dossier beperkt inzien zolang de verwijzing loopt."),
     )
 
@@ -165,7 +165,7 @@ def bijstand(request, pk):
         inburgeraar=inburgeraar,
         titel=_("Einde bijstand registreren") if loopt else _("Bijstand registreren"),
         knop=_("Registreren"),
-        terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
+        terug=reverse("ontzorgen:ontzorgen_dossier", args=[inburgeraar.pk]),
         uitleg=uitleg,
     )
 
@@ -225,7 +225,7 @@ def ontzorging_verlengen(request, pk):
         inburgeraar=inburgeraar,
         titel=_("Ontzorgen verlengen"),
         knop=_("Verlengen"),
-        terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
+        terug=reverse("ontzorgen:ontzorgen_dossier", args=[inburgeraar.pk]),
         uitleg=_("Nu gepland tot %(datum)s.") % {"datum": opmaak.datum(ontzorging.geplande_einddatum)},
     )
 
@@ -253,7 +253,7 @@ def ontzorging_beeindigen(request, pk):
         inburgeraar=inburgeraar,
         titel=_("Ontzorgen beëindigen"),
         knop=_("Beëindigen"),
-        terug=reverse("ontzorgen_dossier", args=[inburgeraar.pk]),
+        terug=reverse("ontzorgen:ontzorgen_dossier", args=[inburgeraar.pk]),
         uitleg=_(
             "Licht: begeleiding, Startpunt Geldzaken, Sociaal Raadsliedenwerk, vroegsignalering. "
             "Matig intensief: daarbij Eurowijzer. Intensief: daarbij Thuisadministratie Wèl en, "
@@ -277,7 +277,7 @@ def uren_beoordelen(request):
             messages.success(request, _("%(aantal)s urenregistratie(s) goedgekeurd.") % {"aantal": aantal})
         else:
             messages.error(request, " ".join(form.errors.get("registraties", [])))
-        return redirect("uren_beoordelen")
+        return redirect("ontzorgen:uren_beoordelen")
     context = {"registraties": te_beoordelen[:500], "alleen_mijn": alleen_mijn}
     return render(request, "ontzorgen/uren_beoordelen.html", context)
 
@@ -317,7 +317,7 @@ def uren_corrigeren(request, pk):
         inburgeraar=inburgeraar,
         titel=_("Uren corrigeren"),
         knop=_("Correctie opslaan"),
-        terug=reverse("uren_beoordelen"),
+        terug=reverse("ontzorgen:uren_beoordelen"),
         uitleg=_(
             "%(begeleider)s registreerde %(uren)s uur %(soort)s op %(datum)s. De oorspronkelijke registratie "
             "blijft bewaard."
@@ -410,7 +410,7 @@ def uren_week(request):
                     _("%(uren)s uur geregistreerd voor %(aantal)s inburgeraar(s); de casusregisseur beoordeelt ze.")
                     % {"uren": services.uren_tekst(totaal), "aantal": len({r.inburgeraar_id for r in nieuw})},
                 )
-                return redirect(f"{reverse('uren_week')}?week={maandag.isoformat()}")
+                return redirect(f"{reverse('ontzorgen:uren_week')}?week={maandag.isoformat()}")
     else:
         formset = WeekFormSet(initial=[{"inburgeraar": d.pk} for d in lijst], **kwargs)
     geregistreerd = (
@@ -445,13 +445,13 @@ def melding_nieuw(request, pk):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Uw melding is naar de casusregisseur gestuurd."))
-            return redirect("begeleiding_dossier", pk=inburgeraar.pk)
+            return redirect("ontzorgen:begeleiding_dossier", pk=inburgeraar.pk)
     return _formulier(
         request,
         form=form,
         inburgeraar=inburgeraar,
         titel=_("Melding aan de casusregisseur"),
         knop=_("Versturen"),
-        terug=reverse("begeleiding_dossier", args=[inburgeraar.pk]),
+        terug=reverse("ontzorgen:begeleiding_dossier", args=[inburgeraar.pk]),
         begeleiding=True,
     )

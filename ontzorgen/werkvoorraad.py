@@ -14,7 +14,7 @@ def registreer() -> None:
         "uren",
         _("Uren goed te keuren"),
         te_beoordelen_uren,
-        "uren_beoordelen",
+        "ontzorgen:uren_beoordelen",
         pad="inburgeraar__",
         per_dossier=False,
         volgorde=80,

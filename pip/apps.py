@@ -49,9 +49,11 @@ class PipConfig(AppConfig):
         dossier_secties.registreer(
             "pip",
             titel=_("Plan Inburgering en Participatie"),
-            url_naam="pip",
+            url_naam="pip:pip",
             recht="pip.view_pip",
             volgorde=20,
             template="pip/_dossier_sectie.html",
         )
-        navigatie.registreer_menu("overleggen", titel=_("Casuïstiekoverleg"), recht="pip.view_overleg", volgorde=25)
+        navigatie.registreer_menu(
+            "overleggen:overleggen", titel=_("Casuïstiekoverleg"), recht="pip.view_overleg", volgorde=25
+        )

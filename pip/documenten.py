@@ -13,16 +13,16 @@ def documenten(inburgeraar) -> list[Document]:
     for pip in Pip.objects.filter(inburgeraar=inburgeraar).order_by("versie"):
         if pip.is_concept:
             titel = _("Concept-PIP versie %(versie)s (voorbeeld)") % {"versie": pip.versie}
-            lijst.append(Document(titel, _("Concept"), None, reverse("pip_voorbeeld", args=[inburgeraar.pk])))
+            lijst.append(Document(titel, _("Concept"), None, reverse("pip:pip_voorbeeld", args=[inburgeraar.pk])))
         elif pip.pdf:
             titel = _("Beschikking PIP versie %(versie)s (%(kenmerk)s)") % {
                 "versie": pip.versie,
                 "kenmerk": pip.kenmerk,
             }
-            url = reverse("pip_download", args=[inburgeraar.pk, pip.versie])
+            url = reverse("pip:pip_download", args=[inburgeraar.pk, pip.versie])
             lijst.append(Document(titel, _("Beschikking"), pip.dagtekening, url))
     for besluit in Handhaving.objects.filter(inburgeraar=inburgeraar):
-        url = reverse("pip_handhaving_download", args=[inburgeraar.pk, besluit.pk])
+        url = reverse("pip:pip_handhaving_download", args=[inburgeraar.pk, besluit.pk])
         if besluit.pdf:
             lijst.append(
                 Document(

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "pip"
+
 urlpatterns = [
     path("", views.pip, name="pip"),
     path("starten/", views.starten, name="pip_starten"),

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views_overleg as views
 
+app_name = "overleggen"
+
 urlpatterns = [
     path("", views.overleggen, name="overleggen"),
     path("plannen/", views.plannen, name="overleg_plannen"),

@@ -37,7 +37,7 @@ def schrijvend(view, perm=WIJZIGEN_PIP):
 
 
 def _terug(inburgeraar, anker=""):
-    return redirect(reverse("pip", args=[inburgeraar.pk]) + (f"#{anker}" if anker else ""))
+    return redirect(reverse("pip:pip", args=[inburgeraar.pk]) + (f"#{anker}" if anker else ""))
 
 
 @lezend

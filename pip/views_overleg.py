@@ -80,7 +80,7 @@ def plannen(request):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het overleg is gepland. Zet nu de dossiers op de agenda."))
-            return redirect("overleg", pk=overleg.pk)
+            return redirect("overleggen:overleg", pk=overleg.pk)
     return render(request, "pip/overleg_plannen.html", {"form": form})
 
 
@@ -129,7 +129,7 @@ def agendapunt(request, pk):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het dossier staat op de agenda."))
-            return redirect("overleg", pk=overleg.pk)
+            return redirect("overleggen:overleg", pk=overleg.pk)
     return _pagina(request, overleg, {"agenda": form})
 
 
@@ -145,7 +145,7 @@ def bespreking(request, pk, punt):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het verslag van dit agendapunt is vastgelegd."))
-            return redirect(reverse("overleg", args=[overleg.pk]) + f"#punt-{agendapunt.pk}")
+            return redirect(reverse("overleggen:overleg", args=[overleg.pk]) + f"#punt-{agendapunt.pk}")
     return _pagina(request, overleg, {("bespreking", agendapunt.pk): form})
 
 
@@ -164,7 +164,7 @@ def afspraak(request, pk, punt):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("De afspraak is vastgelegd en staat op de tijdlijn van het dossier."))
-            return redirect(reverse("overleg", args=[overleg.pk]) + f"#punt-{agendapunt.pk}")
+            return redirect(reverse("overleggen:overleg", args=[overleg.pk]) + f"#punt-{agendapunt.pk}")
     return _pagina(request, overleg, {("afspraak", agendapunt.pk): form})
 
 
@@ -184,7 +184,7 @@ def afspraak_afgerond(request, pk, afspraak):
         messages.error(request, " ".join(fout.messages))
     else:
         messages.success(request, _("De afspraak is afgerond; het signaal ervan is gesloten."))
-    return redirect(reverse("overleg", args=[overleg.pk]) + f"#punt-{gevonden.agendapunt_id}")
+    return redirect(reverse("overleggen:overleg", args=[overleg.pk]) + f"#punt-{gevonden.agendapunt_id}")
 
 
 def _pdf(request, pk, soort: str):

@@ -89,7 +89,7 @@ def opnieuw(request, pk):
         messages.error(request, str(e))
     else:
         messages.success(request, _("Het bericht wordt opnieuw aan DUO verstuurd."))
-    return redirect("duo_berichten")
+    return redirect("inburgering:duo_berichten")
 
 
 @login_required
@@ -100,7 +100,7 @@ def notificatie_opnieuw(request, pk):
     notificatie = get_object_or_404(Notificatie, pk=pk, status=Notificatie.Status.MISLUKT)
     verwerk_notificatie.delay(notificatie.pk)
     messages.success(request, _("De notificatie wordt opnieuw verwerkt."))
-    return redirect(f"{reverse('duo_berichten')}?richting=in")
+    return redirect(f"{reverse('inburgering:duo_berichten')}?richting=in")
 
 
 @login_required
@@ -116,4 +116,4 @@ def actie_afhandelen(request, pk, notificatie):
         messages.error(request, " ".join(e.messages))
     else:
         messages.success(request, _("De actie is afgehandeld."))
-    return redirect("dossier", pk=inburgeraar.pk)
+    return redirect("inburgering:dossier", pk=inburgeraar.pk)

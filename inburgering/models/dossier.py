@@ -370,7 +370,7 @@ class Inburgeraar(models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("dossier", args=[self.pk])
+        return reverse("inburgering:dossier", args=[self.pk])
 
     @property
     def naam(self) -> str:

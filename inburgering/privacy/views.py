@@ -59,7 +59,7 @@ def vernietigingslijst(request, pk):
             messages.error(request, " ".join(fout.messages))
         else:
             messages.success(request, _("De vernietigingslijst is goedgekeurd; de vernietiging is gestart."))
-        return redirect("vernietigingslijst", pk=lijst.pk)
+        return redirect("inburgering:vernietigingslijst", pk=lijst.pk)
     items = lijst.items.select_related("gemeente", "inburgeraar").only(
         "referentie", "status", "datum_einde", "vernietigen_vanaf", "gemeente__naam",
         "inburgeraar__fase", "inburgeraar__reden_afronding", "inburgeraar__reden_uitschrijving",
@@ -97,11 +97,11 @@ def dossier_blokkade(request, pk):
             if "opheffen" in request.POST:
                 vernietiging.hef_blokkade_op(door=request.user, inburgeraar=inburgeraar)
                 messages.success(request, _("De blokkade is opgeheven."))
-                return redirect("dossier_blokkade", pk=pk)
+                return redirect("inburgering:dossier_blokkade", pk=pk)
             if form.is_valid():
                 vernietiging.blokkeer(door=request.user, inburgeraar=inburgeraar, reden=form.cleaned_data["reden"])
                 messages.success(request, _("Het dossier is geblokkeerd voor vernietiging."))
-                return redirect("dossier_blokkade", pk=pk)
+                return redirect("inburgering:dossier_blokkade", pk=pk)
         except ValidationError as fout:
             zet_fouten_op_form(form, fout)
     return render(request, "inburgering/dossier_blokkade.html", {"inburgeraar": inburgeraar, "form": form})

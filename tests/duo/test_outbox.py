@@ -96,7 +96,7 @@ def test_a_refusal_shows_duos_fouttekst_on_the_dossier(duo_wereld, na_commit, cl
     bericht = DuoBericht.objects.get()
     assert (bericht.status, bericht.fouttekst) == ("refused", "De dagtekening ligt voor de vestiging in de gemeente.")
     client.force_login(duo_wereld.regisseur)
-    pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    pagina = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
     assert "DUO weigerde het bericht PIP" in pagina
     assert "De dagtekening ligt voor de vestiging in de gemeente." in pagina
 
@@ -110,13 +110,19 @@ def test_the_beheerder_lists_and_resends_a_failed_message(duo_wereld, na_commit,
     assert bericht.status == "failed"
     client.force_login(duo_wereld.beheerder)
 
-    lijst = client.get(reverse("duo_berichten"), {"status": "failed"}).content.decode()
+    lijst = client.get(reverse("inburgering:duo_berichten"), {"status": "failed"}).content.decode()
     assert str(bericht.bericht_id) in lijst
-    assert str(bericht.bericht_id) not in client.get(reverse("duo_berichten"), {"status": "confirmed"}).content.decode()
+    assert (
+        str(bericht.bericht_id)
+        not in client.get(reverse("inburgering:duo_berichten"), {"status": "confirmed"}).content.decode()
+    )
     assert '<option value="failed" selected>Mislukt</option>' in lijst  # the status is chosen by its Dutch name
-    assert str(bericht.bericht_id) not in client.get(reverse("duo_berichten"), {"status": "mislukt"}).content.decode()
+    assert (
+        str(bericht.bericht_id)
+        not in client.get(reverse("inburgering:duo_berichten"), {"status": "mislukt"}).content.decode()
+    )
     with na_commit(execute=True):
-        antwoord = client.post(reverse("duo_bericht_opnieuw", args=[bericht.pk]))
+        antwoord = client.post(reverse("inburgering:duo_bericht_opnieuw", args=[bericht.pk]))
 
     assert antwoord.status_code == 302
     bericht.refresh_from_db()
@@ -126,7 +132,7 @@ def test_the_beheerder_lists_and_resends_a_failed_message(duo_wereld, na_commit,
 
 def test_the_beheer_page_is_for_the_beheerder_only(duo_wereld, client):
     client.force_login(duo_wereld.regisseur)
-    assert client.get(reverse("duo_berichten")).status_code == 403
+    assert client.get(reverse("inburgering:duo_berichten")).status_code == 403
 
 
 def test_map_and_pvt_go_as_put_with_duos_resultaat(duo_wereld, na_commit, monkeypatch):

@@ -165,7 +165,7 @@ def test_ss109_pauses_the_running_deadlines_for_duos_dates_and_resumes_them_afte
     with time_machine.travel(datetime.datetime(2026, 12, 1, 8, 0, tzinfo=datetime.UTC), tick=False):
         signalering.nachtelijke_run()
         client.force_login(duo_wereld.regisseur)
-        pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+        pagina = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
     assert _termijn(dossier) == (datetime.date(2028, 9, 2), True)
     assert "Opgeschort: tijdelijke vrijstelling van DUO van 1 december 2026 tot en met 1 juni 2027" in pagina
     with time_machine.travel(datetime.datetime(2027, 6, 2, 8, 0, tzinfo=datetime.UTC), tick=False):
@@ -248,7 +248,7 @@ def test_a_partial_exemption_shows_what_is_no_longer_required(
 
     assert notificatie.actie == f"Pas het PIP en het aanbod aan: niet meer nodig is {getoond}."
     client.force_login(duo_wereld.regisseur)
-    pagina = client.get(reverse("dossier", args=[duo_wereld.dossier_bladel.pk])).content.decode()
+    pagina = client.get(reverse("inburgering:dossier", args=[duo_wereld.dossier_bladel.pk])).content.decode()
     assert f'Vrijgesteld of ontheven voor: {getoond} <span class="utrecht-status-badge app-bron">bron: DUO' in pagina
 
 
@@ -291,7 +291,7 @@ def test_duos_dates_are_stored_and_shown_as_duos(duo_wereld, client):
     )
     services.wijs_regisseur_toe(door=None, inburgeraar=dossier, regisseur=duo_wereld.regisseur)
     client.force_login(duo_wereld.regisseur)
-    pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    pagina = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
     assert '1 oktober 2026 <span class="utrecht-status-badge app-bron">bron: DUO</span>' in pagina
     assert '3 november 2026 – 2 november 2029 <span class="utrecht-status-badge app-bron">bron: DUO</span>' in pagina
 
@@ -419,10 +419,10 @@ def test_the_regisseur_marks_a_duo_action_done_on_the_dossier(duo_wereld, client
     notificatie = _notificatie(duo_wereld, "SS115")
     _verwerk(notificatie)
     client.force_login(duo_wereld.regisseur)
-    pagina = reverse("dossier", args=[duo_wereld.dossier_bladel.pk])
+    pagina = reverse("inburgering:dossier", args=[duo_wereld.dossier_bladel.pk])
     assert "hoe de begeleiding verdergaat" in client.get(pagina).content.decode()
 
-    client.post(reverse("duo_actie_afhandelen", args=[duo_wereld.dossier_bladel.pk, notificatie.pk]))
+    client.post(reverse("inburgering:duo_actie_afhandelen", args=[duo_wereld.dossier_bladel.pk, notificatie.pk]))
 
     notificatie.refresh_from_db()
     assert notificatie.actie_afgehandeld_op is not None
@@ -439,9 +439,9 @@ def test_the_beheerder_processes_a_failed_notification_again(duo_wereld, client,
     assert "ZeroDivisionError" in notificatie.laatste_fout
     monkeypatch.undo()
     client.force_login(duo_wereld.beheerder)
-    assert "Opnieuw verwerken" in client.get(reverse("duo_berichten"), {"richting": "in"}).content.decode()
+    assert "Opnieuw verwerken" in client.get(reverse("inburgering:duo_berichten"), {"richting": "in"}).content.decode()
 
-    client.post(reverse("duo_notificatie_opnieuw", args=[notificatie.pk]))
+    client.post(reverse("inburgering:duo_notificatie_opnieuw", args=[notificatie.pk]))
 
     notificatie.refresh_from_db()
     assert (notificatie.status, notificatie.pogingen) == ("verwerkt", 2)
@@ -474,9 +474,9 @@ def test_duo_actions_appear_in_the_regisseurs_signalen_inbox_only_for_visible_do
     _verwerk(_notificatie(duo_wereld, "SS113"))  # the Bladel dossier, regisseur sanne
 
     client.force_login(duo_wereld.regisseur)
-    assert "hoe de plicht op tijd" in client.get(reverse("signalen")).content.decode()
+    assert "hoe de plicht op tijd" in client.get(reverse("inburgering:signalen")).content.decode()
     client.force_login(duo_wereld.regisseur_eersel)
-    assert "hoe de plicht op tijd" not in client.get(reverse("signalen")).content.decode()
+    assert "hoe de plicht op tijd" not in client.get(reverse("inburgering:signalen")).content.decode()
     client.force_login(duo_wereld.collega)  # same team, not their caseload: only when asking for the team's
-    assert "hoe de plicht op tijd" not in client.get(reverse("signalen")).content.decode()
-    assert "hoe de plicht op tijd" in client.get(reverse("signalen"), {"van": "team"}).content.decode()
+    assert "hoe de plicht op tijd" not in client.get(reverse("inburgering:signalen")).content.decode()
+    assert "hoe de plicht op tijd" in client.get(reverse("inburgering:signalen"), {"van": "team"}).content.decode()

@@ -45,16 +45,16 @@ def main_paginas(w) -> list[Pagina]:
     """The main screens of every role, on the Bladel dossier of the regisseur's team."""
     d = w.dossier_bladel.pk
     return [
-        Pagina("caseload", "regisseur", reverse("caseload")),
-        Pagina("dossier", "regisseur", reverse("dossier", args=[d])),
-        Pagina("intake", "regisseur", reverse("intake", args=[d])),
-        Pagina("pip", "regisseur", reverse("pip", args=[d])),
-        Pagina("leerroute", "regisseur", reverse("leerroute", args=[d])),
-        Pagina("ontzorgen", "regisseur", reverse("ontzorgen_dossier", args=[d])),
-        Pagina("signalen", "regisseur", reverse("signalen")),
-        Pagina("rapportage", "teamleider", reverse("rapportage")),
+        Pagina("caseload", "regisseur", reverse("inburgering:caseload")),
+        Pagina("dossier", "regisseur", reverse("inburgering:dossier", args=[d])),
+        Pagina("intake", "regisseur", reverse("intake:intake", args=[d])),
+        Pagina("pip", "regisseur", reverse("pip:pip", args=[d])),
+        Pagina("leerroute", "regisseur", reverse("leerroutes:leerroute", args=[d])),
+        Pagina("ontzorgen", "regisseur", reverse("ontzorgen:ontzorgen_dossier", args=[d])),
+        Pagina("signalen", "regisseur", reverse("inburgering:signalen")),
+        Pagina("rapportage", "teamleider", reverse("inburgering:rapportage")),
         Pagina("beheer", "beheerder", reverse("admin:index")),
-        Pagina("uren", "begeleider", reverse("uren_week")),
+        Pagina("uren", "begeleider", reverse("ontzorgen:uren_week")),
     ]
 
 
@@ -63,25 +63,27 @@ def alle_paginas(w) -> list[Pagina]:
     d = w.dossier_bladel.pk
     return [
         *main_paginas(w),
-        Pagina("registreren", "regisseur", reverse("dossier_registreren")),
-        Pagina("dossier wijzigen", "regisseur", reverse("dossier_wijzigen", args=[d])),
-        Pagina("signaal afhandelen", "regisseur", reverse("signaal_afhandelen", args=[w.signaal_bladel.pk])),
-        Pagina("groepen", "regisseur", reverse("groepen")),
-        Pagina("groep", "regisseur", reverse("groep", args=[w.groep_bladel.pk])),
-        Pagina("uren beoordelen", "regisseur", reverse("uren_beoordelen")),
-        Pagina("caseload teamleider", "teamleider", reverse("caseload")),
-        Pagina("signalen teamleider", "teamleider", reverse("signalen")),
-        Pagina("mijn inburgeraars", "begeleider", reverse("mijn_inburgeraars")),
-        Pagina("begeleiding", "begeleider", reverse("begeleiding_dossier", args=[d])),
-        Pagina("rapportage beleid", "beleidsmedewerker", reverse("rapportage")),
-        Pagina("inzagelog", "privacy", reverse("inzagelog")),
-        Pagina("vernietiging", "privacy", reverse("vernietigingslijsten")),
+        Pagina("registreren", "regisseur", reverse("inburgering:dossier_registreren")),
+        Pagina("dossier wijzigen", "regisseur", reverse("inburgering:dossier_wijzigen", args=[d])),
+        Pagina(
+            "signaal afhandelen", "regisseur", reverse("inburgering:signaal_afhandelen", args=[w.signaal_bladel.pk])
+        ),
+        Pagina("groepen", "regisseur", reverse("groepen:groepen")),
+        Pagina("groep", "regisseur", reverse("groepen:groep", args=[w.groep_bladel.pk])),
+        Pagina("uren beoordelen", "regisseur", reverse("ontzorgen:uren_beoordelen")),
+        Pagina("caseload teamleider", "teamleider", reverse("inburgering:caseload")),
+        Pagina("signalen teamleider", "teamleider", reverse("inburgering:signalen")),
+        Pagina("mijn inburgeraars", "begeleider", reverse("ontzorgen:mijn_inburgeraars")),
+        Pagina("begeleiding", "begeleider", reverse("ontzorgen:begeleiding_dossier", args=[d])),
+        Pagina("rapportage beleid", "beleidsmedewerker", reverse("inburgering:rapportage")),
+        Pagina("inzagelog", "privacy", reverse("inburgering:inzagelog")),
+        Pagina("vernietiging", "privacy", reverse("inburgering:vernietigingslijsten")),
         Pagina("beheer teams", "beheerder", reverse("admin:inburgering_team_changelist")),
         Pagina("beheer team", "beheerder", reverse("admin:inburgering_team_change", args=[w.kempenplus.pk])),
         Pagina("beheer gebruiker", "beheerder", reverse("admin:inburgering_user_change", args=[w.regisseur.pk])),
-        Pagina("duo-berichten", "beheerder", reverse("duo_berichten")),
-        Pagina("niet gevonden", "regisseur", reverse("dossier", args=[w.dossier_eersel.pk])),
-        Pagina("geen toegang", "begeleider", reverse("signalen")),
+        Pagina("duo-berichten", "beheerder", reverse("inburgering:duo_berichten")),
+        Pagina("niet gevonden", "regisseur", reverse("inburgering:dossier", args=[w.dossier_eersel.pk])),
+        Pagina("geen toegang", "begeleider", reverse("inburgering:signalen")),
     ]
 
 

@@ -20,7 +20,7 @@ def test_the_export_holds_every_part_of_a_fully_filled_dossier(client, vol_dossi
     wereld = vol_dossier
     dossier = wereld.dossier_bladel
     client.force_login(wereld.privacy)
-    response = client.get(reverse("avg_export", kwargs={"pk": dossier.pk}))
+    response = client.get(reverse("inburgering:avg_export", kwargs={"pk": dossier.pk}))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="avg-inzage-')
     gegevens = json.loads(response.content)
@@ -58,7 +58,9 @@ def test_the_export_holds_every_part_of_a_fully_filled_dossier(client, vol_dossi
 @pytest.mark.pdf
 def test_the_export_as_pdf_renders(client, vol_dossier, caplog):  # noqa: F811
     client.force_login(vol_dossier.privacy)
-    response = client.get(reverse("avg_export", kwargs={"pk": vol_dossier.dossier_bladel.pk}) + "?formaat=pdf")
+    response = client.get(
+        reverse("inburgering:avg_export", kwargs={"pk": vol_dossier.dossier_bladel.pk}) + "?formaat=pdf"
+    )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert not [r for r in caplog.records if r.name.startswith("weasyprint") and r.levelname == "ERROR"]
@@ -66,7 +68,7 @@ def test_the_export_as_pdf_renders(client, vol_dossier, caplog):  # noqa: F811
 
 def test_the_inzagelog_refuses_a_bsn_that_fails_the_elfproef(client, wereld):
     client.force_login(wereld.privacy)
-    response = client.get(reverse("inzagelog"), {"bsn": "123456789", "gebruiker": "sanne"})
+    response = client.get(reverse("inburgering:inzagelog"), {"bsn": "123456789", "gebruiker": "sanne"})
     assert "elfproef" in response.content.decode()
     assert 'value="sanne"' in response.content.decode()
 
@@ -76,11 +78,11 @@ def test_the_inzagelog_finds_by_bsn_by_user_and_period(client, wereld):
         dossier_services.log_inzage(user=wereld.regisseur, inburgeraar=wereld.dossier_bladel, pagina="/a/")
         dossier_services.log_inzage(user=wereld.regisseur_eersel, inburgeraar=wereld.dossier_eersel, pagina="/b/")
     client.force_login(wereld.privacy)
-    per_bsn = client.get(reverse("inzagelog"), {"bsn": wereld.dossier_bladel.bsn}).context["pagina"]
+    per_bsn = client.get(reverse("inburgering:inzagelog"), {"bsn": wereld.dossier_bladel.bsn}).context["pagina"]
     assert [i.pagina for i in per_bsn] == ["/a/"]
-    per_user = client.get(reverse("inzagelog"), {"gebruiker": "tom"}).context["pagina"]
+    per_user = client.get(reverse("inburgering:inzagelog"), {"gebruiker": "tom"}).context["pagina"]
     assert [i.pagina for i in per_user] == ["/b/"]
-    buiten = client.get(reverse("inzagelog"), {"van": "2026-11-24"}).context["pagina"]
+    buiten = client.get(reverse("inburgering:inzagelog"), {"van": "2026-11-24"}).context["pagina"]
     assert list(buiten) == []
 
 
@@ -91,7 +93,7 @@ def test_the_inzagelog_takes_a_constant_number_of_queries(client, wereld, django
             for _ in range(aantal):
                 dossier_services.log_inzage(user=wereld.regisseur, inburgeraar=wereld.dossier_bladel, pagina="/x/")
         with django_assert_num_queries(10):
-            client.get(reverse("inzagelog"), {"bsn": wereld.dossier_bladel.bsn, "tot": "2026-12-31"})
+            client.get(reverse("inburgering:inzagelog"), {"bsn": wereld.dossier_bladel.bsn, "tot": "2026-12-31"})
 
 
 def test_the_monthly_task_drops_inzage_records_past_their_own_period(wereld):

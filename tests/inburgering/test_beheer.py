@@ -70,7 +70,7 @@ def test_withdrawing_a_gemeente_closes_its_dossiers_to_the_team(client, wereld, 
     zichtbaar = {d.gemeente_id for d in Inburgeraar.objects.zichtbaar_voor(wereld.regisseur)}
     assert zichtbaar == set(blijft)
     client.force_login(wereld.regisseur)
-    assert client.get(reverse("dossier", args=[wereld.dossier_bladel.pk])).status_code == 404
+    assert client.get(reverse("inburgering:dossier", args=[wereld.dossier_bladel.pk])).status_code == 404
 
 
 def test_a_functioneel_beheerder_cannot_make_anyone_superuser(client, wereld, beheerder):
@@ -139,6 +139,10 @@ def test_the_admin_speaks_dutch_also_in_its_widgets(client, beheerder):
 def test_the_admin_index_links_to_the_beheer_pages_outside_the_admin(client, beheerder):
     html = client.get(reverse("admin:index")).content.decode()
 
-    for naam in ("vernietigingslijsten", "duo_berichten", "admin:inburgering_apiclient_changelist"):
+    for naam in (
+        "inburgering:vernietigingslijsten",
+        "inburgering:duo_berichten",
+        "admin:inburgering_apiclient_changelist",
+    ):
         assert f'href="{reverse(naam)}"' in html
     assert "utrecht/tokens/theme.css" in html and "css/admin.css" in html

@@ -114,7 +114,7 @@ def test_the_sql_reference_fetches_the_caseload_pages_dossiers_in_its_order(
     client.force_login(regisseur)
 
     with time_machine.travel(NU, tick=False):
-        pagina = client.get(reverse("caseload"), {"sorteer": sortering}).context["pagina"]
+        pagina = client.get(reverse("inburgering:caseload"), {"sorteer": sortering}).context["pagina"]
         referentie = Caseloadreferentie(regisseur, sortering)
         rijen = referentie.rijen()
         html = referentie.html()
@@ -146,7 +146,7 @@ def test_the_dossier_reference_fetches_the_dossiers_termijnen_and_tijdlijn_only_
     dossier = wereld.dossier_bladel
 
     with time_machine.travel(NU, tick=False):
-        context = client.get(reverse("dossier", args=[dossier.pk])).context
+        context = client.get(reverse("inburgering:dossier", args=[dossier.pk])).context
         rij = Dossierreferentie(regisseur, dossier.pk).rij()
         html = Dossierreferentie(regisseur, dossier.pk).html()
 

@@ -137,7 +137,7 @@ def test_the_admin_refuses_an_svg_logo_and_keeps_the_rest_of_the_form(client, we
 def test_the_logo_is_linked_and_served_only_through_its_permission_check(client, wereld, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     wereld.bladel.logo.save("bladel.png", SimpleUploadedFile("bladel.png", _png()))
-    logo = reverse("gemeente_logo", args=[wereld.bladel.pk])
+    logo = reverse("inburgering:gemeente_logo", args=[wereld.bladel.pk])
 
     client.force_login(wereld.beheerder)
     wereld.beheerder.is_superuser = True

@@ -31,7 +31,7 @@ def regisseur(client, wereld):
 
 
 def _registreer(client, wereld, bsn):
-    return client.post(reverse("dossier_registreren"), _registratie(wereld, bsn=bsn))
+    return client.post(reverse("inburgering:dossier_registreren"), _registratie(wereld, bsn=bsn))
 
 
 def _pogingen():
@@ -50,7 +50,11 @@ def test_another_gemeentes_bsn_is_refused_in_words_that_name_neither_dossier_nor
         "Dit BSN kan hier niet worden gebruikt. Controleer het BSN; klopt het, neem dan contact op met de "
         "functioneel beheerder. Deze poging is vastgelegd."
     ]
-    for verborgen in ["Eersel", wereld.dossier_eersel.achternaam, reverse("dossier", args=[wereld.dossier_eersel.pk])]:
+    for verborgen in [
+        "Eersel",
+        wereld.dossier_eersel.achternaam,
+        reverse("inburgering:dossier", args=[wereld.dossier_eersel.pk]),
+    ]:
         assert verborgen not in html
     assert 'value="Khalil"' in html
     assert Inburgeraar.objects.filter(bsn=wereld.dossier_eersel.bsn).count() == 1
@@ -84,12 +88,12 @@ def test_the_attempt_is_in_the_inzage_log_and_on_the_owning_teams_tijdlijn(clien
         Inzage.Soort.BSN_GEWEIGERD,
     )
     client.force_login(wereld.privacy)
-    log = client.get(reverse("inzagelog"), {"bsn": verborgen.bsn}).content.decode()
+    log = client.get(reverse("inburgering:inzagelog"), {"bsn": verborgen.bsn}).content.decode()
     assert "BSN ingevoerd van een dossier dat de gebruiker niet mag zien (geweigerd)" in log
     assert "sanne" in log
 
     client.force_login(wereld.regisseur_eersel)
-    dossier = client.get(reverse("dossier", args=[verborgen.pk])).content.decode()
+    dossier = client.get(reverse("inburgering:dossier", args=[verborgen.pk])).content.decode()
     gebeurtenis = verborgen.tijdlijn.get(soort=Gebeurtenis.Soort.BSN_GEWEIGERD)
     assert gebeurtenis.actor == regisseur
     assert gebeurtenis.gemeente == wereld.eersel
@@ -100,7 +104,7 @@ def test_changing_a_dossiers_bsn_to_another_gemeentes_is_refused_and_recorded_to
     gegevens = _registratie(wereld, bsn=wereld.dossier_emmen.bsn, geboortedatum="1990-01-01")
     gegevens.pop("gemeente")
 
-    response = client.post(reverse("dossier_wijzigen", args=[wereld.dossier_bladel.pk]), gegevens)
+    response = client.post(reverse("inburgering:dossier_wijzigen", args=[wereld.dossier_bladel.pk]), gegevens)
 
     assert NEUTRAAL in _bsn_fout(response)[0]
     assert _pogingen().get().inburgeraar == wereld.dossier_emmen
@@ -140,7 +144,7 @@ def test_the_limit_counts_per_user_and_leaves_a_dossiers_own_bsn_editable(client
     eigen = wereld.dossier_bladel
     gegevens = _registratie(wereld, bsn=eigen.bsn, achternaam="Haile-Tesfay", geboortedatum="1990-01-01")
     gegevens.pop("gemeente")
-    response = client.post(reverse("dossier_wijzigen", args=[eigen.pk]), gegevens)
+    response = client.post(reverse("inburgering:dossier_wijzigen", args=[eigen.pk]), gegevens)
     assert response.status_code == 302
 
     client.force_login(wereld.collega)

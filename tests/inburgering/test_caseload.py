@@ -27,7 +27,7 @@ def _namen(response):
 
 @time_machine.travel(NU, tick=False)
 def test_it_shows_the_columns_a_regisseur_needs_with_the_bsn_masked(client, wereld, regisseur):
-    response = client.get(reverse("caseload"))
+    response = client.get(reverse("inburgering:caseload"))
 
     html = response.content.decode()
     dossier = wereld.dossier_bladel
@@ -45,13 +45,13 @@ def test_it_finds_a_dossier_by_a_full_bsn_even_as_typed_with_dots(client, wereld
     bsn = wereld.dossier_bergeijk.bsn
     getypt = f"{bsn[:4]}.{bsn[4:6]}.{bsn[6:]}"
 
-    response = client.get(reverse("caseload"), {"q": getypt})
+    response = client.get(reverse("inburgering:caseload"), {"q": getypt})
 
     assert [d.pk for d in response.context["pagina"].object_list] == [wereld.dossier_bergeijk.pk]
 
 
 def test_it_does_not_find_another_gemeentes_dossier_by_bsn(client, wereld, regisseur):
-    response = client.get(reverse("caseload"), {"q": wereld.dossier_eersel.bsn})
+    response = client.get(reverse("inburgering:caseload"), {"q": wereld.dossier_eersel.bsn})
 
     assert response.context["pagina"].paginator.count == 0
     assert "Geen dossiers die aan deze zoekopdracht voldoen." in response.content.decode()
@@ -62,7 +62,7 @@ def test_it_finds_a_dossier_by_the_bsn_digits_the_list_shows(client, wereld, reg
     laatste = wereld.dossier_bladel.bsn[-3:]
     zichtbaar = set(Inburgeraar.objects.zichtbaar_voor(regisseur).values_list("pk", flat=True))
 
-    response = client.get(reverse("caseload"), {"q": getypt.format(laatste=laatste)})
+    response = client.get(reverse("inburgering:caseload"), {"q": getypt.format(laatste=laatste)})
 
     gevonden = [d.pk for d in response.context["pagina"].object_list]
     assert wereld.dossier_bladel.pk in gevonden
@@ -71,7 +71,7 @@ def test_it_finds_a_dossier_by_the_bsn_digits_the_list_shows(client, wereld, reg
 
 
 def test_the_shown_digits_never_find_a_dossier_the_user_may_not_see(client, wereld, regisseur):
-    response = client.get(reverse("caseload"), {"q": wereld.dossier_eersel.bsn[-3:]})
+    response = client.get(reverse("inburgering:caseload"), {"q": wereld.dossier_eersel.bsn[-3:]})
 
     assert wereld.dossier_eersel.pk not in [d.pk for d in response.context["pagina"].object_list]
 
@@ -80,7 +80,7 @@ def test_it_searches_names_word_by_word(client, wereld, regisseur):
     InburgeraarFactory(gemeente=wereld.bladel, voornamen="Semhar", achternaam="Tesfamariam")
     InburgeraarFactory(gemeente=wereld.bladel, voornamen="Semhar", achternaam="Berhane")
 
-    response = client.get(reverse("caseload"), {"q": "semhar tesfa"})
+    response = client.get(reverse("inburgering:caseload"), {"q": "semhar tesfa"})
 
     assert _namen(response) == ["Tesfamariam"]
 
@@ -89,14 +89,18 @@ def test_it_filters_on_gemeente_fase_doelgroep_and_mine(client, wereld, regisseu
     InburgeraarFactory(gemeente=wereld.bladel, achternaam="Osman", fase=Fase.INTAKE, regisseur=regisseur)
     InburgeraarFactory(gemeente=wereld.bladel, achternaam="Kaya", doelgroep=Doelgroep.GEZINSVORMER)
 
-    assert set(_namen(client.get(reverse("caseload"), {"gemeente": wereld.bladel.pk}))) == {"Haile", "Osman", "Kaya"}
-    assert _namen(client.get(reverse("caseload"), {"fase": Fase.INTAKE})) == ["Osman"]
-    assert _namen(client.get(reverse("caseload"), {"doelgroep": Doelgroep.GEZINSVORMER})) == ["Kaya"]
-    assert set(_namen(client.get(reverse("caseload"), {"van": "mijn"}))) == {"Haile", "Osman"}
+    assert set(_namen(client.get(reverse("inburgering:caseload"), {"gemeente": wereld.bladel.pk}))) == {
+        "Haile",
+        "Osman",
+        "Kaya",
+    }
+    assert _namen(client.get(reverse("inburgering:caseload"), {"fase": Fase.INTAKE})) == ["Osman"]
+    assert _namen(client.get(reverse("inburgering:caseload"), {"doelgroep": Doelgroep.GEZINSVORMER})) == ["Kaya"]
+    assert set(_namen(client.get(reverse("inburgering:caseload"), {"van": "mijn"}))) == {"Haile", "Osman"}
 
 
 def test_it_refuses_to_filter_on_a_gemeente_outside_the_team(client, wereld, regisseur):
-    response = client.get(reverse("caseload"), {"gemeente": wereld.eersel.pk})
+    response = client.get(reverse("inburgering:caseload"), {"gemeente": wereld.eersel.pk})
 
     assert "gemeente" in response.context["form"].errors
     assert wereld.dossier_eersel.pk not in [d.pk for d in response.context["pagina"].object_list]
@@ -106,12 +110,12 @@ def test_it_sorts_by_koppeling_both_ways(client, wereld, regisseur):
     InburgeraarFactory(gemeente=wereld.bladel, achternaam="Oud", datum_koppeling=datetime.date(2024, 1, 5))
     InburgeraarFactory(gemeente=wereld.bladel, achternaam="Nieuw", datum_koppeling=datetime.date(2026, 11, 1))
 
-    oplopend = _namen(client.get(reverse("caseload"), {"sorteer": "koppeling"}))
-    aflopend = _namen(client.get(reverse("caseload"), {"sorteer": "-koppeling"}))
+    oplopend = _namen(client.get(reverse("inburgering:caseload"), {"sorteer": "koppeling"}))
+    aflopend = _namen(client.get(reverse("inburgering:caseload"), {"sorteer": "-koppeling"}))
 
     assert oplopend[0] == "Oud"
     assert aflopend[0] == "Nieuw"
-    html = client.get(reverse("caseload"), {"sorteer": "koppeling"}).content.decode()
+    html = client.get(reverse("inburgering:caseload"), {"sorteer": "koppeling"}).content.decode()
     assert 'aria-sort="ascending"' in html
 
 
@@ -120,8 +124,8 @@ def test_it_pages_through_a_long_caseload(client, wereld, regisseur, settings):
     for i in range(9):
         InburgeraarFactory(gemeente=wereld.bergeijk, achternaam=f"Persoon{i}")
 
-    eerste = client.get(reverse("caseload"))
-    derde = client.get(reverse("caseload"), {"pagina": 3})
+    eerste = client.get(reverse("inburgering:caseload"))
+    derde = client.get(reverse("inburgering:caseload"), {"pagina": 3})
 
     assert eerste.context["pagina"].paginator.count == 12
     assert len(derde.context["pagina"].object_list) == 2
@@ -137,12 +141,12 @@ def test_the_query_count_does_not_grow_with_the_caseload(client, wereld, regisse
     # choices; the count and the page itself; the page's unknown deadlines (one prefetch); renewing the
     # idle timeout (savepoint, update, release)
     with django_assert_num_queries(11):
-        response = client.get(reverse("caseload"), {"sorteer": "gemeente"})
+        response = client.get(reverse("inburgering:caseload"), {"sorteer": "gemeente"})
     assert response.status_code == 200
 
 
 def test_filtering_with_htmx_returns_only_the_results(client, wereld, regisseur):
-    response = client.get(reverse("caseload"), {"q": "Haile"}, headers={"HX-Request": "true"})
+    response = client.get(reverse("inburgering:caseload"), {"q": "Haile"}, headers={"HX-Request": "true"})
 
     html = response.content.decode()
     assert '<div id="resultaten">' in html

@@ -41,10 +41,10 @@ def _registratie(wereld, **anders):
 
 
 def test_a_regisseur_registers_a_dossier_that_starts_in_aangemeld(client, wereld, regisseur):
-    response = client.post(reverse("dossier_registreren"), _registratie(wereld, regisseur=regisseur.pk))
+    response = client.post(reverse("inburgering:dossier_registreren"), _registratie(wereld, regisseur=regisseur.pk))
 
     dossier = Inburgeraar.objects.get(bsn=GELDIG_BSN)
-    assert response.url == reverse("dossier", args=[dossier.pk])
+    assert response.url == reverse("inburgering:dossier", args=[dossier.pk])
     assert dossier.fase == Fase.AANGEMELD
     assert dossier.doelgroep == "Gezinsvormer"
     assert dossier.tolk_nodig is True
@@ -54,14 +54,14 @@ def test_a_regisseur_registers_a_dossier_that_starts_in_aangemeld(client, wereld
 
 
 def test_the_form_offers_duos_detailed_doelgroepen(client, wereld, regisseur):
-    html = client.get(reverse("dossier_registreren")).content.decode()
+    html = client.get(reverse("inburgering:dossier_registreren")).content.decode()
 
     for waarde in ["Asielstatushouder", "Gezinsvormer met Asielstatushouder", "Geestelijk bedienaar", "Overig"]:
         assert f'value="{waarde}"' in html
 
 
 def test_it_refuses_a_bsn_failing_the_elfproef_and_keeps_what_was_typed(client, wereld, regisseur):
-    response = client.post(reverse("dossier_registreren"), _registratie(wereld, bsn="123456789"))
+    response = client.post(reverse("inburgering:dossier_registreren"), _registratie(wereld, bsn="123456789"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -74,23 +74,25 @@ def test_it_refuses_a_bsn_failing_the_elfproef_and_keeps_what_was_typed(client, 
 def test_a_duplicate_bsn_links_to_the_existing_dossier_the_user_may_see(client, wereld, regisseur):
     bestaand = wereld.dossier_bergeijk
 
-    response = client.post(reverse("dossier_registreren"), _registratie(wereld, bsn=bestaand.bsn))
+    response = client.post(reverse("inburgering:dossier_registreren"), _registratie(wereld, bsn=bestaand.bsn))
 
     html = response.content.decode()
     assert "Er bestaat al een dossier met dit BSN" in html
-    assert f'href="{reverse("dossier", args=[bestaand.pk])}"' in html
+    assert f'href="{reverse("inburgering:dossier", args=[bestaand.pk])}"' in html
     assert Inburgeraar.objects.filter(bsn=bestaand.bsn).count() == 1
 
 
 def test_a_regisseur_cannot_register_for_a_gemeente_outside_the_team(client, wereld, regisseur):
-    response = client.post(reverse("dossier_registreren"), _registratie(wereld, gemeente=wereld.eersel.pk))
+    response = client.post(reverse("inburgering:dossier_registreren"), _registratie(wereld, gemeente=wereld.eersel.pk))
 
     assert "gemeente" in response.context["form"].errors
     assert not Inburgeraar.objects.filter(bsn=GELDIG_BSN).exists()
 
 
 def test_dates_in_the_future_are_refused_beside_the_field(client, wereld, regisseur):
-    response = client.post(reverse("dossier_registreren"), _registratie(wereld, datum_koppeling="2999-01-01"))
+    response = client.post(
+        reverse("inburgering:dossier_registreren"), _registratie(wereld, datum_koppeling="2999-01-01")
+    )
 
     assert response.context["form"].errors["datum_koppeling"] == ["De datum koppeling kan niet in de toekomst liggen."]
 
@@ -98,19 +100,19 @@ def test_dates_in_the_future_are_refused_beside_the_field(client, wereld, regiss
 def test_a_household_member_joins_the_same_huishouden(client, wereld, regisseur):
     gegevens = _registratie(wereld, huishouden_bsn=wereld.dossier_bladel.bsn, aantal_minderjarige_kinderen=2)
 
-    client.post(reverse("dossier_registreren"), gegevens)
+    client.post(reverse("inburgering:dossier_registreren"), gegevens)
 
     nieuw = Inburgeraar.objects.get(bsn=GELDIG_BSN)
     wereld.dossier_bladel.refresh_from_db()
     assert nieuw.huishouden == wereld.dossier_bladel.huishouden
     assert nieuw.huishouden.aantal_minderjarige_kinderen == 2
-    pagina = client.get(reverse("dossier", args=[nieuw.pk])).content.decode()
+    pagina = client.get(reverse("inburgering:dossier", args=[nieuw.pk])).content.decode()
     assert wereld.dossier_bladel.naam in pagina
     assert "2 minderjarige kinderen" in pagina
 
 
 def test_the_dossier_page_shows_person_gemeente_regisseur_fase_and_tijdlijn(client, wereld, regisseur):
-    response = client.get(reverse("dossier", args=[wereld.dossier_bladel.pk]))
+    response = client.get(reverse("inburgering:dossier", args=[wereld.dossier_bladel.pk]))
 
     html = response.content.decode()
     assert wereld.dossier_bladel.naam in html
@@ -123,8 +125,8 @@ def test_the_dossier_page_shows_person_gemeente_regisseur_fase_and_tijdlijn(clie
 
 def test_every_view_of_a_dossier_is_logged_as_inzage(client, wereld, regisseur):
     dossier = wereld.dossier_bladel
-    client.get(reverse("dossier", args=[dossier.pk]))
-    client.get(reverse("dossier_wijzigen", args=[dossier.pk]))
+    client.get(reverse("inburgering:dossier", args=[dossier.pk]))
+    client.get(reverse("inburgering:dossier_wijzigen", args=[dossier.pk]))
 
     inzages = list(Inzage.objects.filter(user=regisseur).order_by("tijdstip"))
     assert [(i.bsn, i.pagina) for i in inzages] == [
@@ -134,18 +136,18 @@ def test_every_view_of_a_dossier_is_logged_as_inzage(client, wereld, regisseur):
 
 
 def test_a_refused_view_leaves_no_inzage(client, wereld, regisseur):
-    client.get(reverse("dossier", args=[wereld.dossier_eersel.pk]))
+    client.get(reverse("inburgering:dossier", args=[wereld.dossier_eersel.pk]))
 
     assert not Inzage.objects.filter(bsn=wereld.dossier_eersel.bsn).exists()
 
 
 def test_editing_records_a_tijdlijn_event_and_the_audit_log(client, wereld, regisseur):
     dossier = wereld.dossier_bladel
-    formulier = client.get(reverse("dossier_wijzigen", args=[dossier.pk])).context["form"]
+    formulier = client.get(reverse("inburgering:dossier_wijzigen", args=[dossier.pk])).context["form"]
     gegevens = {naam: veld.value() or "" for naam, veld in ((n, formulier[n]) for n in formulier.fields)}
     gegevens.update(telefoon="0687654321", tolk_nodig="")
 
-    response = client.post(reverse("dossier_wijzigen", args=[dossier.pk]), gegevens)
+    response = client.post(reverse("inburgering:dossier_wijzigen", args=[dossier.pk]), gegevens)
 
     assert response.status_code == 302
     dossier.refresh_from_db()
@@ -158,11 +160,11 @@ def test_editing_records_a_tijdlijn_event_and_the_audit_log(client, wereld, regi
 
 def test_the_history_page_shows_the_audit_log_to_those_allowed(client, wereld, regisseur):
     dossier = wereld.dossier_bladel
-    formulier = client.get(reverse("dossier_wijzigen", args=[dossier.pk])).context["form"]
+    formulier = client.get(reverse("inburgering:dossier_wijzigen", args=[dossier.pk])).context["form"]
     gegevens = {n: formulier[n].value() or "" for n in formulier.fields}
-    client.post(reverse("dossier_wijzigen", args=[dossier.pk]), {**gegevens, "adres": "Markt 1, Bladel"})
+    client.post(reverse("inburgering:dossier_wijzigen", args=[dossier.pk]), {**gegevens, "adres": "Markt 1, Bladel"})
 
-    html = client.get(reverse("dossier_historie", args=[dossier.pk])).content.decode()
+    html = client.get(reverse("inburgering:dossier_historie", args=[dossier.pk])).content.decode()
 
     assert "Markt 1, Bladel" in html
     assert escape(str(regisseur)) in html
@@ -174,7 +176,7 @@ def test_assigning_a_regisseur_mails_them_without_personal_data(
     dossier = wereld.dossier_reusel
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("regisseur_toewijzen", args=[dossier.pk]), {"regisseur": wereld.collega.pk})
+        client.post(reverse("inburgering:regisseur_toewijzen", args=[dossier.pk]), {"regisseur": wereld.collega.pk})
 
     dossier.refresh_from_db()
     assert dossier.regisseur == wereld.collega
@@ -193,7 +195,9 @@ def test_a_regisseur_of_another_gemeente_cannot_be_assigned(client, wereld, regi
     dossier = wereld.dossier_reusel
 
     response = client.post(
-        reverse("regisseur_toewijzen", args=[dossier.pk]), {"regisseur": wereld.regisseur_eersel.pk}, follow=True
+        reverse("inburgering:regisseur_toewijzen", args=[dossier.pk]),
+        {"regisseur": wereld.regisseur_eersel.pk},
+        follow=True,
     )
 
     dossier.refresh_from_db()
@@ -205,8 +209,8 @@ def test_a_regisseur_of_another_gemeente_cannot_be_assigned(client, wereld, regi
 def test_the_fase_form_offers_only_what_the_regisseur_decides_by_hand(client, wereld, regisseur):
     dossier = wereld.dossier_bladel
 
-    pagina = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
-    geweigerd = client.post(reverse("fase_wijzigen", args=[dossier.pk]), {"fase": Fase.INTAKE}, follow=True)
+    pagina = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
+    geweigerd = client.post(reverse("inburgering:fase_wijzigen", args=[dossier.pk]), {"fase": Fase.INTAKE}, follow=True)
 
     dossier.refresh_from_db()
     assert dossier.fase == Fase.AANGEMELD
@@ -219,8 +223,12 @@ def test_the_fase_form_offers_only_what_the_regisseur_decides_by_hand(client, we
 def test_the_fase_form_closes_a_dossier_with_its_reason(client, wereld, regisseur):
     dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.UITVOERING, regisseur=wereld.regisseur)
 
-    zonder_reden = client.post(reverse("fase_wijzigen", args=[dossier.pk]), {"fase": Fase.AFGEROND}, follow=True)
-    client.post(reverse("fase_wijzigen", args=[dossier.pk]), {"fase": Fase.AFGEROND, "reden_afronding": "voldaan"})
+    zonder_reden = client.post(
+        reverse("inburgering:fase_wijzigen", args=[dossier.pk]), {"fase": Fase.AFGEROND}, follow=True
+    )
+    client.post(
+        reverse("inburgering:fase_wijzigen", args=[dossier.pk]), {"fase": Fase.AFGEROND, "reden_afronding": "voldaan"}
+    )
 
     assert "Kies de reden van afronding." in zonder_reden.content.decode()
     dossier.refresh_from_db()
@@ -231,19 +239,19 @@ def test_verhuizing_hands_the_dossier_to_the_receiving_gemeentes_team(client, we
     dossier = wereld.dossier_bladel
 
     response = client.post(
-        reverse("dossier_overdragen", args=[dossier.pk]),
+        reverse("inburgering:dossier_overdragen", args=[dossier.pk]),
         {"naar": wereld.emmen.pk, "toelichting": "Verhuisd naar Emmen.", "bevestig": "on"},
         follow=True,
     )
 
-    assert response.redirect_chain[-1][0] == reverse("caseload")
+    assert response.redirect_chain[-1][0] == reverse("inburgering:caseload")
     assert "Het dossier is overgedragen aan gemeente Emmen." in response.content.decode()
-    assert client.get(reverse("dossier", args=[dossier.pk])).status_code == 404
+    assert client.get(reverse("inburgering:dossier", args=[dossier.pk])).status_code == 404
     dossier.refresh_from_db()
     assert dossier.gemeente == wereld.emmen
     assert dossier.regisseur is None
     client.force_login(wereld.regisseur_emmen)
-    html = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    html = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
     assert "Dossier overgedragen aan gemeente Emmen wegens verhuizing. Verhuisd naar Emmen." in html
     assert "Dossier ontvangen van gemeente Bladel wegens verhuizing" in html
     gemeenten = list(dossier.tijdlijn.filter(soort__in=["overgedragen", "ontvangen"]).values_list("soort", "gemeente"))
@@ -253,7 +261,7 @@ def test_verhuizing_hands_the_dossier_to_the_receiving_gemeentes_team(client, we
 def test_verhuizing_needs_an_explicit_confirmation(client, wereld, regisseur):
     dossier = wereld.dossier_bladel
 
-    response = client.post(reverse("dossier_overdragen", args=[dossier.pk]), {"naar": wereld.emmen.pk})
+    response = client.post(reverse("inburgering:dossier_overdragen", args=[dossier.pk]), {"naar": wereld.emmen.pk})
 
     assert "bevestig" in response.context["form"].errors
     dossier.refresh_from_db()

@@ -8,8 +8,8 @@ from django.views.defaults import server_error
 def test_a_role_without_the_dossier_page_gets_the_same_404_for_an_existing_and_an_unknown_dossier(client, wereld):
     client.force_login(wereld.begeleider)
 
-    bestaand = client.get(reverse("dossier", args=[wereld.dossier_bladel.pk]))
-    onbekend = client.get(reverse("dossier", args=[999_999]))
+    bestaand = client.get(reverse("inburgering:dossier", args=[wereld.dossier_bladel.pk]))
+    onbekend = client.get(reverse("inburgering:dossier", args=[999_999]))
 
     assert bestaand.status_code == onbekend.status_code == 404
     assert "Niet gevonden" in bestaand.content.decode()
@@ -18,7 +18,7 @@ def test_a_role_without_the_dossier_page_gets_the_same_404_for_an_existing_and_a
 def test_a_role_lacking_a_whole_function_gets_the_dutch_403_page(client, wereld):
     client.force_login(wereld.begeleider)
 
-    response = client.get(reverse("signalen"))
+    response = client.get(reverse("inburgering:signalen"))
 
     assert response.status_code == 403
     assert "Geen toegang" in response.content.decode()
@@ -29,7 +29,7 @@ def test_under_debug_a_hidden_dossier_shows_our_dutch_404_not_djangos_technical_
     settings.DEBUG = True
     client.force_login(wereld.regisseur)
 
-    response = client.get(reverse("dossier", args=[wereld.dossier_eersel.pk]))
+    response = client.get(reverse("inburgering:dossier", args=[wereld.dossier_eersel.pk]))
 
     tekst = response.content.decode()
     assert response.status_code == 404

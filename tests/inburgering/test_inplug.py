@@ -28,32 +28,32 @@ def _menu(html: str) -> list[str]:
 )
 def test_the_menu_shows_each_role_the_core_and_app_pages_it_may_open_in_order(client, wereld, rol, menu):
     client.force_login(getattr(wereld, rol))
-    assert _menu(client.get(reverse("caseload")).content.decode()) == menu
+    assert _menu(client.get(reverse("inburgering:caseload")).content.decode()) == menu
 
 
 def test_the_menu_marks_the_current_page_of_an_app(client, wereld):
     client.force_login(wereld.begeleider)
-    html = client.get(reverse("uren_week")).content.decode()
-    assert f'href="{reverse("uren_week")}" aria-current="page">Uren invullen<' in html
-    assert f'href="{reverse("mijn_inburgeraars")}">Mijn inburgeraars<' in html
+    html = client.get(reverse("ontzorgen:uren_week")).content.decode()
+    assert f'href="{reverse("ontzorgen:uren_week")}" aria-current="page">Uren invullen<' in html
+    assert f'href="{reverse("ontzorgen:mijn_inburgeraars")}">Mijn inburgeraars<' in html
 
 
 def test_a_begeleider_on_the_caseload_is_pointed_to_the_referred_inburgeraars(client, wereld):
     client.force_login(wereld.begeleider)
-    html = client.get(reverse("caseload")).content.decode()
+    html = client.get(reverse("inburgering:caseload")).content.decode()
     assert (
         "De inburgeraars die naar uw organisatie zijn doorverwezen staan onder "
-        f'<a class="utrecht-link" href="{reverse("mijn_inburgeraars")}">Mijn inburgeraars</a>.'
+        f'<a class="utrecht-link" href="{reverse("ontzorgen:mijn_inburgeraars")}">Mijn inburgeraars</a>.'
     ) in html
 
     client.force_login(wereld.regisseur)
-    assert "doorverwezen staan onder" not in client.get(reverse("caseload")).content.decode()
+    assert "doorverwezen staan onder" not in client.get(reverse("inburgering:caseload")).content.decode()
 
 
 def test_the_dossier_page_shows_each_apps_part_in_order_with_a_link_to_its_page(client, wereld):
     client.force_login(wereld.regisseur)
     dossier = wereld.dossier_bladel
-    html = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    html = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
 
     koppen = re.findall(r'<h2 class="utrecht-heading-2" id="kop-(intake|pip|leerroute)">([^<]*)</h2>', html)
     assert koppen == [
@@ -61,9 +61,9 @@ def test_the_dossier_page_shows_each_apps_part_in_order_with_a_link_to_its_page(
         ("pip", "Plan Inburgering en Participatie"),
         ("leerroute", "Leerroute"),
     ]
-    for naam in ("intake", "pip", "leerroute"):
+    for naam in ("intake:intake", "pip:pip", "leerroutes:leerroute"):
         assert f'href="{reverse(naam, args=[dossier.pk])}"' in html
     # Ontzorgen is a link at the head of the page, before the person's data.
-    ontzorgen = html.index(f'href="{reverse("ontzorgen_dossier", args=[dossier.pk])}"')
+    ontzorgen = html.index(f'href="{reverse("ontzorgen:ontzorgen_dossier", args=[dossier.pk])}"')
     assert ontzorgen < html.index('id="kop-persoon"')
     assert "Verwijzingen, financieel ontzorgen en uren van begeleiders</a>" in html

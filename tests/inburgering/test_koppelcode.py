@@ -42,7 +42,7 @@ def _instellen(gebruiker, koppelcode, **extra):
     client.get(reverse("tweefactor"))
     apparaat = TOTPDevice.objects.get(user=gebruiker, confirmed=False)
     token = f"{totp(apparaat.bin_key, step=apparaat.step, t0=apparaat.t0, digits=apparaat.digits):06d}"
-    velden = {"token": token, "next": reverse("caseload"), **extra}
+    velden = {"token": token, "next": reverse("inburgering:caseload"), **extra}
     if koppelcode is not None:
         velden["koppelcode"] = koppelcode
     return client, client.post(reverse("tweefactor"), velden)
@@ -63,7 +63,7 @@ def test_without_a_koppelcode_no_app_is_set_up(regisseur):
     assert _fout_bij_koppelcode(response) == "Vul de koppelcode in die u van de functioneel beheerder kreeg."
     assert "Koppelcode" in response.content.decode()
     assert not _ingesteld(regisseur)
-    assert client.get(reverse("caseload")).status_code == 302
+    assert client.get(reverse("inburgering:caseload")).status_code == 302
 
 
 def test_a_wrong_koppelcode_is_refused_beside_the_field(wereld, regisseur):
@@ -73,7 +73,7 @@ def test_a_wrong_koppelcode_is_refused_beside_the_field(wereld, regisseur):
 
     assert "Deze koppelcode klopt niet" in _fout_bij_koppelcode(response)
     assert not _ingesteld(regisseur)
-    assert client.get(reverse("caseload")).status_code == 302
+    assert client.get(reverse("inburgering:caseload")).status_code == 302
 
 
 def test_someone_elses_koppelcode_does_not_work(wereld, regisseur):
@@ -99,7 +99,7 @@ def test_a_koppelcode_lapses_after_72_hours(wereld, regisseur):
 def test_a_koppelcode_works_once(wereld, regisseur):
     code = geef_koppelcode(wereld.beheerder, regisseur)
     _client, response = _instellen(regisseur, code)
-    assert response.url == reverse("caseload")
+    assert response.url == reverse("inburgering:caseload")
     reset_apparaat(wereld.beheerder, regisseur)
 
     _client, response = _instellen(regisseur, code)
@@ -113,8 +113,8 @@ def test_a_fresh_koppelcode_sets_up_the_app_and_is_spent(wereld, regisseur):
 
     client, response = _instellen(regisseur, code.lower().replace("-", " "))  # typed over loosely
 
-    assert response.url == reverse("caseload")
-    assert client.get(reverse("caseload")).status_code == 200
+    assert response.url == reverse("inburgering:caseload")
+    assert client.get(reverse("inburgering:caseload")).status_code == 200
     assert _ingesteld(regisseur)
     assert Koppelcode.objects.get(gebruiker=regisseur).gebruikt_op is not None
 
@@ -138,7 +138,7 @@ def test_a_new_koppelcode_replaces_the_unused_one(wereld, regisseur):
         assert "Deze koppelcode is verlopen" in _fout_bij_koppelcode(response)
         reis.shift(datetime.timedelta(seconds=30))  # the app shows a new code; the last one was spent
         _client, response = _instellen(regisseur, nieuw)
-        assert response.url == reverse("caseload")
+        assert response.url == reverse("inburgering:caseload")
 
 
 def test_a_user_with_an_app_only_gives_the_app_code(regisseur):
@@ -148,10 +148,10 @@ def test_a_user_with_an_app_only_gives_the_app_code(regisseur):
     token = f"{totp(apparaat.bin_key, step=apparaat.step, t0=apparaat.t0, digits=apparaat.digits):06d}"
 
     pagina = client.get(reverse("tweefactor")).content.decode()
-    response = client.post(reverse("tweefactor"), {"token": token, "next": reverse("caseload")})
+    response = client.post(reverse("tweefactor"), {"token": token, "next": reverse("inburgering:caseload")})
 
     assert "Koppelcode" not in pagina
-    assert response.url == reverse("caseload")
+    assert response.url == reverse("inburgering:caseload")
 
 
 def test_only_the_hash_of_the_koppelcode_is_stored(wereld, regisseur):
@@ -191,7 +191,7 @@ def test_the_beheerder_issues_a_koppelcode_that_is_shown_once_and_works(wereld, 
     assert "no-store" in response["Cache-Control"]
     code = re.search(r'<code class="koppelcode">([A-Z0-9-]+)</code>', response.content.decode()).group(1)
     _client, response = _instellen(regisseur, code)
-    assert response.url == reverse("caseload")
+    assert response.url == reverse("inburgering:caseload")
     assert Koppelcode.objects.get(gebruiker=regisseur).uitgegeven_door == wereld.beheerder
 
 
@@ -251,19 +251,19 @@ def test_the_command_gives_the_first_beheerder_a_usable_koppelcode(wereld):
 
     code = re.search(r"([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})", uitvoer.getvalue()).group(1)
     _client, response = _instellen(wereld.beheerder, code)
-    assert response.url == reverse("caseload")
+    assert response.url == reverse("inburgering:caseload")
     assert Koppelcode.objects.get().uitgegeven_door is None
 
 
 def test_after_a_reset_the_user_sets_up_the_app_again_with_a_new_koppelcode(wereld, regisseur):
     with time_machine.travel(NU, tick=False) as reis:
         client, _response = _instellen(regisseur, geef_koppelcode(wereld.beheerder, regisseur))
-        assert client.get(reverse("caseload")).status_code == 200
+        assert client.get(reverse("inburgering:caseload")).status_code == 200
 
         reset_apparaat(wereld.beheerder, regisseur)
 
         # The session verified with the removed app no longer counts.
-        assert client.get(reverse("caseload")).url.startswith(reverse("tweefactor"))
+        assert client.get(reverse("inburgering:caseload")).url.startswith(reverse("tweefactor"))
         reis.shift(datetime.timedelta(seconds=30))
         client, response = _instellen(regisseur, geef_koppelcode(wereld.beheerder, regisseur))
-        assert response.url == reverse("caseload")
+        assert response.url == reverse("inburgering:caseload")

@@ -31,14 +31,14 @@ def _inloggen(client, username, wachtwoord=WACHTWOORD):
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client, db):
-    response = client.get(reverse("caseload"))
-    assert response.url == f"{reverse('login')}?next={reverse('caseload')}"
+    response = client.get(reverse("inburgering:caseload"))
+    assert response.url == f"{reverse('login')}?next={reverse('inburgering:caseload')}"
 
 
 def test_a_regisseur_logs_in_and_lands_on_the_werkvoorraad(client, gebruiker):
     response = _inloggen(client, gebruiker.username)
-    assert response.url == reverse("start")
-    assert client.get(response.url).url == reverse("werkvoorraad")
+    assert response.url == reverse("inburgering:start")
+    assert client.get(response.url).url == reverse("inburgering:werkvoorraad")
 
 
 def test_a_wrong_password_is_explained_in_dutch(client, gebruiker):
@@ -61,11 +61,11 @@ def test_the_session_ends_after_30_minutes_idle_but_not_while_working(client, ge
     with time_machine.travel(NU, tick=False) as reis:
         _inloggen(client, gebruiker.username)
         reis.shift(datetime.timedelta(minutes=29))
-        assert client.get(reverse("caseload")).status_code == 200
+        assert client.get(reverse("inburgering:caseload")).status_code == 200
         reis.shift(datetime.timedelta(minutes=29))
-        assert client.get(reverse("caseload")).status_code == 200
+        assert client.get(reverse("inburgering:caseload")).status_code == 200
         reis.shift(datetime.timedelta(minutes=31))
-        assert client.get(reverse("caseload")).status_code == 302
+        assert client.get(reverse("inburgering:caseload")).status_code == 302
 
 
 @pytest.fixture
@@ -80,8 +80,8 @@ def _code(apparaat):
 def test_with_two_factor_required_a_new_user_sets_up_an_app_first(client, wereld, gebruiker, tweefactor_verplicht):
     _inloggen(client, gebruiker.username)
 
-    response = client.get(reverse("caseload"))
-    assert response.url == f"{reverse('tweefactor')}?next={reverse('caseload')}"
+    response = client.get(reverse("inburgering:caseload"))
+    assert response.url == f"{reverse('tweefactor')}?next={reverse('inburgering:caseload')}"
     pagina = client.get(response.url).content.decode()
     assert "Stel daarom eenmalig een authenticator-app in" in pagina
     assert "<svg" in pagina
@@ -89,11 +89,12 @@ def test_with_two_factor_required_a_new_user_sets_up_an_app_first(client, wereld
     apparaat = TOTPDevice.objects.get(user=gebruiker)
     koppelcode = geef_koppelcode(wereld.beheerder, gebruiker)
     response = client.post(
-        reverse("tweefactor"), {"koppelcode": koppelcode, "token": _code(apparaat), "next": reverse("caseload")}
+        reverse("tweefactor"),
+        {"koppelcode": koppelcode, "token": _code(apparaat), "next": reverse("inburgering:caseload")},
     )
 
-    assert response.url == reverse("caseload")
-    assert client.get(reverse("caseload")).status_code == 200
+    assert response.url == reverse("inburgering:caseload")
+    assert client.get(reverse("inburgering:caseload")).status_code == 200
     apparaat.refresh_from_db()
     assert apparaat.confirmed
 
@@ -105,14 +106,14 @@ def test_a_wrong_code_is_refused_beside_the_field(client, gebruiker, tweefactor_
     response = client.post(reverse("tweefactor"), {"token": "000000"})
 
     assert "Deze code klopt niet of is verlopen" in response.content.decode()
-    assert client.get(reverse("caseload")).status_code == 302
+    assert client.get(reverse("inburgering:caseload")).status_code == 302
 
 
 def test_dossiers_stay_closed_until_the_second_factor(client, wereld, tweefactor_verplicht):
     UserFactory(username="nieuw", rol=CASUSREGISSEUR, team=wereld.kempenplus)
     _inloggen(client, "nieuw")
 
-    response = client.get(reverse("dossier", args=[wereld.dossier_bladel.pk]))
+    response = client.get(reverse("inburgering:dossier", args=[wereld.dossier_bladel.pk]))
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("tweefactor"))
@@ -120,7 +121,7 @@ def test_dossiers_stay_closed_until_the_second_factor(client, wereld, tweefactor
 
 def test_without_the_setting_no_second_factor_is_asked(client, gebruiker):
     _inloggen(client, gebruiker.username)
-    assert client.get(reverse("caseload")).status_code == 200
+    assert client.get(reverse("inburgering:caseload")).status_code == 200
 
 
 # Behind one reverse proxy every request arrives from the proxy's address; the proxy appends the address

@@ -105,21 +105,21 @@ def test_no_main_page_shows_another_date_style(client, wereld_vol):
     w = wereld_vol
     d = w.dossier_bladel.pk
     paginas = [
-        ("regisseur", reverse("caseload")),
-        ("regisseur", reverse("dossier", args=[d])),
-        ("regisseur", reverse("intake", args=[d])),
-        ("regisseur", reverse("pip", args=[d])),
-        ("regisseur", reverse("leerroute", args=[d])),
-        ("regisseur", reverse("ontzorgen_dossier", args=[d])),
-        ("regisseur", reverse("signalen")),
-        ("regisseur", reverse("groep", args=[w.groep_bladel.pk])),
-        ("teamleider", reverse("rapportage")),
-        ("begeleider", reverse("uren_week")),
-        ("begeleider", reverse("begeleiding_dossier", args=[d])),
-        ("begeleider", reverse("mijn_inburgeraars")),
-        ("privacy", reverse("inzagelog")),
-        ("beheerder", reverse("duo_berichten")),
-        ("beheerder", reverse("vernietigingslijsten")),
+        ("regisseur", reverse("inburgering:caseload")),
+        ("regisseur", reverse("inburgering:dossier", args=[d])),
+        ("regisseur", reverse("intake:intake", args=[d])),
+        ("regisseur", reverse("pip:pip", args=[d])),
+        ("regisseur", reverse("leerroutes:leerroute", args=[d])),
+        ("regisseur", reverse("ontzorgen:ontzorgen_dossier", args=[d])),
+        ("regisseur", reverse("inburgering:signalen")),
+        ("regisseur", reverse("groepen:groep", args=[w.groep_bladel.pk])),
+        ("teamleider", reverse("inburgering:rapportage")),
+        ("begeleider", reverse("ontzorgen:uren_week")),
+        ("begeleider", reverse("ontzorgen:begeleiding_dossier", args=[d])),
+        ("begeleider", reverse("ontzorgen:mijn_inburgeraars")),
+        ("privacy", reverse("inburgering:inzagelog")),
+        ("beheerder", reverse("inburgering:duo_berichten")),
+        ("beheerder", reverse("inburgering:vernietigingslijsten")),
     ]
     gevonden = []
     for rol, url in paginas:

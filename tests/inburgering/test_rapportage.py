@@ -238,7 +238,7 @@ def test_medians_computed_in_python_match_sql(emmen, monkeypatch):
         assert in_sql[naam].waarden == in_python[naam].waarden
 
 
-def _pagina(client, user, naam="rapportage", **params):
+def _pagina(client, user, naam="inburgering:rapportage", **params):
     client.force_login(user)
     params = {"gebied": f"gemeente-{user.gemeente_pk}", "van": "2026-01-01", "tot": "2026-11-23", **params}
     return client.get(reverse(naam), params)
@@ -269,13 +269,13 @@ def test_the_dashboard_shows_small_counts_as_less_than_five_and_no_person(client
     assert "<svg" in html and "<title" in html
     for dossier in Inburgeraar.objects.filter(gemeente=emmen.emmen):
         assert dossier.naam not in html and dossier.bsn not in html
-        assert reverse("dossier", args=[dossier.pk]) not in html
+        assert reverse("inburgering:dossier", args=[dossier.pk]) not in html
     assert Inzage.objects.count() == inzages
 
 
 @time_machine.travel(NU, tick=False)
 def test_the_csv_export_streams_the_same_suppressed_cells(client, beleid):
-    response = _pagina(client, beleid, "rapportage_csv")
+    response = _pagina(client, beleid, "inburgering:rapportage_csv")
 
     assert response.status_code == 200 and response.streaming
     tekst = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -287,7 +287,7 @@ def test_the_csv_export_streams_the_same_suppressed_cells(client, beleid):
 
 @time_machine.travel(NU, tick=False)
 def test_the_xlsx_export_reads_back_with_numbers_and_suppressed_cells(client, beleid):
-    response = _pagina(client, beleid, "rapportage_xlsx")
+    response = _pagina(client, beleid, "inburgering:rapportage_xlsx")
 
     assert response.status_code == 200
     werkboek = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
@@ -303,12 +303,14 @@ def test_a_beleidsmedewerker_of_eersel_cannot_see_bladel(client, wereld):
     )
     client.force_login(beleid_eersel)
 
-    eigen = client.get(reverse("rapportage"))
+    eigen = client.get(reverse("inburgering:rapportage"))
     bladel = client.get(
-        reverse("rapportage"), {"gebied": f"gemeente-{wereld.bladel.pk}", "van": "2026-01-01", "tot": "2026-11-23"}
+        reverse("inburgering:rapportage"),
+        {"gebied": f"gemeente-{wereld.bladel.pk}", "van": "2026-01-01", "tot": "2026-11-23"},
     )
     export = client.get(
-        reverse("rapportage_csv"), {"gebied": f"gemeente-{wereld.bladel.pk}", "van": "2026-01-01", "tot": "2026-11-23"}
+        reverse("inburgering:rapportage_csv"),
+        {"gebied": f"gemeente-{wereld.bladel.pk}", "van": "2026-01-01", "tot": "2026-11-23"},
     )
 
     assert "Eersel" in eigen.content.decode() and "Bladel" not in eigen.content.decode()
@@ -316,7 +318,8 @@ def test_a_beleidsmedewerker_of_eersel_cannot_see_bladel(client, wereld):
     assert export.status_code == 400
     # Regio Kempen for her is Eersel alone: the Bladel dossier of the world is not counted.
     regio = client.get(
-        reverse("rapportage"), {"gebied": f"regio-{wereld.eersel.regio_id}", "van": "2026-01-01", "tot": "2026-11-23"}
+        reverse("inburgering:rapportage"),
+        {"gebied": f"regio-{wereld.eersel.regio_id}", "van": "2026-01-01", "tot": "2026-11-23"},
     )
     rij = regio.content.decode().split("Instroom (koppeling of aanmelding)")[1].split("</tr>")[0]
     assert rij.split("</td>")[-2].endswith("&lt;5")  # Eersel's one dossier, not Kempen's four
@@ -332,14 +335,14 @@ def test_a_period_that_ends_before_it_starts_is_refused_with_the_dates_kept(clie
 
 def test_a_role_without_report_rights_gets_403(client, wereld):
     client.force_login(wereld.regisseur)
-    assert client.get(reverse("rapportage")).status_code == 403
+    assert client.get(reverse("inburgering:rapportage")).status_code == 403
 
 
 def _query_aantal(client, user):
     _pagina(client, user)  # logs in; the first request of a test also fills Django's caches
     params = {"gebied": f"regio-{user.regio_pk}", "van": "2026-01-01", "tot": "2026-11-23"}
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("rapportage"), params).status_code == 200
+        assert client.get(reverse("inburgering:rapportage"), params).status_code == 200
     return len(queries)
 
 
@@ -383,23 +386,26 @@ def test_the_regisseur_records_uitstroom_when_closing_the_dossier(client, wereld
     client.force_login(wereld.regisseur)
 
     client.post(
-        reverse("fase_wijzigen", args=[dossier.pk]),
+        reverse("inburgering:fase_wijzigen", args=[dossier.pk]),
         {"fase": Fase.AFGEROND, "reden_afronding": RedenAfronding.VOLDAAN, "uitstroom": Uitstroom.OPLEIDING},
     )
 
     dossier.refresh_from_db()
     assert (dossier.fase, dossier.uitstroom) == (Fase.AFGEROND, Uitstroom.OPLEIDING)
-    assert "Uitstroom: Reguliere opleiding" in client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    assert (
+        "Uitstroom: Reguliere opleiding"
+        in client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
     ("rol", "pagina"),
     [
-        ("beleidsmedewerker", "rapportage"),
-        ("teamleider", "werkvoorraad"),
-        ("regisseur", "werkvoorraad"),
-        ("privacy", "inzagelog"),
-        ("begeleider", "mijn_inburgeraars"),
+        ("beleidsmedewerker", "inburgering:rapportage"),
+        ("teamleider", "inburgering:werkvoorraad"),
+        ("regisseur", "inburgering:werkvoorraad"),
+        ("privacy", "inburgering:inzagelog"),
+        ("begeleider", "ontzorgen:mijn_inburgeraars"),
         ("beheerder", "admin:index"),
     ],
 )
@@ -414,8 +420,8 @@ def test_the_home_page_leads_each_role_to_its_own_work(client, wereld, rol, pagi
 def test_the_menu_offers_the_caseload_only_to_those_who_work_on_dossiers(client, wereld, rol, caseload):
     client.force_login(getattr(wereld, rol))
     pagina = client.get("/", follow=True).content.decode()
-    assert (f'href="{reverse("caseload")}"' in pagina) is caseload
-    assert f'href="{reverse("start")}" class="app-merk"' in pagina
+    assert (f'href="{reverse("inburgering:caseload")}"' in pagina) is caseload
+    assert f'href="{reverse("inburgering:start")}" class="app-merk"' in pagina
 
 
 def test_the_home_page_sends_an_anonymous_visitor_to_login(client, wereld):

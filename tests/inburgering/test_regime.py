@@ -63,9 +63,9 @@ def test_the_dossier_page_shows_the_ondertussen_groep_instead_of_the_pip(client,
 
     assert "Ondertussen-groep (Wet inburgering 2013)" in html
     assert "Begeleiding of ontzorgen aanbieden" in html
-    assert reverse("pip", args=[dossier.pk]) not in html
+    assert reverse("pip:pip", args=[dossier.pk]) not in html
     assert "1 december 2021 – 1 juni 2027" in html  # DUO's termijn, with its source
-    assert "Ondertussen-groep" not in gewoon and reverse("pip", args=[wereld.dossier_bladel.pk]) in gewoon
+    assert "Ondertussen-groep" not in gewoon and reverse("pip:pip", args=[wereld.dossier_bladel.pk]) in gewoon
 
 
 def _namen(response):
@@ -77,8 +77,8 @@ def test_the_caseload_filters_on_regime(client, wereld):
     oud = _wi2013(wereld.bladel)
     client.force_login(wereld.regisseur)
 
-    wi2013 = client.get(reverse("caseload"), {"regime": Regime.WI2013})
-    wi2021 = client.get(reverse("caseload"), {"regime": Regime.WI2021})
+    wi2013 = client.get(reverse("inburgering:caseload"), {"regime": Regime.WI2013})
+    wi2021 = client.get(reverse("inburgering:caseload"), {"regime": Regime.WI2021})
 
     assert _namen(wi2013) == {oud.pk}
     assert oud.pk not in _namen(wi2021) and wereld.dossier_bladel.pk in _namen(wi2021)
@@ -95,7 +95,7 @@ def test_the_regime_filter_keeps_the_caseloads_query_count(client, wereld, aanta
     # as test_caseload: session, user, permissions (2), gemeente choices, count, page, unknown deadlines,
     # and the idle timeout's savepoint, update and release
     with django_assert_num_queries(11):
-        response = client.get(reverse("caseload"), {"regime": Regime.WI2013, "sorteer": "termijn"})
+        response = client.get(reverse("inburgering:caseload"), {"regime": Regime.WI2013, "sorteer": "termijn"})
     assert response.context["pagina"].paginator.count == aantal
 
 

@@ -238,7 +238,7 @@ def test_six_months_before_the_termijns_end_the_regisseur_is_reminded_of_verleng
         (Soort.VERLENGING_TERMIJN, D(2026, 12, 1), 28)
     ]
     client.force_login(wereld.regisseur)
-    pagina = client.get(reverse("signalen")).content.decode()
+    pagina = client.get(reverse("inburgering:signalen")).content.decode()
     assert "Verlenging inburgeringstermijn bespreken" in pagina
     assert "DUO kan de inburgeringstermijn verlengen (Wi2021 art. 12)" in pagina
     assert "ziekte of beperking langer dan drie maanden" in pagina
@@ -325,14 +325,14 @@ def namen(response) -> set[str]:
 
 def test_a_regisseur_sees_their_own_signals_and_can_filter_for_the_team(client, signalen):
     client.force_login(signalen.regisseur)
-    assert namen(client.get(reverse("signalen"))) == {"Eigen"}
-    assert namen(client.get(reverse("signalen"), {"van": "team"})) == {"Eigen", "Collega"}
+    assert namen(client.get(reverse("inburgering:signalen"))) == {"Eigen"}
+    assert namen(client.get(reverse("inburgering:signalen"), {"van": "team"})) == {"Eigen", "Collega"}
 
 
 def test_a_teamleider_sees_the_teams_overdue_signals(client, signalen):
     client.force_login(signalen.teamleider)
-    assert namen(client.get(reverse("signalen"))) == {"Eigen", "Collega"}
-    response = client.get(reverse("signalen"), {"alleen_verlopen": "on"})
+    assert namen(client.get(reverse("inburgering:signalen"))) == {"Eigen", "Collega"}
+    response = client.get(reverse("inburgering:signalen"), {"alleen_verlopen": "on"})
     assert namen(response) == {"Eigen"}
     assert "Uiterste datum bereikt" in response.content.decode()
 
@@ -340,7 +340,7 @@ def test_a_teamleider_sees_the_teams_overdue_signals(client, signalen):
 def test_handling_a_signal_asks_a_reason_and_closes_it(client, signalen):
     client.force_login(signalen.regisseur)
     signaal = signalen_van(signalen.eigen).get()
-    url = reverse("signaal_afhandelen", args=[signaal.pk])
+    url = reverse("inburgering:signaal_afhandelen", args=[signaal.pk])
 
     zonder_reden = client.post(url, {"reden": " "})
     assert zonder_reden.status_code == 200
@@ -354,23 +354,23 @@ def test_handling_a_signal_asks_a_reason_and_closes_it(client, signalen):
         signalen.regisseur,
         "PIP is verstuurd",
     )
-    assert namen(client.get(reverse("signalen"))) == set()
-    tijdlijn = client.get(reverse("dossier", args=[signalen.eigen.pk])).content.decode()
+    assert namen(client.get(reverse("inburgering:signalen"))) == set()
+    tijdlijn = client.get(reverse("inburgering:dossier", args=[signalen.eigen.pk])).content.decode()
     assert "PIP is verstuurd" in tijdlijn
 
 
 def test_a_closed_signal_can_be_reopened_and_both_steps_are_audited(client, signalen):
     client.force_login(signalen.regisseur)
     signaal = signalen_van(signalen.eigen).get()
-    client.post(reverse("signaal_afhandelen", args=[signaal.pk]), {"reden": "Vergissing"})
+    client.post(reverse("inburgering:signaal_afhandelen", args=[signaal.pk]), {"reden": "Vergissing"})
 
-    lijst = client.get(reverse("signalen")).content.decode()
-    assert "Vergissing" in lijst and reverse("signaal_heropenen", args=[signaal.pk]) in lijst
-    assert client.post(reverse("signaal_heropenen", args=[signaal.pk])).status_code == 302
+    lijst = client.get(reverse("inburgering:signalen")).content.decode()
+    assert "Vergissing" in lijst and reverse("inburgering:signaal_heropenen", args=[signaal.pk]) in lijst
+    assert client.post(reverse("inburgering:signaal_heropenen", args=[signaal.pk])).status_code == 302
 
     signaal.refresh_from_db()
     assert (signaal.status, signaal.afgehandeld_door, signaal.afhandel_reden) == (Signaal.Status.OPEN, None, "")
-    assert namen(client.get(reverse("signalen"))) == {"Eigen"}
+    assert namen(client.get(reverse("inburgering:signalen"))) == {"Eigen"}
     assert LogEntry.objects.get_for_object(signaal).count() == 2
     assert signalen.eigen.tijdlijn.filter(soort="signaal_heropend").exists()
 
@@ -378,7 +378,7 @@ def test_a_closed_signal_can_be_reopened_and_both_steps_are_audited(client, sign
 def test_snoozing_needs_a_reason_and_hides_the_signal_until_then(client, signalen):
     client.force_login(signalen.regisseur)
     signaal = signalen_van(signalen.eigen).get()
-    url = reverse("signaal_uitstellen", args=[signaal.pk])
+    url = reverse("inburgering:signaal_uitstellen", args=[signaal.pk])
 
     zonder_reden = client.post(url, {"tot": "2026-11-30", "reden": " "})
     assert zonder_reden.status_code == 200
@@ -387,16 +387,18 @@ def test_snoozing_needs_a_reason_and_hides_the_signal_until_then(client, signale
     assert client.post(url, {"tot": "2026-11-30", "reden": "Wacht op reactie van de inburgeraar"}).status_code == 302
     signaal.refresh_from_db()
     assert (signaal.gesnoozed_tot, signaal.snooze_reden) == (D(2026, 11, 30), "Wacht op reactie van de inburgeraar")
-    assert namen(client.get(reverse("signalen"))) == set()
+    assert namen(client.get(reverse("inburgering:signalen"))) == set()
     with time_machine.travel(datetime.datetime(2026, 11, 30, 8, 0, tzinfo=datetime.UTC), tick=False):
         client.force_login(signalen.regisseur)
-        assert namen(client.get(reverse("signalen"))) == {"Eigen"}
+        assert namen(client.get(reverse("inburgering:signalen"))) == {"Eigen"}
 
 
 def test_snoozing_into_the_past_is_refused(client, signalen):
     client.force_login(signalen.regisseur)
     signaal = signalen_van(signalen.eigen).get()
-    response = client.post(reverse("signaal_uitstellen", args=[signaal.pk]), {"tot": "2026-11-23", "reden": "x"})
+    response = client.post(
+        reverse("inburgering:signaal_uitstellen", args=[signaal.pk]), {"tot": "2026-11-23", "reden": "x"}
+    )
     assert response.status_code == 200
     assert "Kies een datum na vandaag." in response.content.decode()
 
@@ -404,9 +406,9 @@ def test_snoozing_into_the_past_is_refused(client, signalen):
 def test_another_teams_signal_answers_404(client, signalen):
     client.force_login(signalen.regisseur)
     vreemd = signalen_van(signalen.andere).get()
-    assert client.post(reverse("signaal_afhandelen", args=[vreemd.pk]), {"reden": "x"}).status_code == 404
-    assert client.post(reverse("signaal_heropenen", args=[vreemd.pk])).status_code == 404
-    assert client.get(reverse("signaal_uitstellen", args=[vreemd.pk])).status_code == 404
+    assert client.post(reverse("inburgering:signaal_afhandelen", args=[vreemd.pk]), {"reden": "x"}).status_code == 404
+    assert client.post(reverse("inburgering:signaal_heropenen", args=[vreemd.pk])).status_code == 404
+    assert client.get(reverse("inburgering:signaal_uitstellen", args=[vreemd.pk])).status_code == 404
     vreemd.refresh_from_db()
     assert vreemd.status == Signaal.Status.OPEN
 
@@ -421,7 +423,7 @@ def test_the_inbox_query_count_is_constant(client, wereld, aantal, django_assert
     # renewing the idle timeout (savepoint, update, release), the DUO actions and refused DUO messages,
     # the unknown deadlines listed apart, the signals this user closed lately (to reopen)
     with django_assert_num_queries(14):
-        response = client.get(reverse("signalen"))
+        response = client.get(reverse("inburgering:signalen"))
     assert len(response.context["pagina"].object_list) == aantal
 
 
@@ -434,7 +436,7 @@ def test_the_caseload_sorts_by_next_deadline_and_marks_it_in_words(client, werel
     op_schema = InburgeraarFactory(gemeente=wereld.bladel, achternaam="Ruim", datum_koppeling=D(2026, 11, 20))
     client.force_login(wereld.regisseur)
 
-    response = client.get(reverse("caseload"), {"sorteer": "termijn", "gemeente": wereld.bladel.pk})
+    response = client.get(reverse("inburgering:caseload"), {"sorteer": "termijn", "gemeente": wereld.bladel.pk})
 
     rijen = list(response.context["pagina"].object_list)
     assert [d.pk for d in rijen[:3]] == [te_laat.pk, binnenkort.pk, op_schema.pk]
@@ -452,7 +454,7 @@ def test_the_caseload_sorts_by_next_deadline_and_marks_it_in_words(client, werel
         assert tekst in html
     assert "app-signaal--rood" in html and "app-signaal--oranje" in html and "app-signaal--groen" in html
 
-    omgekeerd = client.get(reverse("caseload"), {"sorteer": "-termijn", "gemeente": wereld.bladel.pk})
+    omgekeerd = client.get(reverse("inburgering:caseload"), {"sorteer": "-termijn", "gemeente": wereld.bladel.pk})
     # Descending, dossiers without an open deadline come first (as NULL sorts in PostgreSQL's index).
     rijen = list(omgekeerd.context["pagina"].object_list)
     assert rijen[0].volgende_termijn is None
@@ -463,7 +465,7 @@ def test_the_dossier_page_lists_its_deadlines(client, wereld):
     dossier = InburgeraarFactory(gemeente=wereld.bladel, datum_koppeling=D(2026, 11, 2))
     zet_feiten(dossier, datum_eerste_pip=D(2026, 3, 1), datum_pvt_afgerond=D(2026, 10, 1))
     client.force_login(wereld.regisseur)
-    html = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    html = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
     for tekst in ("Termijnen", "Brede intake starten", "30 november 2026", "Binnenkort", "Einde inburgeringstermijn",
                   "1 maart 2029", "PVT afronden", "Voldaan op 1 oktober 2026"):  # fmt: skip
         assert tekst in html

@@ -156,9 +156,9 @@ def test_the_termijn_onbekend_signaal_resolves_itself_when_the_fact_arrives(were
 def test_the_caseload_and_the_inbox_show_the_missing_fact_with_a_link_to_fill_it_in(client, wereld):
     dossier = zonder_vestiging(wereld)
     client.force_login(wereld.regisseur)
-    link = reverse("dossier_wijzigen", args=[dossier.pk]) + "#id_datum_vestiging"
-    caseload = client.get(reverse("caseload"), {"sorteer": "termijn"}).content.decode()
-    inbox = client.get(reverse("signalen")).content.decode()
+    link = reverse("inburgering:dossier_wijzigen", args=[dossier.pk]) + "#id_datum_vestiging"
+    caseload = client.get(reverse("inburgering:caseload"), {"sorteer": "termijn"}).content.decode()
+    inbox = client.get(reverse("inburgering:signalen")).content.decode()
     for pagina in (caseload, inbox):
         assert "Termijn onbekend" in pagina
         assert f'href="{link}"' in pagina
@@ -226,7 +226,7 @@ def test_the_caseload_sorts_on_the_deadline_kept_in_the_dossiers_row(client, wer
     InburgeraarFactory.create_batch(3, gemeente=wereld.bladel, datum_koppeling=D(2026, 9, 1))
     client.force_login(wereld.regisseur)
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("caseload"), {"sorteer": "termijn"})
+        response = client.get(reverse("inburgering:caseload"), {"sorteer": "termijn"})
     assert response.status_code == 200
     [lijst] = [
         q["sql"]
@@ -244,7 +244,7 @@ def test_the_page_count_stops_at_a_thousand(client, wereld, settings):
     )
     client.force_login(wereld.regisseur)
     with CaptureQueriesContext(connection) as queries:
-        pagina = client.get(reverse("caseload")).content.decode()
+        pagina = client.get(reverse("inburgering:caseload")).content.decode()
     assert "Meer dan 1.000 dossiers gevonden" in pagina
     [telling] = [q["sql"] for q in queries if "COUNT(" in q["sql"]]
     assert "LIMIT 1001" in telling

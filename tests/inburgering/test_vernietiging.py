@@ -101,7 +101,7 @@ def _keur_goed(client, django_capture_on_commit_callbacks, beheerder):
     client.force_login(beheerder)
     lijst = Vernietigingslijst.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("vernietigingslijst", kwargs={"pk": lijst.pk}))
+        response = client.post(reverse("inburgering:vernietigingslijst", kwargs={"pk": lijst.pk}))
     assert response.status_code == 302
     return lijst
 
@@ -168,12 +168,12 @@ def test_approval_destroys_every_personal_record_and_keeps_an_anonymous_row(
     assert pv.referenties == list(lijst.items.values_list("referentie", flat=True))
     assert pv.aantallen["opgeslagen beschikkingen (PDF)"] == len(bestanden)
     assert pv.aantallen["dossiers geanonimiseerd"] == 1
-    pagina = client.get(reverse("procesverbaal", kwargs={"pk": pv.pk}))
+    pagina = client.get(reverse("inburgering:procesverbaal", kwargs={"pk": pv.pk}))
     assert pv.referenties[0] in pagina.content.decode()
 
     # Nobody opens a destroyed dossier, not even its own team; a rerun changes nothing.
     client.force_login(wereld.regisseur)
-    assert client.get(reverse("dossier", kwargs={"pk": dossier.pk})).status_code == 404
+    assert client.get(reverse("inburgering:dossier", kwargs={"pk": dossier.pk})).status_code == 404
     assert tasks.voer_vernietiging_uit(lijst.pk) is None
     assert ProcesVerbaal.objects.count() == 1
 
@@ -200,7 +200,7 @@ def test_a_legal_hold_keeps_a_dossier_off_the_list_and_out_of_destruction(
         achteraf = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.AFGEROND)
         anders = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.AFGEROND)
     client.force_login(wereld.privacy)
-    url = reverse("dossier_blokkade", kwargs={"pk": vooraf.pk})
+    url = reverse("inburgering:dossier_blokkade", kwargs={"pk": vooraf.pk})
     leeg = client.post(url, {"reden": " "})
     assert leeg.status_code == 200 and "Dit veld is verplicht" in leeg.content.decode()
     assert client.post(url, {"reden": "Lopende bezwaarprocedure"}).status_code == 302
@@ -210,7 +210,7 @@ def test_a_legal_hold_keeps_a_dossier_off_the_list_and_out_of_destruction(
         assert set(lijst.items.values_list("inburgeraar", flat=True)) == {achteraf.pk, anders.pk}
         # A hold placed after the proposal, before approval, still wins.
         client.force_login(wereld.privacy)  # five years on: a fresh session
-        url = reverse("dossier_blokkade", kwargs={"pk": achteraf.pk})
+        url = reverse("inburgering:dossier_blokkade", kwargs={"pk": achteraf.pk})
         assert client.post(url, {"reden": "Verzoek AP"}).status_code == 302
         _keur_goed(client, django_capture_on_commit_callbacks, wereld.beheerder)
     vernietigd = set(Inburgeraar.objects.filter(vernietigd_op__isnull=False).values_list("pk", flat=True))
@@ -219,7 +219,7 @@ def test_a_legal_hold_keeps_a_dossier_off_the_list_and_out_of_destruction(
     # Lifted, the dossier is proposed again at the next run.
     with time_machine.travel(VIJF_JAAR_LATER + datetime.timedelta(days=30), tick=False):
         client.force_login(wereld.privacy)
-        client.post(reverse("dossier_blokkade", kwargs={"pk": achteraf.pk}), {"opheffen": "1"})
+        client.post(reverse("inburgering:dossier_blokkade", kwargs={"pk": achteraf.pk}), {"opheffen": "1"})
         tasks.bewaartermijnen()
     assert Vernietigingslijst.objects.first().items.get().inburgeraar_id == achteraf.pk
 
@@ -231,8 +231,8 @@ def test_only_the_functioneel_beheerder_approves(client, wereld):
         tasks.bewaartermijnen()
     lijst = Vernietigingslijst.objects.get()
     client.force_login(wereld.privacy)
-    assert client.get(reverse("vernietigingslijst", kwargs={"pk": lijst.pk})).status_code == 200
-    assert client.post(reverse("vernietigingslijst", kwargs={"pk": lijst.pk})).status_code == 403
+    assert client.get(reverse("inburgering:vernietigingslijst", kwargs={"pk": lijst.pk})).status_code == 200
+    assert client.post(reverse("inburgering:vernietigingslijst", kwargs={"pk": lijst.pk})).status_code == 403
     lijst.refresh_from_db()
     assert lijst.status == Vernietigingslijst.Status.VOORGESTELD
 
@@ -247,7 +247,7 @@ def test_the_list_of_lists_takes_a_constant_number_of_queries(client, wereld, dj
                 tasks.bewaartermijnen()
         # Session, user, permissions (view and nav), count, the page: the same for 1 list or 5.
         with django_assert_num_queries(9):
-            assert client.get(reverse("vernietigingslijsten")).status_code == 200
+            assert client.get(reverse("inburgering:vernietigingslijsten")).status_code == 200
 
 
 @pytest.mark.pdf
@@ -258,7 +258,7 @@ def test_the_proces_verbaal_renders_as_pdf(client, wereld, django_capture_on_com
         tasks.bewaartermijnen()
         _keur_goed(client, django_capture_on_commit_callbacks, wereld.beheerder)
         pv = ProcesVerbaal.objects.get()
-        response = client.get(reverse("procesverbaal", kwargs={"pk": pv.pk}), {"formaat": "pdf"})
+        response = client.get(reverse("inburgering:procesverbaal", kwargs={"pk": pv.pk}), {"formaat": "pdf"})
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert response["Content-Disposition"] == f'attachment; filename="proces-verbaal-{pv.pk}.pdf"'
     tekst = "".join(pagina.extract_text() for pagina in PdfReader(io.BytesIO(response.content)).pages)

@@ -32,13 +32,13 @@ def _tabs(html: str) -> list[tuple[str, bool]]:
 @pytest.mark.parametrize(
     ("url_name", "actief"),
     [
-        ("dossier", "Overzicht"),
-        ("intake", "Brede intake"),
-        ("pip", "PIP"),
-        ("leerroute", "Leerroute"),
-        ("ontzorgen_dossier", "Ontzorgen en begeleiding"),
-        ("dossier_documenten", "Documenten"),
-        ("dossier_tijdlijn", "Tijdlijn"),
+        ("inburgering:dossier", "Overzicht"),
+        ("intake:intake", "Brede intake"),
+        ("pip:pip", "PIP"),
+        ("leerroutes:leerroute", "Leerroute"),
+        ("ontzorgen:ontzorgen_dossier", "Ontzorgen en begeleiding"),
+        ("inburgering:dossier_documenten", "Documenten"),
+        ("inburgering:dossier_tijdlijn", "Tijdlijn"),
     ],
 )
 def test_every_section_shows_the_header_and_marks_its_own_tab(client, wereld, url_name, actief):
@@ -61,13 +61,13 @@ def test_every_section_shows_the_header_and_marks_its_own_tab(client, wereld, ur
     assert wereld.dossier_bladel.naam in kop
     assert "Asielstatushouder" in kop and "Bladel" in kop and str(wereld.regisseur) in kop
     assert "Brede intake starten: 29-09-2026" in kop  # the next deadline, passed
-    assert reverse("dossier_wijzigen", args=[wereld.dossier_bladel.pk]) in kop
+    assert reverse("inburgering:dossier_wijzigen", args=[wereld.dossier_bladel.pk]) in kop
 
 
 def test_the_fase_stepper_marks_the_current_step_for_screen_readers(client, wereld):
     dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.PIP)
     client.force_login(wereld.regisseur)
-    html = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+    html = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
 
     stappen = re.search(r'<ol class="app-fasen"[^>]*>(.*?)</ol>', html, re.S).group(1)
     assert re.findall(r"<li[^>]*>([^<]*)", stappen) == [
@@ -89,13 +89,13 @@ def test_the_tijdlijn_section_has_every_event_and_the_overview_the_latest(client
         )
     client.force_login(wereld.regisseur)
 
-    overzicht = client.get(reverse("dossier", args=[dossier.pk]))
-    tijdlijn = client.get(reverse("dossier_tijdlijn", args=[dossier.pk]))
+    overzicht = client.get(reverse("inburgering:dossier", args=[dossier.pk]))
+    tijdlijn = client.get(reverse("inburgering:dossier_tijdlijn", args=[dossier.pk]))
 
     alle = list(dossier.tijdlijn.all())
     assert list(tijdlijn.context["tijdlijn"]) == alle
     assert list(overzicht.context["tijdlijn"]) == alle[:10]
-    assert reverse("dossier_tijdlijn", args=[dossier.pk]) in overzicht.content.decode()
+    assert reverse("inburgering:dossier_tijdlijn", args=[dossier.pk]) in overzicht.content.decode()
 
 
 def test_the_documents_section_lists_the_letters_of_every_app(client, wereld):
@@ -106,16 +106,16 @@ def test_the_documents_section_lists_the_letters_of_every_app(client, wereld):
     )
     client.force_login(wereld.regisseur)
 
-    response = client.get(reverse("dossier_documenten", args=[dossier.pk]))
+    response = client.get(reverse("inburgering:dossier_documenten", args=[dossier.pk]))
 
     assert [(d.titel, d.url) for d in response.context["documenten"]] == [
-        ("Samenvatting brede intake", reverse("intake_samenvatting", args=[dossier.pk])),
-        ("Brief na niet verschijnen op 09-11-2026", reverse("intake_brief", args=[dossier.pk, gemist.pk])),
+        ("Samenvatting brede intake", reverse("intake:intake_samenvatting", args=[dossier.pk])),
+        ("Brief na niet verschijnen op 09-11-2026", reverse("intake:intake_brief", args=[dossier.pk, gemist.pk])),
     ]
     assert "Brief na niet verschijnen op 09-11-2026" in response.content.decode()
 
 
 def test_a_dossier_without_letters_says_so(client, wereld):
     client.force_login(wereld.regisseur)
-    html = client.get(reverse("dossier_documenten", args=[wereld.dossier_bladel.pk])).content.decode()
+    html = client.get(reverse("inburgering:dossier_documenten", args=[wereld.dossier_bladel.pk])).content.decode()
     assert "Dit dossier heeft nog geen brieven of beschikkingen." in html

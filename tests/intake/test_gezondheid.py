@@ -27,7 +27,7 @@ def met_gezondheid(regisseur, intake):
 
 def _url(naam, dossier):
     """The intake's gezondheid step, or the summary that shows every section."""
-    return reverse(naam, args=[dossier.pk, "gezondheid"] if naam == "intake_stap" else [dossier.pk])
+    return reverse(naam, args=[dossier.pk, "gezondheid"] if naam == "intake:intake_stap" else [dossier.pk])
 
 
 def _pagina(client, user, naam, dossier):
@@ -35,7 +35,7 @@ def _pagina(client, user, naam, dossier):
     return client.get(_url(naam, dossier))
 
 
-@pytest.mark.parametrize("naam", ["intake_stap", "intake_samenvatting"])
+@pytest.mark.parametrize("naam", ["intake:intake_stap", "intake:intake_samenvatting"])
 def test_a_regisseur_with_the_right_sees_health_data_and_the_view_is_logged(
     client, wereld, regisseur, met_gezondheid, naam
 ):
@@ -56,7 +56,7 @@ def test_another_step_of_the_intake_shows_no_health_data_and_logs_an_ordinary_in
     assert Inzage.objects.filter(user=regisseur).latest("pk").bijzondere_persoonsgegevens is False
 
 
-@pytest.mark.parametrize("naam", ["intake_stap", "intake_samenvatting"])
+@pytest.mark.parametrize("naam", ["intake:intake_stap", "intake:intake_samenvatting"])
 def test_a_colleague_without_the_right_sees_only_that_it_is_shielded(client, wereld, met_gezondheid, naam):
     response = _pagina(client, wereld.collega, naam, wereld.dossier_bladel)
 
@@ -76,7 +76,7 @@ def test_the_shielded_status_says_whether_it_was_filled_without_showing_it(clien
 
 def test_a_colleague_without_the_right_cannot_write_health_data(client, wereld, intake):
     client.force_login(wereld.collega)
-    url = reverse("intake_leefgebied", args=[wereld.dossier_bladel.pk, "gezondheid"])
+    url = reverse("intake:intake_leefgebied", args=[wereld.dossier_bladel.pk, "gezondheid"])
 
     response = client.post(url, {"gezondheid-score": "1", "gezondheid-psychisch": "Iets"})
 
@@ -96,13 +96,13 @@ def test_health_data_stays_out_of_the_tijdlijn_the_audit_log_and_the_caseload(
     assert GEHEIM not in str(list(LogEntry.objects.values_list("changes", flat=True)))
 
     client.force_login(regisseur)
-    assert GEHEIM not in client.get(reverse("caseload")).content.decode()
-    assert GEHEIM not in client.get(reverse("dossier", args=[wereld.dossier_bladel.pk])).content.decode()
+    assert GEHEIM not in client.get(reverse("inburgering:caseload")).content.decode()
+    assert GEHEIM not in client.get(reverse("inburgering:dossier", args=[wereld.dossier_bladel.pk])).content.decode()
 
 
 def test_saving_health_data_with_htmx_logs_the_inzage_of_what_it_shows_back(client, wereld, regisseur, intake):
     client.force_login(regisseur)
-    url = reverse("intake_leefgebied", args=[wereld.dossier_bladel.pk, "gezondheid"])
+    url = reverse("intake:intake_leefgebied", args=[wereld.dossier_bladel.pk, "gezondheid"])
 
     response = client.post(url, {"gezondheid-score": "2", "gezondheid-psychisch": GEHEIM}, HTTP_HX_REQUEST="true")
 

@@ -28,10 +28,13 @@ def _url(naam, dossier, *args):
 
 def test_the_dossier_page_leads_to_the_intake_and_starting_it_moves_the_fase(ingelogd, wereld):
     dossier = wereld.dossier_bladel
-    assert _url("intake", dossier) in ingelogd.get(reverse("dossier", args=[dossier.pk])).content.decode()
-    assert "Brede intake starten" in ingelogd.get(_url("intake", dossier)).content.decode()
+    assert (
+        _url("intake:intake", dossier)
+        in ingelogd.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
+    )
+    assert "Brede intake starten" in ingelogd.get(_url("intake:intake", dossier)).content.decode()
 
-    response = ingelogd.post(_url("intake_starten", dossier), follow=True)
+    response = ingelogd.post(_url("intake:intake_starten", dossier), follow=True)
 
     assert "De brede intake is gestart." in response.content.decode()
     dossier.refresh_from_db()
@@ -40,7 +43,7 @@ def test_the_dossier_page_leads_to_the_intake_and_starting_it_moves_the_fase(ing
 
 def test_the_dossier_page_shows_where_the_intake_stands(ingelogd, wereld, intake):
     def stand(dossier):
-        return ingelogd.get(reverse("dossier", args=[dossier.pk])).content.decode()
+        return ingelogd.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
 
     assert "Nog niet gestart." in stand(wereld.dossier_bergeijk)
     bezig = stand(wereld.dossier_bladel)
@@ -56,7 +59,7 @@ def test_the_dossier_page_shows_where_the_intake_stands(ingelogd, wereld, intake
 
 def test_a_section_saved_with_htmx_comes_back_with_the_progress_overview(ingelogd, wereld, intake):
     response = ingelogd.post(
-        _url("intake_leefgebied", wereld.dossier_bladel, "opleiding"),
+        _url("intake:intake_leefgebied", wereld.dossier_bladel, "opleiding"),
         {"opleiding-score": "4", "opleiding-jaren_onderwijs": "12", "opleiding-land_diploma": "Eritrea"},
         HTTP_HX_REQUEST="true",
     )
@@ -75,7 +78,7 @@ def test_a_section_saved_with_htmx_comes_back_with_the_progress_overview(ingelog
 def test_an_error_is_shown_beside_the_field_and_nothing_typed_is_lost(ingelogd, wereld, intake, htmx):
     extra = {"HTTP_HX_REQUEST": "true"} if htmx else {}
     response = ingelogd.post(
-        _url("intake_gesprek", wereld.dossier_bladel),
+        _url("intake:intake_gesprek", wereld.dossier_bladel),
         {
             "gesprek-datum": "2026-12-01",
             "gesprek-plaats": "azc",
@@ -97,7 +100,7 @@ def test_an_error_is_shown_beside_the_field_and_nothing_typed_is_lost(ingelogd, 
 
 
 def test_an_advice_against_the_rules_asks_for_acknowledgement_first(ingelogd, wereld, intake):
-    url = _url("intake_advies", wereld.dossier_bladel)
+    url = _url("intake:intake_advies", wereld.dossier_bladel)
     gegevens = {"advies-advies_leerroute": "Z", "advies-advies_motivatie": "Kan moeilijk leren."}
 
     eerst = ingelogd.post(url, gegevens, HTTP_HX_REQUEST="true").content.decode()
@@ -115,7 +118,7 @@ def test_an_advice_against_the_rules_asks_for_acknowledgement_first(ingelogd, we
 
 
 def test_finishing_too_early_says_what_is_missing(ingelogd, wereld, intake):
-    response = ingelogd.post(_url("intake_afronden", wereld.dossier_bladel), follow=True)
+    response = ingelogd.post(_url("intake:intake_afronden", wereld.dossier_bladel), follow=True)
 
     html = response.content.decode()
     assert "De intake is nog niet af:" in html
@@ -133,7 +136,7 @@ def test_the_letter_for_a_second_no_show_proposes_the_fine_from_the_settings(
             door=regisseur, intake=intake, datum=datetime.date(2026, 10, dag), geldige_reden=False
         )
 
-    html = ingelogd.get(_url("intake_brief", wereld.dossier_bladel, gemist.pk)).content.decode()
+    html = ingelogd.get(_url("intake:intake_brief", wereld.dossier_bladel, gemist.pk)).content.decode()
 
     assert "Wij zijn van plan u een boete te geven van € 275,00." in html
     assert "Dit is een voorstel. Er is nog niets besloten" in html
@@ -144,16 +147,18 @@ def test_choosing_a_step_records_it_and_offers_its_letter(ingelogd, wereld, inta
         door=regisseur, intake=intake, datum=datetime.date(2026, 10, 5), geldige_reden=False
     )
 
-    ingelogd.post(_url("intake_vervolgstap", wereld.dossier_bladel, gemist.pk), {"vervolgstap-stap": "waarschuwing"})
+    ingelogd.post(
+        _url("intake:intake_vervolgstap", wereld.dossier_bladel, gemist.pk), {"vervolgstap-stap": "waarschuwing"}
+    )
 
     gemist.refresh_from_db()
     assert gemist.vervolgstap == "waarschuwing"
-    brief = ingelogd.get(_url("intake_brief", wereld.dossier_bladel, gemist.pk)).content.decode()
+    brief = ingelogd.get(_url("intake:intake_brief", wereld.dossier_bladel, gemist.pk)).content.decode()
     assert "Dit is een schriftelijke waarschuwing." in brief
 
 
 def test_the_intake_page_needs_the_same_number_of_queries_however_full_it_is(ingelogd, wereld, regisseur, intake):
-    url = _url("intake", wereld.dossier_bladel)
+    url = _url("intake:intake", wereld.dossier_bladel)
     ingelogd.get(url)  # warm up the session and permission caches
     with CaptureQueriesContext(connection) as leeg:
         ingelogd.get(url)
@@ -176,7 +181,7 @@ def test_a_finished_intake_is_shown_read_only(ingelogd, wereld, regisseur, intak
     intake.afgerond_op = datetime.date(2026, 11, 20)
     intake.save()
 
-    html = ingelogd.get(_url("intake", wereld.dossier_bladel)).content.decode()
+    html = ingelogd.get(_url("intake:intake", wereld.dossier_bladel)).content.decode()
 
     assert "De brede intake is afgerond op 20 november 2026." in html
     assert "<form" not in html.split('id="inhoud"')[1]
@@ -184,7 +189,7 @@ def test_a_finished_intake_is_shown_read_only(ingelogd, wereld, regisseur, intak
 
 def test_lbt_scores_are_typed_the_dutch_way(ingelogd, wereld, intake):
     response = ingelogd.post(
-        _url("intake_leerbaarheidstoets", wereld.dossier_bladel),
+        _url("intake:intake_leerbaarheidstoets", wereld.dossier_bladel),
         {
             "lbt-resultaat": "B1-route niet haalbaar",
             "lbt-datum_afname": "2026-11-10",

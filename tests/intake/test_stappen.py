@@ -37,7 +37,7 @@ def ingelogd(client, regisseur):
 
 
 def _stap(dossier, slug):
-    return reverse("intake_stap", args=[dossier.pk, slug])
+    return reverse("intake:intake_stap", args=[dossier.pk, slug])
 
 
 def _paneel(html):
@@ -60,11 +60,11 @@ def test_the_panel_links_every_step_with_its_state_and_marks_the_current_one(ing
 
 def test_the_intake_opens_at_the_first_step_still_open(ingelogd, wereld, regisseur, intake):
     dossier = wereld.dossier_bladel
-    assert ingelogd.get(reverse("intake", args=[dossier.pk])).context["stap"] == "gesprekken"
+    assert ingelogd.get(reverse("intake:intake", args=[dossier.pk])).context["stap"] == "gesprekken"
 
     services.leg_gesprek_vast(door=regisseur, intake=intake, gegevens={"datum": intake.gestart_op, "plaats": "thuis"})
 
-    response = ingelogd.get(reverse("intake", args=[dossier.pk]))
+    response = ingelogd.get(reverse("intake:intake", args=[dossier.pk]))
     assert response.context["stap"] == "leerbaarheidstoets"
     html = response.content.decode()
     assert '<section id="leerbaarheidstoets"' in html
@@ -76,7 +76,7 @@ def test_the_intake_opens_at_the_first_step_still_open(ingelogd, wereld, regisse
 def test_saving_a_step_without_javascript_goes_on_to_the_next_one(ingelogd, wereld, intake):
     dossier = wereld.dossier_bladel
     response = ingelogd.post(
-        reverse("intake_leefgebied", args=[dossier.pk, "opleiding"]), {"opleiding-score": "4"}, follow=True
+        reverse("intake:intake_leefgebied", args=[dossier.pk, "opleiding"]), {"opleiding-score": "4"}, follow=True
     )
 
     assert response.redirect_chain == [(_stap(dossier, "werkervaring"), 302)]
@@ -86,7 +86,7 @@ def test_saving_a_step_without_javascript_goes_on_to_the_next_one(ingelogd, were
 def test_a_gesprek_saved_without_javascript_stays_on_its_step_to_add_another(ingelogd, wereld, intake):
     dossier = wereld.dossier_bladel
     response = ingelogd.post(
-        reverse("intake_gesprek", args=[dossier.pk]),
+        reverse("intake:intake_gesprek", args=[dossier.pk]),
         {"gesprek-datum": "2026-11-02", "gesprek-plaats": "thuis"},
     )
 
@@ -96,7 +96,7 @@ def test_a_gesprek_saved_without_javascript_stays_on_its_step_to_add_another(ing
 def test_a_step_saved_with_htmx_offers_the_next_step(ingelogd, wereld, intake):
     dossier = wereld.dossier_bladel
     html = ingelogd.post(
-        reverse("intake_leerbaarheidstoets", args=[dossier.pk]),
+        reverse("intake:intake_leerbaarheidstoets", args=[dossier.pk]),
         {
             "lbt-resultaat": "B1-route haalbaar",
             "lbt-datum_afname": "2026-11-10",
@@ -113,7 +113,7 @@ def test_a_step_saved_with_htmx_offers_the_next_step(ingelogd, wereld, intake):
 def test_an_error_keeps_the_regisseur_on_the_step_with_what_was_typed(ingelogd, wereld, intake):
     dossier = wereld.dossier_bladel
     response = ingelogd.post(
-        reverse("intake_leefgebied", args=[dossier.pk, "gezin"]),
+        reverse("intake:intake_leefgebied", args=[dossier.pk, "gezin"]),
         {"gezin-score": "4", "gezin-jonge_kinderen": "-1"},
     )
 

@@ -34,7 +34,7 @@ def test_the_beleidsmedewerker_sees_totals_per_voorziening_with_few_persons_supp
     _dossiers_met_lesuren(wereld, taalschool, 5)
     registratie.activiteit(wereld.dossier_bladel, D(2026, 4, 2), "map_les")
     client.force_login(wereld.beleidsmedewerker)
-    response = client.get(reverse("kostenrapport"), {"gemeente": wereld.bladel.pk, "jaar": 2026})
+    response = client.get(reverse("kosten:kostenrapport"), {"gemeente": wereld.bladel.pk, "jaar": 2026})
     html = response.content.decode()
     assert response.status_code == 200
     taal = _rij(html, "Taalonderwijs B1-route")
@@ -48,7 +48,7 @@ def test_the_report_takes_the_same_number_of_queries_for_few_and_many_dossiers(
     client, wereld, prijzen, taalschool, django_assert_num_queries
 ):
     client.force_login(wereld.beleidsmedewerker)
-    url = reverse("kostenrapport")
+    url = reverse("kosten:kostenrapport")
     parameters = {"gemeente": wereld.bladel.pk, "jaar": 2026}
     _dossiers_met_lesuren(wereld, taalschool, 1)
     client.get(url, parameters)  # warm the session and permission caches
@@ -73,9 +73,9 @@ def test_a_report_covers_only_gemeenten_the_team_may_report_on(
 ):
     _dossiers_met_lesuren(wereld, taalschool, 5, gemeente=getattr(wereld, gemeente))
     client.force_login(getattr(wereld, gebruiker))
-    response = client.get(reverse("kostenrapport"), {"gemeente": getattr(wereld, gemeente).pk, "jaar": 2026})
+    response = client.get(reverse("kosten:kostenrapport"), {"gemeente": getattr(wereld, gemeente).pk, "jaar": 2026})
     assert ("Taalonderwijs B1-route</th>" in response.content.decode()) is ziet
-    xlsx = client.get(reverse("kostenrapport_xlsx"), {"gemeente": getattr(wereld, gemeente).pk, "jaar": 2026})
+    xlsx = client.get(reverse("kosten:kostenrapport_xlsx"), {"gemeente": getattr(wereld, gemeente).pk, "jaar": 2026})
     assert xlsx.status_code == (200 if ziet else 400)
 
 
@@ -83,7 +83,7 @@ def test_the_xlsx_has_the_screens_cells_with_numbers_as_numbers(client, wereld, 
     _dossiers_met_lesuren(wereld, taalschool, 5)
     registratie.activiteit(wereld.dossier_bladel, D(2026, 4, 2), "map_les")
     client.force_login(wereld.beleidsmedewerker)
-    response = client.get(reverse("kostenrapport_xlsx"), {"gemeente": wereld.bladel.pk, "jaar": 2026})
+    response = client.get(reverse("kosten:kostenrapport_xlsx"), {"gemeente": wereld.bladel.pk, "jaar": 2026})
     blad = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rijen = {rij[0]: rij for rij in blad.iter_rows(values_only=True) if rij and rij[0]}
     assert rijen["Gemeente"][1] == "Bladel" and rijen["Jaar"][1] == 2026

@@ -24,12 +24,14 @@ def _boek(client, dossier, aanbieder, **anders):
         "duur_minuten": 90,
         **anders,
     }
-    return client.post(reverse("tolk_boeken", kwargs={"pk": dossier.pk}), gegevens)
+    return client.post(reverse("kosten:tolk_boeken", kwargs={"pk": dossier.pk}), gegevens)
 
 
 def test_booking_an_interpreter_shows_on_the_dossier_and_the_tijdlijn(client, wereld, prijzen, tolkbureau):
     client.force_login(wereld.regisseur)
-    form = client.get(reverse("tolk_boeken", kwargs={"pk": wereld.dossier_bladel.pk}), {"gesprek": "pip_gesprek"})
+    form = client.get(
+        reverse("kosten:tolk_boeken", kwargs={"pk": wereld.dossier_bladel.pk}), {"gesprek": "pip_gesprek"}
+    )
     assert 'value="pip_gesprek" selected' in form.content.decode()
     response = _boek(client, wereld.dossier_bladel, tolkbureau)
     assert response.status_code == 302
@@ -72,7 +74,7 @@ def test_only_aanbieders_with_a_tolk_contract_for_the_gemeente_are_offered(
     response = _boek(client, wereld.dossier_bladel, taalschool)
     assert "Selecteer een geldige keuze" in response.content.decode()
     client.force_login(wereld.regisseur_emmen)
-    html = client.get(reverse("tolk_boeken", kwargs={"pk": wereld.dossier_emmen.pk})).content.decode()
+    html = client.get(reverse("kosten:tolk_boeken", kwargs={"pk": wereld.dossier_emmen.pk})).content.decode()
     assert "Tolkbureau Brabant" not in html and "Er is nog geen tolkaanbieder" in html
 
 
@@ -82,7 +84,7 @@ def test_the_dossiers_cost_page_takes_the_same_queries_for_few_and_many_lines(
     dossier = wereld.dossier_bladel
     registratie.aanbod(dossier, taalschool)
     client.force_login(wereld.regisseur)
-    url = reverse("kosten_dossier", kwargs={"pk": dossier.pk})
+    url = reverse("kosten:kosten_dossier", kwargs={"pk": dossier.pk})
     _boek(client, dossier, tolkbureau)
     registratie.deelname(dossier, D(2026, 3, 7), 10)
     client.get(url)

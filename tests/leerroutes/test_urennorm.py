@@ -87,7 +87,7 @@ def test_a_z_route_below_the_norm_needs_a_motivation_that_the_dossier_and_report
     assert motivatie in dossier.tijdlijn.first().omschrijving
 
     client.force_login(regisseur)
-    pagina = client.get(reverse("leerroute", args=[dossier.pk])).content.decode()
+    pagina = client.get(reverse("leerroutes:leerroute", args=[dossier.pk])).content.decode()
     assert "Afgerond onder de urennorm" in pagina and motivatie in pagina
 
     selectie = Selectie(
@@ -115,7 +115,7 @@ def test_the_map_lesson_hours_are_checked_in_the_browser_form(client, wereld, re
     _activiteit(dossier, regisseur, "map_les", 30)
     _activiteit(dossier, regisseur, "stage", 40)
     client.force_login(regisseur)
-    url = reverse("leerroute_afronding", args=[dossier.pk])
+    url = reverse("leerroutes:leerroute_afronding", args=[dossier.pk])
     gegevens = {"onderdeel": "map", "datum": "2026-11-02", "behaald": "on", "verwijtbaar": "", "toelichting": ""}
     pagina = client.post(url, gegevens).content.decode()
     assert "MAP-lessen: 30 van 64 uur" in pagina

@@ -24,8 +24,8 @@ def ingelogd(client, regisseur):
 
 
 def test_the_dossier_page_links_to_the_leerroute_tab(ingelogd, dossier):
-    html = ingelogd.get(reverse("dossier", args=[dossier.pk])).content.decode()
-    assert reverse("leerroute", args=[dossier.pk]) in html
+    html = ingelogd.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
+    assert reverse("leerroutes:leerroute", args=[dossier.pk]) in html
 
 
 def test_the_tab_shows_accessible_progress_bars_and_what_is_missing(ingelogd, dossier, regisseur):
@@ -34,7 +34,7 @@ def test_the_tab_shows_accessible_progress_bars_and_what_is_missing(ingelogd, do
         inburgeraar=dossier,
         gegevens={"soort": "pvt_workshop", "datum": D(2026, 5, 1), "uren": Decimal(6)},
     )
-    html = ingelogd.get(reverse("leerroute", args=[dossier.pk])).content.decode()
+    html = ingelogd.get(reverse("leerroutes:leerroute", args=[dossier.pk])).content.decode()
     assert '<label class="utrecht-form-label" for="balk-3">PVT: workshops</label>' in html
     assert 'max="12" value="6' in html
     assert "6 van 12 uur" in html
@@ -46,10 +46,10 @@ def test_the_tab_shows_accessible_progress_bars_and_what_is_missing(ingelogd, do
 def test_a_complete_dossier_shows_the_proposal_and_the_regisseur_closes_it(ingelogd, dossier, regisseur):
     _map_en_pvt(dossier, regisseur)
     _examens(dossier, regisseur)
-    html = ingelogd.get(reverse("leerroute", args=[dossier.pk])).content.decode()
+    html = ingelogd.get(reverse("leerroutes:leerroute", args=[dossier.pk])).content.decode()
     assert "Voorstel: alle resultaten" in html
 
-    response = ingelogd.post(reverse("leerroute_afsluiten", args=[dossier.pk]))
+    response = ingelogd.post(reverse("leerroutes:leerroute_afsluiten", args=[dossier.pk]))
     assert response.status_code == 302
     dossier.refresh_from_db()
     assert dossier.fase == Fase.AFGEROND
@@ -57,7 +57,7 @@ def test_a_complete_dossier_shows_the_proposal_and_the_regisseur_closes_it(ingel
 
 def test_a_refused_exam_keeps_what_was_typed_and_says_why(ingelogd, dossier):
     response = ingelogd.post(
-        reverse("leerroute_examen", args=[dossier.pk]),
+        reverse("leerroutes:leerroute_examen", args=[dossier.pk]),
         {"onderdeel": "KNM", "examendatum": "2026-11-01", "niveau": "B1", "resultaat": "Geslaagd"},
     )
     html = response.content.decode()
@@ -106,7 +106,7 @@ def _leden(wereld, groep, regisseur, aantal):
 def test_group_attendance_checks_every_row_before_writing_any(ingelogd, wereld, groep, regisseur):
     sessie = _sessie(groep, regisseur)
     leden = _leden(wereld, groep, regisseur, 2)
-    url = reverse("groep_aanwezigheid", args=[groep.pk, sessie.pk])
+    url = reverse("groepen:groep_aanwezigheid", args=[groep.pk, sessie.pk])
 
     fout = ingelogd.post(url, _post(leden, [(True, "3", ""), (True, "5", ""), (False, "", "Ziek")]))
     html = fout.content.decode()
@@ -127,7 +127,7 @@ def test_the_attendance_screen_lists_only_members_the_user_may_see(client, werel
     groep.leden.add(buiten)  # a member of Bergeijk, which tom of Eersel does not see either
     groep.gemeenten.add(wereld.eersel)
     client.force_login(wereld.regisseur_eersel)
-    html = client.get(reverse("groep_aanwezigheid", args=[groep.pk, sessie.pk])).content.decode()
+    html = client.get(reverse("groepen:groep_aanwezigheid", args=[groep.pk, sessie.pk])).content.decode()
     assert buiten.naam not in html
     assert "geen deelnemers die u mag zien" in html
 
@@ -138,7 +138,7 @@ def test_the_attendance_screen_takes_a_fixed_number_of_queries(
 ):
     sessie = _sessie(groep, regisseur)
     _leden(wereld, groep, regisseur, aantal)
-    url = reverse("groep_aanwezigheid", args=[groep.pk, sessie.pk])
+    url = reverse("groepen:groep_aanwezigheid", args=[groep.pk, sessie.pk])
     with django_assert_num_queries(12):
         assert ingelogd.get(url).status_code == 200
 
@@ -148,7 +148,7 @@ def test_the_group_list_takes_a_fixed_number_of_queries(ingelogd, wereld, regiss
     for i in range(aantal):
         groepen.maak_groep(door=regisseur, naam=f"MAP {i}", onderdeel="map", gemeenten=[wereld.bladel, wereld.reusel])
     with django_assert_num_queries(11):
-        assert ingelogd.get(reverse("groepen")).status_code == 200
+        assert ingelogd.get(reverse("groepen:groepen")).status_code == 200
 
 
 def test_a_functioneel_beheerder_manages_aanbieders_and_a_regisseur_does_not(client, wereld):
@@ -176,11 +176,11 @@ def test_a_member_leaves_the_group_and_keeps_the_attendance_recorded(ingelogd, w
     sessie = _sessie(groep, regisseur)
     blijft, vertrekt = _leden(wereld, groep, regisseur, 2)[-2:]
     ingelogd.post(
-        reverse("groep_aanwezigheid", args=[groep.pk, sessie.pk]),
+        reverse("groepen:groep_aanwezigheid", args=[groep.pk, sessie.pk]),
         _post(list(groep.leden.order_by("achternaam", "voornamen", "pk")), [(True, "3", "")] * groep.leden.count()),
     )
 
-    response = ingelogd.post(reverse("groep", args=[groep.pk]), {"uit_groep": vertrekt.pk}, follow=True)
+    response = ingelogd.post(reverse("groepen:groep", args=[groep.pk]), {"uit_groep": vertrekt.pk}, follow=True)
 
     html = response.content.decode()
     assert "De deelnemer is uit de groep gehaald." in html
@@ -193,7 +193,7 @@ def test_a_regisseur_cannot_take_a_dossier_of_another_gemeente_out_of_a_group(cl
     groep.gemeenten.add(wereld.eersel)  # the group is shared, the Bladel dossier stays hidden from Eersel
     client.force_login(wereld.regisseur_eersel)
 
-    response = client.post(reverse("groep", args=[groep.pk]), {"uit_groep": lid.pk}, follow=True)
+    response = client.post(reverse("groepen:groep", args=[groep.pk]), {"uit_groep": lid.pk}, follow=True)
 
     assert "geen deelnemer van deze groep die u kunt wijzigen" in response.content.decode()
     assert lid in groep.leden.all()

@@ -162,15 +162,15 @@ def test_registering_the_end_of_bijstand_proposes_ending_ontzorgen_with_its_afbo
     ontzorging.refresh_from_db()
     assert ontzorging.is_lopend  # a proposal: the regisseur decides and writes the afbouwplan
     client.force_login(wereld.regisseur)
-    html = client.get(reverse("ontzorgen_dossier", args=[wereld.dossier_bladel.pk])).content.decode()
+    html = client.get(reverse("ontzorgen:ontzorgen_dossier", args=[wereld.dossier_bladel.pk])).content.decode()
     assert "De bijstand is beëindigd op 28 februari 2027" in html
-    formulier = client.get(reverse("ontzorging_beeindigen", args=[wereld.dossier_bladel.pk])).content.decode()
+    formulier = client.get(reverse("ontzorgen:ontzorging_beeindigen", args=[wereld.dossier_bladel.pk])).content.decode()
     assert 'value="2027-02-28"' in formulier
 
 
 def test_the_regisseur_registers_bijstand_and_its_end_in_the_browser(client, wereld):
     client.force_login(wereld.regisseur)
-    url = reverse("bijstand", args=[wereld.dossier_bladel.pk])
+    url = reverse("ontzorgen:bijstand", args=[wereld.dossier_bladel.pk])
     assert client.post(url, {"startdatum": "2026-11-01"}).status_code == 302
     response = client.post(url, {"einddatum": "2026-10-01"})
     assert "Het einde van de bijstand ligt vóór de start (1 november 2026)." in response.content.decode()

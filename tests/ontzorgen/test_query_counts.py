@@ -34,14 +34,14 @@ def _aantal_queries(client, url) -> int:
 @pytest.mark.parametrize(
     ("rol", "url_naam"),
     [
-        ("begeleider", "mijn_inburgeraars"),
-        ("begeleider", "uren_week"),
-        ("regisseur", "uren_beoordelen"),
+        ("begeleider", "ontzorgen:mijn_inburgeraars"),
+        ("begeleider", "ontzorgen:uren_week"),
+        ("regisseur", "ontzorgen:uren_beoordelen"),
     ],
 )
 def test_list_pages_cost_a_constant_number_of_queries(client, wereld, partner, rol, url_naam):
     client.force_login(getattr(wereld, rol))
-    url = reverse(url_naam) + ("?week=2026-11-16" if url_naam == "uren_week" else "")
+    url = reverse(url_naam) + ("?week=2026-11-16" if url_naam == "ontzorgen:uren_week" else "")
     _voeg_toe(wereld, partner, 2)
     weinig = _aantal_queries(client, url)
     _voeg_toe(wereld, partner, 6)
@@ -53,7 +53,7 @@ def test_the_dossier_page_of_ontzorgen_costs_a_constant_number_of_queries(client
     dossier = wereld.dossier_bladel
     verwijs(door=wereld.regisseur, inburgeraar=dossier, team=partner)
     client.force_login(wereld.regisseur)
-    url = reverse("ontzorgen_dossier", args=[dossier.pk])
+    url = reverse("ontzorgen:ontzorgen_dossier", args=[dossier.pk])
 
     def _meer_uren(aantal):
         for dag in range(aantal):

@@ -107,7 +107,7 @@ def test_it_refers_only_a_running_dossier(wereld, partner):
 def test_a_verhuizing_ends_every_referral_so_the_partner_loses_access(client, wereld, partner):
     lopend = verwijs(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, team=partner)
     client.force_login(wereld.begeleider)
-    pagina = reverse("begeleiding_dossier", args=[wereld.dossier_bladel.pk])
+    pagina = reverse("ontzorgen:begeleiding_dossier", args=[wereld.dossier_bladel.pk])
     assert client.get(pagina).status_code == 200
     later = verwijs(
         door=wereld.regisseur,

@@ -41,12 +41,12 @@ def _week(client, verwezen, rijen, week=MAANDAG):
         data[f"uren-{i}-notitie"] = "Samen naar de huisarts"
         for dag, waarde in uren.items():
             data[f"uren-{i}-dag_{dag}"] = waarde
-    return client.post(f"{reverse('uren_week')}?week={week.isoformat()}", data)
+    return client.post(f"{reverse('ontzorgen:uren_week')}?week={week.isoformat()}", data)
 
 
 def test_the_week_screen_has_a_row_per_referred_inburgeraar(client, verwezen):
     client.force_login(verwezen.begeleider)
-    response = client.get(reverse("uren_week") + f"?week={MAANDAG}")
+    response = client.get(reverse("ontzorgen:uren_week") + f"?week={MAANDAG}")
     html = response.content.decode()
     assert response.status_code == 200
     assert {f.initial["inburgeraar"] for f in response.context["formset"].initial_forms} == {
@@ -114,12 +114,12 @@ def test_the_regisseur_approves_and_corrects_and_the_history_stays(client, verwe
         regels=[regel(verwezen.dossier_bladel, MAANDAG, 2), regel(verwezen.dossier_bladel, MAANDAG, 3)],
     )
     client.force_login(verwezen.regisseur)
-    lijst = client.get(reverse("uren_beoordelen"))
+    lijst = client.get(reverse("ontzorgen:uren_beoordelen"))
     assert list(lijst.context["registraties"]) == [eerste, tweede]
 
-    client.post(reverse("uren_beoordelen"), {"registraties": [eerste.pk]})
+    client.post(reverse("ontzorgen:uren_beoordelen"), {"registraties": [eerste.pk]})
     response = client.post(
-        reverse("uren_corrigeren", args=[tweede.pk]),
+        reverse("ontzorgen:uren_corrigeren", args=[tweede.pk]),
         {"uren": "2,5", "soort": Urensoort.PARTICIPATIE, "telt_voor_z_route": "on", "reden": "Reistijd eraf."},
     )
     assert response.status_code == 302
@@ -128,10 +128,10 @@ def test_the_regisseur_approves_and_corrects_and_the_history_stays(client, verwe
     tweede.refresh_from_db()
     assert eerste.status == Urenregistratie.Status.GOEDGEKEURD
     assert tweede.status == Urenregistratie.Status.VERVANGEN
-    pagina = client.get(reverse("ontzorgen_dossier", args=[verwezen.dossier_bladel.pk])).content.decode()
+    pagina = client.get(reverse("ontzorgen:ontzorgen_dossier", args=[verwezen.dossier_bladel.pk])).content.decode()
     assert "<del>3</del>" in pagina
     assert "Correctie van 3 uur: Reistijd eraf." in pagina
-    assert not client.get(reverse("uren_beoordelen")).context["registraties"]
+    assert not client.get(reverse("ontzorgen:uren_beoordelen")).context["registraties"]
 
 
 def test_the_regisseur_of_another_gemeente_cannot_approve_these_hours(client, verwezen):
@@ -139,42 +139,42 @@ def test_the_regisseur_of_another_gemeente_cannot_approve_these_hours(client, ve
         door=verwezen.begeleider, regels=[regel(verwezen.dossier_bladel, MAANDAG, 2)]
     )
     client.force_login(verwezen.regisseur_eersel)
-    assert not client.get(reverse("uren_beoordelen")).context["registraties"]
-    client.post(reverse("uren_beoordelen"), {"registraties": [registratie.pk]})
+    assert not client.get(reverse("ontzorgen:uren_beoordelen")).context["registraties"]
+    client.post(reverse("ontzorgen:uren_beoordelen"), {"registraties": [registratie.pk]})
     registratie.refresh_from_db()
     assert registratie.status == Urenregistratie.Status.INGEDIEND
 
 
 def test_the_begeleider_sees_a_masked_bsn_and_the_inzage_is_logged(client, verwezen):
     client.force_login(verwezen.begeleider)
-    html = client.get(reverse("begeleiding_dossier", args=[verwezen.dossier_bladel.pk])).content.decode()
+    html = client.get(reverse("ontzorgen:begeleiding_dossier", args=[verwezen.dossier_bladel.pk])).content.decode()
     assert verwezen.dossier_bladel.bsn not in html
     assert verwezen.dossier_bladel.bsn_gemaskeerd in html
     assert Inzage.objects.filter(user=verwezen.begeleider, inburgeraar=verwezen.dossier_bladel).exists()
     # the regisseur's full dossier page stays closed, referral or not
-    assert client.get(reverse("dossier", args=[verwezen.dossier_bladel.pk])).status_code == 404
+    assert client.get(reverse("inburgering:dossier", args=[verwezen.dossier_bladel.pk])).status_code == 404
 
 
 def test_a_begeleider_raises_a_melding_and_the_regisseur_handles_it(client, verwezen):
     client.force_login(verwezen.begeleider)
     response = client.post(
-        reverse("melding_nieuw", args=[verwezen.dossier_bladel.pk]),
+        reverse("ontzorgen:melding_nieuw", args=[verwezen.dossier_bladel.pk]),
         {"soort": "niet_verschenen", "tekst": "Niet op de afspraak bij de bank."},
     )
     assert response.status_code == 302
     melding = verwezen.dossier_bladel.meldingen.get()
 
     client.force_login(verwezen.regisseur)
-    pagina = client.get(reverse("ontzorgen_dossier", args=[verwezen.dossier_bladel.pk])).content.decode()
+    pagina = client.get(reverse("ontzorgen:ontzorgen_dossier", args=[verwezen.dossier_bladel.pk])).content.decode()
     assert "Niet op de afspraak bij de bank." in pagina
-    client.post(reverse("melding_afhandelen", args=[verwezen.dossier_bladel.pk]), {"melding": melding.pk})
+    client.post(reverse("ontzorgen:melding_afhandelen", args=[verwezen.dossier_bladel.pk]), {"melding": melding.pk})
     melding.refresh_from_db()
     assert melding.afgehandeld_door == verwezen.regisseur
 
 
 def test_the_regisseur_refers_and_ends_a_referral_from_the_dossier(client, wereld, partner):
     client.force_login(wereld.regisseur)
-    url = reverse("verwijzing_nieuw", args=[wereld.dossier_reusel.pk])
+    url = reverse("ontzorgen:verwijzing_nieuw", args=[wereld.dossier_reusel.pk])
     response = client.post(
         url, {"team": partner.pk, "dienst": "taalmaatje", "startdatum": "2026-11-23", "einddatum": "2026-11-01"}
     )
@@ -183,15 +183,15 @@ def test_the_regisseur_refers_and_ends_a_referral_from_the_dossier(client, werel
     verwijzing = wereld.dossier_reusel.verwijzingen.get()
 
     client.force_login(wereld.begeleider)
-    assert client.get(reverse("begeleiding_dossier", args=[wereld.dossier_reusel.pk])).status_code == 200
+    assert client.get(reverse("ontzorgen:begeleiding_dossier", args=[wereld.dossier_reusel.pk])).status_code == 200
 
     client.force_login(wereld.regisseur)
     client.post(
-        reverse("verwijzing_beeindigen", args=[wereld.dossier_reusel.pk]),
+        reverse("ontzorgen:verwijzing_beeindigen", args=[wereld.dossier_reusel.pk]),
         {"verwijzing": verwijzing.pk, "reden": "Taalmaatje gevonden in de buurt."},
     )
     client.force_login(wereld.begeleider)
-    assert client.get(reverse("begeleiding_dossier", args=[wereld.dossier_reusel.pk])).status_code == 404
+    assert client.get(reverse("ontzorgen:begeleiding_dossier", args=[wereld.dossier_reusel.pk])).status_code == 404
 
 
 def test_the_regisseur_starts_ontzorgen_with_fixed_costs(client, wereld):
@@ -214,7 +214,7 @@ def test_the_regisseur_starts_ontzorgen_with_fixed_costs(client, wereld):
         "lasten-1-begunstigde": "Vattenfall",
         "lasten-1-bedrag": "95",
     }
-    response = client.post(reverse("ontzorging_starten", args=[wereld.dossier_bladel.pk]), data)
+    response = client.post(reverse("ontzorgen:ontzorging_starten", args=[wereld.dossier_bladel.pk]), data)
     assert response.status_code == 302
     ontzorging = Ontzorging.objects.get()
     assert ontzorging.geplande_einddatum == datetime.date(2027, 5, 1)
@@ -225,29 +225,29 @@ def test_the_regisseur_starts_ontzorgen_with_fixed_costs(client, wereld):
 def test_ontzorgen_is_refused_with_a_reason_for_a_gezinsmigrant(client, wereld):
     gezinsvormer = InburgeraarFactory(gemeente=wereld.bladel, doelgroep=Doelgroep.GEZINSVORMER)
     client.force_login(wereld.regisseur)
-    response = client.get(reverse("ontzorging_starten", args=[gezinsvormer.pk]))
+    response = client.get(reverse("ontzorgen:ontzorging_starten", args=[gezinsvormer.pk]))
     assert "alleen voor asielstatushouders" in response.content.decode()
 
 
 def test_the_dossier_page_links_to_begeleiding_and_ontzorgen(client, wereld):
     client.force_login(wereld.regisseur)
-    html = client.get(reverse("dossier", args=[wereld.dossier_bladel.pk])).content.decode()
-    assert reverse("ontzorgen_dossier", args=[wereld.dossier_bladel.pk]) in html
+    html = client.get(reverse("inburgering:dossier", args=[wereld.dossier_bladel.pk])).content.decode()
+    assert reverse("ontzorgen:ontzorgen_dossier", args=[wereld.dossier_bladel.pk]) in html
 
 
 def test_it_shows_the_referral_in_the_begeleiders_screens_and_hides_it_after_the_end(client, wereld, partner):
     client.force_login(wereld.begeleider)
-    url = reverse("begeleiding_dossier", args=[wereld.dossier_bladel.pk])
+    url = reverse("ontzorgen:begeleiding_dossier", args=[wereld.dossier_bladel.pk])
     assert client.get(url).status_code == 404
-    assert wereld.dossier_bladel.naam not in client.get(reverse("mijn_inburgeraars")).content.decode()
+    assert wereld.dossier_bladel.naam not in client.get(reverse("ontzorgen:mijn_inburgeraars")).content.decode()
 
     verwijzing = verwijs(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, team=partner)
     assert client.get(url).status_code == 200
-    assert wereld.dossier_bladel.naam in client.get(reverse("mijn_inburgeraars")).content.decode()
+    assert wereld.dossier_bladel.naam in client.get(reverse("ontzorgen:mijn_inburgeraars")).content.decode()
 
     services.beeindig_verwijzing(door=wereld.regisseur, verwijzing=verwijzing, reden="Verhuisd.")
     assert client.get(url).status_code == 404
-    assert wereld.dossier_bladel.naam not in client.get(reverse("mijn_inburgeraars")).content.decode()
+    assert wereld.dossier_bladel.naam not in client.get(reverse("ontzorgen:mijn_inburgeraars")).content.decode()
 
 
 def test_ending_ontzorgen_names_the_provider_that_does_not_offer_the_level_beside_the_field(client, wereld):
@@ -259,7 +259,7 @@ def test_ending_ontzorgen_names_the_provider_that_does_not_offer_the_level_besid
         leefgeld=Decimal(60),
     )
     client.force_login(wereld.regisseur)
-    url = reverse("ontzorging_beeindigen", args=[wereld.dossier_bladel.pk])
+    url = reverse("ontzorgen:ontzorging_beeindigen", args=[wereld.dossier_bladel.pk])
     data = {
         "einddatum": "2027-05-01",
         "afbouwplan": "Huur en energie zelf betalen vanaf mei.",
@@ -281,8 +281,8 @@ def test_the_regisseur_can_narrow_pending_hours_to_their_own_dossiers(client, ve
         regels=[regel(verwezen.dossier_bladel, MAANDAG, 2), regel(verwezen.dossier_bergeijk, MAANDAG, 1)],
     )
     client.force_login(verwezen.regisseur)
-    alle = client.get(reverse("uren_beoordelen")).context["registraties"]
-    mijn = client.get(reverse("uren_beoordelen") + "?van=mijn").context["registraties"]
+    alle = client.get(reverse("ontzorgen:uren_beoordelen")).context["registraties"]
+    mijn = client.get(reverse("ontzorgen:uren_beoordelen") + "?van=mijn").context["registraties"]
     assert {r.inburgeraar for r in alle} == {verwezen.dossier_bladel, verwezen.dossier_bergeijk}
     assert {r.inburgeraar for r in mijn} == {verwezen.dossier_bladel}  # Sanne regisseert Bladel, Youssef Bergeijk
 
@@ -301,7 +301,7 @@ def test_days_still_to_come_cannot_be_filled_in(client, verwezen):
     client.force_login(verwezen.begeleider)
     deze_week = datetime.date(2026, 11, 23)  # today, a Monday: the other six days are still to come
 
-    formset = client.get(reverse("uren_week") + f"?week={deze_week}").context["formset"]
+    formset = client.get(reverse("ontzorgen:uren_week") + f"?week={deze_week}").context["formset"]
 
     rij = formset.forms[0]
     assert [veld.field.disabled for veld in rij.dagvelden()] == [False] + [True] * 6

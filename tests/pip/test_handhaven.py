@@ -131,8 +131,8 @@ def test_a_decision_is_withdrawn_only_once(boete, regisseur):
 def test_the_regisseur_withdraws_on_the_pip_page_and_downloads_the_letter(client, boete, regisseur):
     client.force_login(regisseur)
     dossier = boete.inburgeraar.pk
-    intrekken = reverse("pip_handhaving_intrekken", args=[dossier, boete.pk])
-    assert intrekken in client.get(reverse("pip", args=[dossier])).content.decode()
+    intrekken = reverse("pip:pip_handhaving_intrekken", args=[dossier, boete.pk])
+    assert intrekken in client.get(reverse("pip:pip", args=[dossier])).content.decode()
 
     leeg = client.post(intrekken, {"ingetrokken_op": "2026-11-23", "reden_intrekking": ""})
     assert "Dit veld is verplicht." in leeg.content.decode()
@@ -144,6 +144,6 @@ def test_the_regisseur_withdraws_on_the_pip_page_and_downloads_the_letter(client
     assert "Ingetrokken op 23 november 2026</strong>: Bezwaar gegrond." in pagina
     assert "Besluit tot intrekking downloaden (PDF)" in pagina
     assert intrekken not in pagina  # withdrawn once: no second offer
-    brief = client.get(reverse("pip_handhaving_download", args=[dossier, boete.pk]), {"brief": "intrekking"})
+    brief = client.get(reverse("pip:pip_handhaving_download", args=[dossier, boete.pk]), {"brief": "intrekking"})
     assert brief["Content-Disposition"] == f'attachment; filename="{boete.kenmerk}-intrekking.pdf"'
     assert "Bezwaar gegrond." in _tekst(b"".join(brief.streaming_content))

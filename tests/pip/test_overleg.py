@@ -80,20 +80,20 @@ def test_only_dossiers_the_regisseur_may_see_go_on_the_agenda_once(wereld, overl
 
 def test_a_partner_sees_only_the_agenda_items_of_dossiers_referred_to_them(client, wereld, overleg, partner):
     client.force_login(partner)
-    response = client.get(reverse("overleg", args=[overleg.pk]))
+    response = client.get(reverse("overleggen:overleg", args=[overleg.pk]))
 
     assert [p.inburgeraar for p in response.context["punten"]] == [wereld.dossier_bladel]
     assert wereld.dossier_bergeijk.naam not in response.content.decode()
     assert "Op de agenda zetten" not in response.content.decode()  # only the voorzitter writes
     assert list(Inzage.objects.filter(user=partner).values_list("inburgeraar", flat=True)) == [wereld.dossier_bladel.pk]
     client.force_login(wereld.regisseur)
-    alle = client.get(reverse("overleg", args=[overleg.pk])).context["punten"]
+    alle = client.get(reverse("overleggen:overleg", args=[overleg.pk])).context["punten"]
     assert {p.inburgeraar for p in alle} == {wereld.dossier_bladel, wereld.dossier_bergeijk}
 
 
 def test_someone_outside_the_overleg_gets_404(client, wereld, overleg):
     client.force_login(wereld.teamleider)  # same team, but not invited
-    assert client.get(reverse("overleg", args=[overleg.pk])).status_code == 404
+    assert client.get(reverse("overleggen:overleg", args=[overleg.pk])).status_code == 404
 
 
 def test_an_agreement_with_a_due_date_becomes_a_deadline_and_a_signaal_that_closes_when_done(wereld, overleg):
@@ -196,10 +196,10 @@ def test_the_agenda_and_minutes_print_without_bsns_and_only_what_the_reader_may_
     )
     client.force_login(wereld.regisseur)
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        agenda = _tekst(client.get(reverse("overleg_agenda_pdf", args=[overleg.pk])))
-        verslag = _tekst(client.get(reverse("overleg_verslag_pdf", args=[overleg.pk])))
+        agenda = _tekst(client.get(reverse("overleggen:overleg_agenda_pdf", args=[overleg.pk])))
+        verslag = _tekst(client.get(reverse("overleggen:overleg_verslag_pdf", args=[overleg.pk])))
     client.force_login(partner)
-    voor_partner = _tekst(client.get(reverse("overleg_verslag_pdf", args=[overleg.pk])))
+    voor_partner = _tekst(client.get(reverse("overleggen:overleg_verslag_pdf", args=[overleg.pk])))
 
     assert not [r for r in caplog.records if r.name.startswith("weasyprint") and r.levelno >= logging.ERROR]
     assert "Schulden?" in agenda and wereld.dossier_bergeijk.achternaam in agenda and "Budgetcoach" not in agenda
@@ -211,12 +211,14 @@ def test_the_agenda_and_minutes_print_without_bsns_and_only_what_the_reader_may_
 
 def test_the_regisseur_plans_and_fills_the_agenda_in_the_browser(client, wereld, partner):
     client.force_login(wereld.regisseur)
-    leeg = client.post(reverse("overleg_plannen"), {"datum": ""})
+    leeg = client.post(reverse("overleggen:overleg_plannen"), {"datum": ""})
     gepland = client.post(
-        reverse("overleg_plannen"), {"datum": "2026-11-30", "tijd": "10:00", "deelnemers": [partner.pk]}
+        reverse("overleggen:overleg_plannen"), {"datum": "2026-11-30", "tijd": "10:00", "deelnemers": [partner.pk]}
     )
     overleg = diensten.overleggen_voor(wereld.regisseur).get()
-    fout = client.post(reverse("overleg_agendapunt", args=[overleg.pk]), {"inburgeraar": wereld.dossier_eersel.pk})
+    fout = client.post(
+        reverse("overleggen:overleg_agendapunt", args=[overleg.pk]), {"inburgeraar": wereld.dossier_eersel.pk}
+    )
 
     assert "Dit veld is verplicht." in leeg.content.decode()
     assert gepland.status_code == 302 and list(overleg.deelnemers.all()) == [partner]
@@ -237,7 +239,7 @@ def test_the_overleg_page_takes_the_same_number_of_queries_for_any_agenda(
     # session, user, overleg, agenda, its agreements and their owners, inzage (one insert), deelnemers,
     # eigenaren, permissions (user and group), the dossier choices, the idle timeout (savepoint, update, release)
     with django_assert_num_queries(15):
-        response = client.get(reverse("overleg", args=[o.pk]))
+        response = client.get(reverse("overleggen:overleg", args=[o.pk]))
     assert len(response.context["punten"]) == aantal
     assert Gebeurtenis.objects.filter(soort=diensten.Soort.AFSPRAAK).count() == aantal
 
@@ -250,5 +252,5 @@ def test_the_list_of_overleggen_takes_the_same_number_of_queries(client, wereld,
 
     # session, user, permissions (user and group), upcoming, past, my agreements, idle timeout (3)
     with django_assert_num_queries(10):
-        response = client.get(reverse("overleggen"))
+        response = client.get(reverse("overleggen:overleggen"))
     assert len(response.context["komend"]) + len(response.context["geweest"]) == aantal

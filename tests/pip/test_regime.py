@@ -78,8 +78,8 @@ def test_the_pip_page_explains_and_hides_its_actions(client, dossier, regisseur)
     _wi2013(dossier)
     client.force_login(regisseur)
 
-    html = client.get(reverse("pip", args=[dossier.pk])).content.decode()
-    geweigerd = client.post(reverse("pip_starten", args=[dossier.pk]), follow=True).content.decode()
+    html = client.get(reverse("pip:pip", args=[dossier.pk])).content.decode()
+    geweigerd = client.post(reverse("pip:pip_starten", args=[dossier.pk]), follow=True).content.decode()
 
     assert "valt onder de Wet inburgering 2013" in html
     assert "Concept-PIP starten" not in html

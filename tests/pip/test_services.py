@@ -223,7 +223,7 @@ def test_afschalen_always_records_both_grounds_with_a_motivation(vastgesteld, re
     pip = services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 20))
     assert (pip.niveau, pip.afschalen_b1_onhaalbaar, pip.afschalen_voldoende_inspanning) == ("A2", True, True)
     client.force_login(regisseur)
-    pagina = " ".join(client.get(reverse("pip", args=[pip.inburgeraar_id])).content.decode().split())
+    pagina = " ".join(client.get(reverse("pip:pip", args=[pip.inburgeraar_id])).content.decode().split())
     assert (
         "Gronden voor afschalen: het niveau B1 is binnen de inburgeringstermijn niet haalbaar; er is voldoende "
         "inspanning geleverd. Motivering: 650 lesuren gevolgd"

@@ -30,14 +30,14 @@ def _concept_post(**extra):
 
 def test_the_dossier_page_links_to_the_pip(client, regisseur, concept):
     client.force_login(regisseur)
-    response = client.get(reverse("dossier", args=[concept.inburgeraar.pk]))
-    assert reverse("pip", args=[concept.inburgeraar.pk]) in response.content.decode()
+    response = client.get(reverse("inburgering:dossier", args=[concept.inburgeraar.pk]))
+    assert reverse("pip:pip", args=[concept.inburgeraar.pk]) in response.content.decode()
     assert "Naar het PIP (nog niet vastgesteld)" in response.content.decode()
 
 
 def test_a_regisseur_starts_a_concept_from_the_page(client, regisseur, dossier):
     client.force_login(regisseur)
-    response = client.post(reverse("pip_starten", args=[dossier.pk]), follow=True)
+    response = client.post(reverse("pip:pip_starten", args=[dossier.pk]), follow=True)
     assert Pip.objects.get(inburgeraar=dossier).is_concept
     assert "Concept-PIP" in response.content.decode()
 
@@ -45,7 +45,7 @@ def test_a_regisseur_starts_a_concept_from_the_page(client, regisseur, dossier):
 def test_a_duo_violation_shows_beside_the_field_and_keeps_what_was_typed(client, regisseur, concept):
     client.force_login(regisseur)
     response = client.post(
-        reverse("pip_opslaan", args=[concept.inburgeraar.pk]),
+        reverse("pip:pip_opslaan", args=[concept.inburgeraar.pk]),
         _concept_post(leerroute="Z", niveau="B1", map_intensiteit="Zelf getypt"),
     )
     assert response.status_code == 200
@@ -57,7 +57,7 @@ def test_a_duo_violation_shows_beside_the_field_and_keeps_what_was_typed(client,
 
 def test_vaststellen_needs_a_dagtekening(client, regisseur, concept):
     client.force_login(regisseur)
-    response = client.post(reverse("pip_opslaan", args=[concept.inburgeraar.pk]), _concept_post(vaststellen="1"))
+    response = client.post(reverse("pip:pip_opslaan", args=[concept.inburgeraar.pk]), _concept_post(vaststellen="1"))
     assert "dagtekening" in response.context["concept_form"].errors
     assert Pip.objects.get(pk=concept.pk).is_concept
 
@@ -66,13 +66,13 @@ def test_a_regisseur_fixes_the_pip_and_downloads_the_beschikking(client, regisse
     client.force_login(regisseur)
     pk = concept.inburgeraar.pk
     response = client.post(
-        reverse("pip_opslaan", args=[pk]), _concept_post(vaststellen="1", dagtekening="2026-11-20"), follow=True
+        reverse("pip:pip_opslaan", args=[pk]), _concept_post(vaststellen="1", dagtekening="2026-11-20"), follow=True
     )
     pip = Pip.objects.get(pk=concept.pk)
     assert not pip.is_concept and pip.dagtekening == D(2026, 11, 20)
     assert "Het PIP is vastgesteld" in response.content.decode()
 
-    download = client.get(reverse("pip_download", args=[pk, 1]))
+    download = client.get(reverse("pip:pip_download", args=[pk, 1]))
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment;")
     assert pip.kenmerk in download["Content-Disposition"]
@@ -86,8 +86,8 @@ def test_a_beschikking_whose_batch_task_has_not_run_is_rendered_on_its_first_dow
     assert not Pip.objects.get(pk=pip.pk).pdf
     client.force_login(regisseur)
 
-    pagina = client.get(reverse("pip", args=[pip.inburgeraar_id]))
-    download = client.get(reverse("pip_download", args=[pip.inburgeraar_id, 1]))
+    pagina = client.get(reverse("pip:pip", args=[pip.inburgeraar_id]))
+    download = client.get(reverse("pip:pip_download", args=[pip.inburgeraar_id, 1]))
 
     assert "Beschikking downloaden (PDF)" in pagina.content.decode()
     assert download.status_code == 200
@@ -98,12 +98,12 @@ def test_a_beschikking_whose_batch_task_has_not_run_is_rendered_on_its_first_dow
 
 def test_another_gemeente_gets_404_for_the_pdf(client, wereld, vastgesteld):
     client.force_login(wereld.regisseur_eersel)
-    assert client.get(reverse("pip_download", args=[vastgesteld.inburgeraar.pk, 1])).status_code == 404
+    assert client.get(reverse("pip:pip_download", args=[vastgesteld.inburgeraar.pk, 1])).status_code == 404
 
 
 def test_the_concept_preview_is_a_pdf(client, regisseur, concept):
     client.force_login(regisseur)
-    response = client.get(reverse("pip_voorbeeld", args=[concept.inburgeraar.pk]))
+    response = client.get(reverse("pip:pip_voorbeeld", args=[concept.inburgeraar.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
 
@@ -113,7 +113,7 @@ def test_the_page_shows_what_changed_between_versions(client, regisseur, vastges
     services.wijzig_concept(door=regisseur, pip=wijziging, gegevens={"looptijd_maanden": 30})
     services.stel_vast(door=regisseur, pip=wijziging, dagtekening=D(2026, 11, 21))
     client.force_login(regisseur)
-    response = client.get(reverse("pip", args=[vastgesteld.inburgeraar.pk]))
+    response = client.get(reverse("pip:pip", args=[vastgesteld.inburgeraar.pk]))
     [(nieuw, verschillen), (oud, geen)] = response.context["versies"]
     assert verschillen == [("looptijd (maanden)", "36", "30")] and geen == []
 
@@ -121,7 +121,7 @@ def test_the_page_shows_what_changed_between_versions(client, regisseur, vastges
 def test_a_late_voortgangsgesprek_stands_out(client, regisseur, vastgesteld):
     with time_machine.travel(datetime.datetime(2027, 2, 3, 10, tzinfo=datetime.UTC), tick=False):
         client.force_login(regisseur)  # sessions end after 30 minutes: log in on the day itself
-        response = client.get(reverse("pip", args=[vastgesteld.inburgeraar.pk]))
+        response = client.get(reverse("pip:pip", args=[vastgesteld.inburgeraar.pk]))
     assert response.context["planning"].is_te_laat
     assert "Voortgangsgesprek te laat" in response.content.decode()
 
@@ -130,7 +130,7 @@ def test_the_page_needs_the_same_queries_with_more_versions(
     client, regisseur, vastgesteld, django_assert_max_num_queries
 ):
     client.force_login(regisseur)
-    url = reverse("pip", args=[vastgesteld.inburgeraar.pk])
+    url = reverse("pip:pip", args=[vastgesteld.inburgeraar.pk])
     with django_assert_max_num_queries(40) as een:
         client.get(url)
     for dag in (21, 22):
@@ -147,14 +147,14 @@ def test_the_page_needs_the_same_queries_with_more_versions(
 
 def test_the_handhaving_screen_warns_about_the_case_law_for_asielstatushouders(client, regisseur, vastgesteld):
     client.force_login(regisseur)
-    response = client.get(reverse("pip_handhaving", args=[vastgesteld.inburgeraar.pk]))
+    response = client.get(reverse("pip:pip_handhaving", args=[vastgesteld.inburgeraar.pk]))
     assert "Hof van Justitie van de EU (4 februari 2025)" in response.content.decode()
 
 
 def test_a_boete_above_the_maximum_is_refused_beside_the_field(client, regisseur, vastgesteld):
     client.force_login(regisseur)
     response = client.post(
-        reverse("pip_handhaving", args=[vastgesteld.inburgeraar.pk]),
+        reverse("pip:pip_handhaving", args=[vastgesteld.inburgeraar.pk]),
         {
             "soort": "boete",
             "verplichting": "map",
@@ -173,7 +173,7 @@ def test_a_boete_above_the_maximum_is_refused_beside_the_field(client, regisseur
 def test_kempenplus_records_a_voortgangsgesprek(client, wereld, vastgesteld, gebruiker):
     client.force_login(getattr(wereld, gebruiker))
     response = client.post(
-        reverse("pip_voortgangsgesprek", args=[vastgesteld.inburgeraar.pk]),
+        reverse("pip:pip_voortgangsgesprek", args=[vastgesteld.inburgeraar.pk]),
         {"datum": "2026-11-20", "deelnemers": "Inburgeraar en regisseur", "volgende_datum": "2027-02-20"},
     )
     assert response.status_code == 302
@@ -206,7 +206,7 @@ def test_the_begeleider_reads_the_participation_agreements_and_nothing_about_bij
         startdatum=datetime.date(2026, 11, 1),
     )
     client.force_login(wereld.begeleider)
-    url = reverse("begeleiding_dossier", args=[concept.inburgeraar_id])
+    url = reverse("ontzorgen:begeleiding_dossier", args=[concept.inburgeraar_id])
     voor_vaststelling = client.get(url).content.decode()
 
     services.stel_vast(door=regisseur, pip=concept, dagtekening=datetime.date(2026, 11, 2))
