@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from inburgering.models import Inburgeraar
 
-from .models_toelichting import PLAATSHOUDER, Toelichting
+from .models import PLAATSHOUDER, Toelichting
 
 # Font family, weight and file (from BASE_DIR) for the scripts DejaVu Sans lacks or renders poorly.
 LETTERTYPEN = [

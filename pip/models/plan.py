@@ -316,7 +316,3 @@ class Handhaving(models.Model):
 auditlog.register(Pip)
 auditlog.register(Voortgangsgesprek)
 auditlog.register(Handhaving)
-
-# The PIP-team's casuïstiekoverleg lives in a module of its own; importing it here registers it.
-from .models_overleg import Afspraak, Agendapunt, Overleg  # noqa: E402, F401
-from .models_toelichting import Toelichting  # noqa: E402, F401 (a model of this app)

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import talen
+from .. import talen
 
 PLAATSHOUDERS = ("regisseur", "telefoon", "kenmerk", "bezwaar_uiterlijk")
 PLAATSHOUDER = re.compile(r"\{(\w*)\}")
