@@ -1,5 +1,5 @@
 # Production image: gunicorn + whitenoise, WeasyPrint's libraries and fonts, NL Design System CSS.
-# The same image runs web, worker and beat (see docker-compose.yml).
+# The same image runs web, worker and beat (see docker-compose.yml), each through bin/proces.
 
 # The NL Design System CSS comes from npm, pinned by package-lock.json; only node_modules is kept.
 FROM node:20-bookworm-slim AS frontend
@@ -24,20 +24,18 @@ RUN apt-get update \
 # Requirements before the source, for the layer cache and because the app folder pip/ shadows
 # the installer's module when Python runs from /app: always the virtualenv's pip program.
 RUN python -m venv /venv
+# Only the runtime set (requirements.txt), every file checked against its pinned hash; the test and
+# lint tools of requirements-dev.txt never enter the image.
 COPY requirements.txt /tmp/requirements.txt
-RUN /venv/bin/pip install --no-cache-dir -r /tmp/requirements.txt
+RUN /venv/bin/pip install --no-cache-dir --require-hashes -r /tmp/requirements.txt
 
 WORKDIR /app
 COPY . /app
 COPY --from=frontend /build/node_modules /app/node_modules
 
 # Static files are collected at build time with DEBUG unset (the manifest storage) and a
-# throwaway SECRET_KEY that only this step sees. The design-tokens package ships
-# background-image-icon.css pointing at SVGs it does not include; no template uses it, and the
-# manifest storage refuses a CSS file with missing references, so it is left out.
-# tests/inburgering/test_instellingen.py runs this same command.
-RUN SECRET_KEY=alleen-voor-collectstatic DJANGO_READ_DOT_ENV=false \
-      python manage.py collectstatic --noinput --ignore background-image-icon.css \
+# throwaway SECRET_KEY that only this step sees; tests/inburgering/test_instellingen.py runs the same.
+RUN SECRET_KEY=alleen-voor-collectstatic DJANGO_READ_DOT_ENV=false bin/proces collectstatic \
  && useradd --system --uid 1000 --user-group --home-dir /app --shell /usr/sbin/nologin inburgering \
  && mkdir -p /app/media \
  && chown inburgering:inburgering /app/media
@@ -51,4 +49,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["python", "-c", "import os, urllib.request as r; h = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0].strip().lstrip('.'); r.urlopen(r.Request('http://127.0.0.1:8000/health/', headers={'Host': h if h and h != '*' else 'localhost'}), timeout=4)"]
 
-CMD ["gunicorn", "inburgering.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# bin/proces holds the command lines of web, worker and beat (docker-compose.yml and
+# `make productie-proef` use it too). The web process migrates before gunicorn starts.
+CMD ["bin/proces", "web"]

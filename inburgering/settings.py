@@ -185,11 +185,17 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-# The NL Design System CSS comes from npm (package-lock.json pins it) and is served as static files.
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("utrecht/components", BASE_DIR / "node_modules/@utrecht/component-library-css/dist"),
-    ("utrecht/tokens", BASE_DIR / "node_modules/@utrecht/design-tokens/dist"),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# The NL Design System CSS comes from npm (package-lock.json pins it): only the files the templates
+# link are static files, each named here, never a whole package (inburgering.staticfinders).
+NPM_STATICFILES = {
+    "utrecht/components/index.css": BASE_DIR / "node_modules/@utrecht/component-library-css/dist/index.css",
+    "utrecht/tokens/theme.css": BASE_DIR / "node_modules/@utrecht/design-tokens/dist/theme.css",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "inburgering.staticfinders.NpmFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -199,6 +205,10 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Pages name static files through {% static %}, so production keeps only the hashed copies; source maps
+# are for a developer's browser tools and are not compressed. Both halve collectstatic's work.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["map", "jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "br", "woff", "woff2"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Where `manage.py maak_backup` writes its dated folders; production points it at a mounted volume that is
 # copied off-site (see README, Deployment).
