@@ -48,7 +48,7 @@ class PipConfig(AppConfig):
         )
         dossier_secties.registreer(
             "pip",
-            titel=_("Plan Inburgering en Participatie"),
+            titel=_("PIP"),
             url_naam="pip:pip",
             recht="pip.view_pip",
             volgorde=20,

@@ -433,7 +433,7 @@ def _ondertussen_groep() -> None:
             datum_vestiging=koppeling + timedelta(days=45),
             duo_begindatum_plicht=start,
             duo_startdatum_termijn=start,
-            datum_einde_termijn_duo=start.replace(year=start.year + 4 + dossier.pk % 2),
+            datum_einde_termijn_duo=start.replace(year=start.year + (6 if dossier.pk % 2 else 4)),  # DUO extended half
         )
     services.synchroniseer_termijnen([dossier.pk for dossier in oudste])
 

@@ -49,5 +49,5 @@ def test_a_regisseur_follows_a_wi2013_dossier_without_a_pip(wereld, oud, live_se
     expect(pagina.get_by_role("button", name="Concept-PIP starten")).to_have_count(0)
 
     pagina.go_back()
-    pagina.get_by_role("link", name="Begeleiding of ontzorgen aanbieden").click()
+    pagina.get_by_role("link", name="Ontzorgen en begeleiding").click()  # the dossier's tab
     expect(pagina.get_by_role("heading", name="Begeleiding en ontzorgen")).to_be_visible()

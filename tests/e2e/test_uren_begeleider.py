@@ -79,5 +79,5 @@ def test_a_begeleider_logs_a_week_and_the_regisseur_approves_it(verwezen, live_s
 
     pagina.get_by_role("link", name="Caseload").first.click()
     pagina.get_by_role("link", name="Haile").first.click()
-    pagina.get_by_role("link", name="Verwijzingen, financieel ontzorgen en uren van begeleiders").click()
+    pagina.get_by_role("link", name="Ontzorgen en begeleiding").click()  # the dossier's tab
     expect(pagina.get_by_text("Goedgekeurd: 3,5 uur")).to_be_visible()

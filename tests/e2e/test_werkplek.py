@@ -17,7 +17,16 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TELEFOON = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}
-SECTIES = ["Overzicht", "Brede intake", "PIP", "Leerroute", "Ontzorgen en begeleiding", "Documenten", "Tijdlijn"]
+SECTIES = [
+    "Overzicht",
+    "Brede intake",
+    "PIP",
+    "Leerroute",
+    "Ontzorgen en begeleiding",
+    "Tolken en kosten",
+    "Documenten",
+    "Tijdlijn",
+]
 
 
 @pytest.fixture
@@ -92,7 +101,7 @@ def test_the_dossier_sections_are_tabs_under_one_header(wereld, intake, live_ser
         _op_beide_breedtes(pagina, tmp_path, f"dossier-{titel.split()[0].lower()}")
 
     secties.get_by_role("link", name="Documenten").click()
-    expect(pagina.get_by_role("link", name="Brief na niet verschijnen op 02-11-2026")).to_be_visible()
+    expect(pagina.get_by_role("link", name="Brief na niet verschijnen op 2 november 2026")).to_be_visible()
 
 
 def test_every_step_of_the_intake_is_reachable_from_a_panel_that_never_clips(

@@ -20,6 +20,7 @@ from tests.inburgering.test_isolation import (  # noqa: F401  (fixtures)
     _kwargs,
     intakes,
     leerroute_objecten,
+    overleggen,
     pips,
     signalen,
     vernietigd,
@@ -46,6 +47,7 @@ def test_every_page_carries_the_csp_and_security_headers(
     signalen,  # noqa: F811
     vernietigd,  # noqa: F811
     leerroute_objecten,  # noqa: F811
+    overleggen,  # noqa: F811
 ):
     bezocht = 0
     for url_name, methode, dossier, verwacht, _rest in MATRIX:
@@ -73,7 +75,8 @@ def test_production_sends_hsts(client, settings):
 
 
 # PDF templates render server-side in WeasyPrint (no CSP applies); everything else reaches a browser.
-PDF_SJABLONEN = {"_beschikking_basis.html"}
+# Parts of the beschikking PDF (WeasyPrint reads no CSP): its base and the explanation page in the person's language.
+PDF_SJABLONEN = {"_beschikking_basis.html", "_toelichting.html"}
 INLINE = re.compile(r"<style|style=\"|\son[a-z]+=\"|<script(?![^>]*\ssrc=)", re.IGNORECASE)
 
 

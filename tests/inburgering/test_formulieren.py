@@ -17,7 +17,7 @@ from intake.forms import niveau_keuzes
 from intake.regels import NIVEAUS_PER_ROUTE
 from tests.factories import InburgeraarFactory
 
-FORMULIEREN = ["inburgering/forms.py", "inburgering/forms_privacy.py", *(f"{app}/forms.py" for app in
+FORMULIEREN = ["inburgering/forms.py", "inburgering/privacy/forms.py", *(f"{app}/forms.py" for app in
                ("intake", "pip", "leerroutes", "ontzorgen"))]  # fmt: skip
 
 

@@ -227,7 +227,7 @@ MATRIX = [
     ),
     ("overleggen:overleg_plannen", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
     *[
-        (naam, methode, doel, verwacht, 403)
+        (naam, methode, doel, verwacht, 404)
         for naam, methode, deelnemers in _OVERLEGVIEWS
         for doel, verwacht in _per_overleg(deelnemers).items()
     ],

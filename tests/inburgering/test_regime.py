@@ -62,10 +62,10 @@ def test_the_dossier_page_shows_the_ondertussen_groep_instead_of_the_pip(client,
     gewoon = client.get(wereld.dossier_bladel.get_absolute_url()).content.decode()
 
     assert "Ondertussen-groep (Wet inburgering 2013)" in html
-    assert "Begeleiding of ontzorgen aanbieden" in html
-    assert reverse("pip:pip", args=[dossier.pk]) not in html
+    assert reverse("ontzorgen:ontzorgen_dossier", args=[dossier.pk]) in html  # begeleiding and ontzorgen stay
+    assert "Naar het PIP" not in html
     assert "1 december 2021 – 1 juni 2027" in html  # DUO's termijn, with its source
-    assert "Ondertussen-groep" not in gewoon and reverse("pip:pip", args=[wereld.dossier_bladel.pk]) in gewoon
+    assert "Ondertussen-groep" not in gewoon and "Naar het PIP" in gewoon
 
 
 def _namen(response):

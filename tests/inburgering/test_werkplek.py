@@ -37,6 +37,7 @@ def _tabs(html: str) -> list[tuple[str, bool]]:
         ("pip:pip", "PIP"),
         ("leerroutes:leerroute", "Leerroute"),
         ("ontzorgen:ontzorgen_dossier", "Ontzorgen en begeleiding"),
+        ("kosten:kosten_dossier", "Tolken en kosten"),
         ("inburgering:dossier_documenten", "Documenten"),
         ("inburgering:dossier_tijdlijn", "Tijdlijn"),
     ],
@@ -53,6 +54,7 @@ def test_every_section_shows_the_header_and_marks_its_own_tab(client, wereld, ur
             "PIP",
             "Leerroute",
             "Ontzorgen en begeleiding",
+            "Tolken en kosten",
             "Documenten",
             "Tijdlijn",
         )
@@ -60,7 +62,7 @@ def test_every_section_shows_the_header_and_marks_its_own_tab(client, wereld, ur
     kop = re.search(r'<header class="app-dossierkop".*?</header>', html, re.S).group(0)
     assert wereld.dossier_bladel.naam in kop
     assert "Asielstatushouder" in kop and "Bladel" in kop and str(wereld.regisseur) in kop
-    assert "Brede intake starten: 29-09-2026" in kop  # the next deadline, passed
+    assert "Brede intake starten: 29 september 2026" in kop  # the next deadline, passed
     assert reverse("inburgering:dossier_wijzigen", args=[wereld.dossier_bladel.pk]) in kop
 
 
@@ -110,9 +112,9 @@ def test_the_documents_section_lists_the_letters_of_every_app(client, wereld):
 
     assert [(d.titel, d.url) for d in response.context["documenten"]] == [
         ("Samenvatting brede intake", reverse("intake:intake_samenvatting", args=[dossier.pk])),
-        ("Brief na niet verschijnen op 09-11-2026", reverse("intake:intake_brief", args=[dossier.pk, gemist.pk])),
+        ("Brief na niet verschijnen op 9 november 2026", reverse("intake:intake_brief", args=[dossier.pk, gemist.pk])),
     ]
-    assert "Brief na niet verschijnen op 09-11-2026" in response.content.decode()
+    assert "Brief na niet verschijnen op 9 november 2026" in response.content.decode()
 
 
 def test_a_dossier_without_letters_says_so(client, wereld):

@@ -67,7 +67,7 @@ def test_a_regisseur_sees_todays_and_this_weeks_deadlines_of_their_own_dossiers(
     week = _blok(response, "termijnen_week")
     assert [item.dossier for item in week.items] == [donderdag]
     assert week.items[0].url == reverse("inburgering:dossier", args=[donderdag.pk])
-    assert week.items[0].detail == "Brede intake starten – 26-11-2026"
+    assert week.items[0].detail == "Brede intake starten – 26 november 2026"
     pagina = response.content.decode()
     assert vandaag.naam in pagina
     assert "Collega" not in pagina

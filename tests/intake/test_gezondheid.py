@@ -50,7 +50,7 @@ def test_a_regisseur_with_the_right_sees_health_data_and_the_view_is_logged(
 def test_another_step_of_the_intake_shows_no_health_data_and_logs_an_ordinary_inzage(
     client, wereld, regisseur, met_gezondheid
 ):
-    html = _pagina(client, regisseur, "intake", wereld.dossier_bladel).content.decode()
+    html = _pagina(client, regisseur, "intake:intake", wereld.dossier_bladel).content.decode()
 
     assert GEHEIM not in html
     assert Inzage.objects.filter(user=regisseur).latest("pk").bijzondere_persoonsgegevens is False
@@ -68,7 +68,7 @@ def test_a_colleague_without_the_right_sees_only_that_it_is_shielded(client, wer
 
 
 def test_the_shielded_status_says_whether_it_was_filled_without_showing_it(client, wereld, met_gezondheid):
-    html = _pagina(client, wereld.collega, "intake_stap", wereld.dossier_bladel).content.decode()
+    html = _pagina(client, wereld.collega, "intake:intake_stap", wereld.dossier_bladel).content.decode()
 
     assert "Dit leefgebied is ingevuld." in html
     assert "Gezondheid: kies een score" not in html

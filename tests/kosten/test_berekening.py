@@ -167,5 +167,5 @@ def test_a_manual_cost_needs_a_reason_and_lands_on_the_tijdlijn(wereld):
         reden="Factuur telefoontolk zonder boeking",
     )
     assert dossier.tijdlijn.filter(soort="kosten_geboekt").get().omschrijving == (
-        "Kosten Tolk van € 20,00 geboekt op 01-11-2026: Factuur telefoontolk zonder boeking"
+        "Kosten Tolk van € 20,00 geboekt op 1 november 2026: Factuur telefoontolk zonder boeking"
     )

@@ -11,7 +11,8 @@ from tests.kosten import registratie
 from tests.kosten.conftest import prijs
 
 D = datetime.date
-QUERIES = 23  # session, user, permissions, the dossier or gemeenten, prices, verhuizingen, one per source
+QUERIES = 24  # session, user, permissions, the dossier or gemeenten, prices, verhuizingen, one per source,
+# and the dossier header's deadline row
 
 
 def _boek(client, dossier, aanbieder, **anders):
@@ -40,7 +41,7 @@ def test_booking_an_interpreter_shows_on_the_dossier_and_the_tijdlijn(client, we
     pagina = client.get(response.url).content.decode()
     assert "Tigrinya" in pagina and "Telefonisch" in pagina and "€ 75,00" in pagina
     assert wereld.dossier_bladel.tijdlijn.filter(soort="tolk_geboekt").get().omschrijving == (
-        "Tolk Tigrinya (telefonisch) geboekt voor het intakegesprek op 30-11-2026 bij Tolkbureau Brabant."
+        "Tolk Tigrinya (telefonisch) geboekt voor het intakegesprek op 30 november 2026 bij Tolkbureau Brabant."
     )
 
 

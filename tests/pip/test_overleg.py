@@ -116,8 +116,8 @@ def test_an_agreement_with_a_due_date_becomes_a_deadline_and_a_signaal_that_clos
     naam = wereld.begeleider.get_full_name()
     assert (
         diensten.Soort.AFSPRAAK,
-        f"Afspraak in het casuïstiekoverleg van 24-11-2026: Aanmelden bij schuldhulpverlening – {naam} "
-        "(uiterlijk 08-12-2026).",
+        f"Afspraak in het casuïstiekoverleg van 24 november 2026: Aanmelden bij schuldhulpverlening – {naam} "
+        "(uiterlijk 8 december 2026).",
     ) in tijdlijn
     assert any(soort == diensten.Soort.BESPROKEN for soort, _ in tijdlijn)
 
@@ -151,7 +151,7 @@ def test_the_deadline_follows_the_earliest_open_agreement(wereld, overleg):
     ("eigenaar", "uiterlijk", "veld", "bericht"),
     [
         ("regisseur_eersel", D(2026, 12, 1), "eigenaar", "voorzitter of een deelnemer"),
-        ("collega", D(2026, 11, 20), "uiterlijk", "vóór het overleg (24-11-2026)"),
+        ("collega", D(2026, 11, 20), "uiterlijk", "vóór het overleg (24 november 2026)"),
     ],
 )
 def test_an_agreement_needs_a_participant_as_owner_and_a_date_after_the_overleg(
@@ -186,6 +186,7 @@ def _tekst(response) -> str:
     return "".join(pagina.extract_text() for pagina in PdfReader(io.BytesIO(response.content)).pages)
 
 
+@pytest.mark.pdf
 def test_the_agenda_and_minutes_print_without_bsns_and_only_what_the_reader_may_see(
     client, wereld, overleg, partner, caplog
 ):
@@ -203,7 +204,7 @@ def test_the_agenda_and_minutes_print_without_bsns_and_only_what_the_reader_may_
 
     assert not [r for r in caplog.records if r.name.startswith("weasyprint") and r.levelno >= logging.ERROR]
     assert "Schulden?" in agenda and wereld.dossier_bergeijk.achternaam in agenda and "Budgetcoach" not in agenda
-    assert "Schulden besproken." in verslag and "Budgetcoach" in verslag and "08-12-2026" in verslag
+    assert "Schulden besproken." in verslag and "Budgetcoach" in verslag and "8 december 2026" in verslag
     for tekst in (agenda, verslag, voor_partner):
         assert wereld.dossier_bladel.bsn not in tekst and wereld.dossier_bergeijk.bsn not in tekst
     assert "Budgetcoach" in voor_partner and wereld.dossier_bergeijk.achternaam not in voor_partner

@@ -54,6 +54,7 @@ def _woorden(tekst: str) -> set[str]:
     return {woord.strip("()،.:፡።?") for woord in tekst.split()} - {""}
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(
     ("taal", "woorden", "lettertype"),
     [
@@ -80,6 +81,7 @@ def test_the_beschikking_ends_with_an_explanation_in_the_persons_language(
     assert [r.getMessage() for r in weasyprint_log.records] == []
 
 
+@pytest.mark.pdf
 def test_a_language_without_a_translation_gets_no_extra_page(dossier, regisseur):
     dossier_services.wijzig_dossier(door=regisseur, inburgeraar=dossier, wijzigingen={"taal": ""})
     concept = services.start_concept(door=regisseur, inburgeraar=dossier)
