@@ -112,7 +112,7 @@ def test_the_menu_badge_counts_the_regisseurs_own_work(client, wereld):
     assert f'hx-get="{reverse("inburgering:werkvoorraad_teller")}"' in pagina
     # the fixture's overdue deadline and Thursday's, each with its open signaal; not the colleague's
     assert werk == 4
-    assert f'<span class="app-teller">{werk}<' in teller
+    assert f'<span class="app-teller" id="werkvoorraad-teller">{werk}<' in teller
 
 
 def test_the_teamleider_sees_the_work_per_regisseur_of_the_team(client, wereld):
