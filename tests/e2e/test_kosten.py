@@ -56,7 +56,7 @@ def test_a_regisseur_books_an_interpreter_for_a_voortgangsgesprek(contracten, li
     expect(rij).to_contain_text("Voortgangsgesprek")
     expect(rij).to_contain_text("Video")
     expect(rij).to_contain_text("€ 75,00")
-    pagina.get_by_role("link", name="Overzicht").click()  # the dossier's tab, with its latest events
+    pagina.get_by_role("link", name="Tijdlijn").click()  # the dossier's tab with every event
     expect(pagina.get_by_text("Tolk Tigrinya (video) geboekt voor het voortgangsgesprek")).to_be_visible()
 
 
