@@ -66,6 +66,23 @@ def test_every_section_shows_the_header_and_marks_its_own_tab(client, wereld, ur
     assert reverse("inburgering:dossier_wijzigen", args=[wereld.dossier_bladel.pk]) in kop
 
 
+@pytest.mark.parametrize(
+    ("url_name", "kop"),
+    [
+        ("inburgering:dossier_wijzigen", "Gegevens wijzigen"),
+        ("inburgering:dossier_overdragen", "Dossier overdragen aan een andere gemeente"),
+        ("inburgering:dossier_historie", "Wijzigingshistorie"),
+    ],
+)
+def test_the_header_actions_open_inside_the_workspace_under_the_overview_tab(client, wereld, url_name, kop):
+    client.force_login(wereld.regisseur)
+    html = client.get(reverse(url_name, args=[wereld.dossier_bladel.pk])).content.decode()
+
+    assert [titel for titel, actief in _tabs(html) if actief] == ["Overzicht"]
+    assert wereld.dossier_bladel.naam in re.search(r'<header class="app-dossierkop".*?</header>', html, re.S).group(0)
+    assert re.search(rf'<h1 class="utrecht-heading-2">{kop}</h1>', html)
+
+
 def test_the_fase_stepper_marks_the_current_step_for_screen_readers(client, wereld):
     dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.PIP)
     client.force_login(wereld.regisseur)
