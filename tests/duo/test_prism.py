@@ -37,6 +37,9 @@ MOCKS = {
 }
 DUO_OIN = "00000001800866472000"
 
+# Starting the mocks takes seconds: the tests share them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("prism")
+
 
 @pytest.fixture(scope="module")
 def duo_mock():

@@ -1,4 +1,5 @@
-"""The demo data: the seed documents' regio's and gemeenten, one user per role, ~300 valid dossiers."""
+"""The demo data: the seed documents' regio's and gemeenten, one user per role, ~300 valid dossiers, and each
+app's part (referrals with hours, leerroutes, costs); loading twice changes nothing."""
 
 import pytest
 from stdnum.nl import bsn
@@ -11,6 +12,10 @@ from inburgering.fasen import Fase
 from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Regime, Signaal
 from inburgering.rollen import ROLLEN
 from intake.models import BredeIntake
+from kosten.berekening import totalen
+from kosten.models import Contractprijs, Kostenpost, Tolkinzet, Voorziening
+from leerroutes.models import Aanbieder, Activiteit, Deelname, Examen, Groep, Inburgeringsaanbod, Sessie
+from ontzorgen.models import Melding, Ontzorging, Urenregistratie, Verwijzing
 from pip.models import Pip
 from pip.overleg import agendapunten_voor, overleggen_voor
 
@@ -32,6 +37,9 @@ def test_the_demo_data_follows_the_seed_documents_and_loads_idempotently(demo):
     _the_inbox_is_filled_as_the_caseload_shows_it()
     _the_ondertussen_groep_follows_duos_termijn_without_a_pip()
     _the_pip_team_met_and_its_agreements_are_signalen()
+    _the_begeleider_has_referred_kempen_dossiers_with_hours()
+    _there_are_leerroutes_with_hours_exams_and_a_pvt_group()
+    _the_costs_per_voorziening_show_interpreters_and_lessons()
     _running_it_again_changes_nothing()
 
 
@@ -113,22 +121,70 @@ def _the_inbox_is_filled_as_the_caseload_shows_it():
     )
 
 
+def _the_begeleider_has_referred_kempen_dossiers_with_hours():
+    begeleider = get_user_model().objects.get(username="begeleider")
+    zichtbaar = Inburgeraar.objects.zichtbaar_voor(begeleider)
+    assert zichtbaar.count() == 3
+    assert set(zichtbaar.values_list("gemeente__regio__naam", flat=True)) == {"Kempen"}
+    assert Urenregistratie.objects.filter(status=Urenregistratie.Status.INGEDIEND).exists()
+    assert Urenregistratie.objects.filter(status=Urenregistratie.Status.GOEDGEKEURD).exists()
+    assert Ontzorging.objects.count() == 1
+
+
+def _there_are_leerroutes_with_hours_exams_and_a_pvt_group():
+    assert Aanbieder.objects.exclude(naam="Tolkcentrum Zuid").count() == 2  # and the kosten demo's tolkcentrum
+    assert Inburgeringsaanbod.objects.exists()
+    assert Deelname.objects.filter(afwezig_uren__gt=0).exclude(reden_afwezigheid="").exists()
+    assert Examen.objects.filter(resultaat="Geslaagd").exists()
+    groep = Groep.objects.get()
+    assert groep.leden.count() >= 2
+    assert Activiteit.objects.filter(sessie__groep=groep, aanwezig=False).exists()
+    assert Sessie.objects.filter(groep=groep, aanwezigheid__isnull=True).exists()  # still to be entered
+
+
+def _the_costs_per_voorziening_show_interpreters_and_lessons():
+    assert Tolkinzet.objects.count() >= 3
+    assert Kostenpost.objects.filter(soort=Kostenpost.Soort.HANDMATIG).exists()
+    jaar = Tolkinzet.objects.latest("datum").datum.year
+    bedragen = {}
+    for gemeente in Gemeente.objects.filter(naam__in=["Bergeijk", "Bladel", "Reusel-De Mierden"]):
+        for totaal in totalen(gemeente, jaar):
+            bedragen[totaal.voorziening] = bedragen.get(totaal.voorziening, 0) + totaal.bedrag
+    assert bedragen[Voorziening.TOLK] > 0 and bedragen[Voorziening.TAAL_B1] > 0
+
+
+# What a second load must leave as it is: every app's demo objects.
+GETELD = (
+    Inburgeraar,
+    Gebeurtenis,
+    BredeIntake,
+    Verwijzing,
+    Urenregistratie,
+    Ontzorging,
+    Melding,
+    Aanbieder,
+    Inburgeringsaanbod,
+    Deelname,
+    Examen,
+    Groep,
+    Sessie,
+    Activiteit,
+    Contractprijs,
+    Tolkinzet,
+    Kostenpost,
+)
+
+
+def _tel() -> dict[str, int]:
+    aantallen = {model.__name__: model.objects.count() for model in GETELD}
+    return {**aantallen, "gebruikers": get_user_model().objects.count()}
+
+
 def _running_it_again_changes_nothing():
-    voor = (
-        Inburgeraar.objects.count(),
-        Gebeurtenis.objects.count(),
-        get_user_model().objects.count(),
-        BredeIntake.objects.count(),
-    )
+    voor = _tel()
     laatste_wijziging = Inburgeraar.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
-    na = (
-        Inburgeraar.objects.count(),
-        Gebeurtenis.objects.count(),
-        get_user_model().objects.count(),
-        BredeIntake.objects.count(),
-    )
-    assert na == voor
+    assert _tel() == voor
     assert Inburgeraar.objects.order_by("-updated_at").values_list("updated_at", flat=True).first() == laatste_wijziging
