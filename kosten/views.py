@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from inburgering.forms import zet_fouten_op_form
@@ -53,42 +54,54 @@ def tolk_boeken(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
     gesprek = request.GET.get("gesprek")
     initial = {"gesprek": gesprek if gesprek in Gesprek.values else None, "duur_minuten": 60, "taal": inburgeraar.taal}
-    form = TolkForm(request.POST or None, inburgeraar=inburgeraar, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.boek_tolk(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
-        except ValidationError as fout:
-            zet_fouten_op_form(form, fout)
-        else:
-            messages.success(request, _("De tolk is geboekt."))
-            return redirect("kosten:kosten_dossier", pk=inburgeraar.pk)
-    return render(request, "kosten/tolk_boeken.html", {"form": form, "inburgeraar": inburgeraar})
+    return _boekformulier(
+        request,
+        inburgeraar,
+        TolkForm(request.POST or None, inburgeraar=inburgeraar, initial=initial),
+        boek=services.boek_tolk,
+        gelukt=_("De tolk is geboekt."),
+        titel=_("Tolk boeken"),
+        knop=_("Tolk boeken"),
+        uitleg=_(
+            "De kosten volgen uit de contractprijs van de aanbieder op de dag van het gesprek en tellen mee in de "
+            "kosten van de gemeente (SPUK)."
+        ),
+    )
 
 
 @login_required
 @recht_nodig("kosten.add_kostenpost")
 def kostenpost_nieuw(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
-    form = KostenpostForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.boek_kosten(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
-        except ValidationError as fout:
-            zet_fouten_op_form(form, fout)
-        else:
-            messages.success(request, _("De kosten zijn geboekt."))
-            return redirect("kosten:kosten_dossier", pk=inburgeraar.pk)
-    context = {
-        "form": form,
-        "inburgeraar": inburgeraar,
-        "titel": _("Kosten met de hand boeken"),
-        "knop": _("Kosten boeken"),
-        "uitleg": _(
+    return _boekformulier(
+        request,
+        inburgeraar,
+        KostenpostForm(request.POST or None),
+        boek=services.boek_kosten,
+        gelukt=_("De kosten zijn geboekt."),
+        titel=_("Kosten met de hand boeken"),
+        knop=_("Kosten boeken"),
+        uitleg=_(
             "Alleen voor kosten die niet uit de registratie volgen. De kosten horen bij de gemeente die op de "
             "datum verantwoordelijk was."
         ),
-    }
-    return render(request, "kosten/formulier.html", context)
+    )
+
+
+def _boekformulier(request, inburgeraar, form, *, boek, gelukt, **teksten):
+    """A booking on the dossier's Tolken en kosten: the service `boek` writes; what it refuses goes back
+    to the form, and the page's titel, knop and uitleg come as `teksten`."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            boek(door=request.user, inburgeraar=inburgeraar, **form.cleaned_data)
+        except ValidationError as fout:
+            zet_fouten_op_form(form, fout)
+        else:
+            messages.success(request, gelukt)
+            return redirect("kosten:kosten_dossier", pk=inburgeraar.pk)
+    terug = reverse("kosten:kosten_dossier", args=[inburgeraar.pk])
+    context = {"form": form, "inburgeraar": inburgeraar, "terug": terug, **teksten}
+    return render(request, "forms/dossier_formulier.html", context)
 
 
 def _rapportform(request):

@@ -54,7 +54,7 @@ def _gelabeld(totalen: dict) -> dict:
 
 def _formulier(request, *, form, inburgeraar, titel, knop, terug, **extra):
     context = {"form": form, "inburgeraar": inburgeraar, "titel": titel, "knop": knop, "terug": terug, **extra}
-    return render(request, "ontzorgen/formulier.html", context)
+    return render(request, "forms/dossier_formulier.html", context)
 
 
 def _naar_dossier(inburgeraar):
