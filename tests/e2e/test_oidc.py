@@ -20,6 +20,7 @@ from inburgering import oidc
 from inburgering.models import OidcConfig, OidcGroep, User
 from inburgering.rollen import TEAMLEIDER
 from tests.conftest import vereist
+from tests.e2e.werkplek import ernstige_bevindingen
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -138,11 +139,19 @@ def test_the_providers_multi_factor_authentication_replaces_the_own_second_facto
     ],
 )
 def test_an_unknown_or_deactivated_person_gets_a_dutch_page_and_nothing_else(
-    wereld, sso, live_server, pagina, account, titel
+    wereld, sso, live_server, browser, account, titel
 ):
-    _organisatie_account(pagina, f"{live_server.url}/", account)
+    # Only so that axe-core may be injected; test_csp checks the policy itself.
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", bypass_csp=True)
+    pagina = context.new_page()
+    pagina.goto(f"{live_server.url}/")
+    assert ernstige_bevindingen(pagina) == []
+    pagina.get_by_role("link", name="Inloggen met uw organisatie-account").click()
+    _bij_de_provider(pagina, account)
 
     expect(pagina.get_by_role("heading", name=titel)).to_be_visible()
+    assert ernstige_bevindingen(pagina) == []
     expect(pagina.get_by_role("navigation", name="Hoofdmenu")).to_have_count(0)
     pagina.goto(f"{live_server.url}/dossiers/")
     expect(pagina.get_by_role("heading", name="Inloggen", level=1)).to_be_visible()
+    context.close()
