@@ -401,6 +401,9 @@ def test_the_beheerder_sets_up_the_provider_from_its_discovery_url(client, werel
     pagina = client.get(reverse("admin:inburgering_oidcconfig_change", args=[1])).content.decode()
     assert "geheim" not in pagina
     assert "/inloggen/organisatie/callback/" in pagina
+    # The group table offers roles, teams and Gezondheidsgegevens, never the partner systems' role.
+    assert GEZONDHEIDSGEGEVENS in pagina
+    assert PARTNERSYSTEEM not in pagina
     client.post(reverse("admin:inburgering_oidcconfig_change", args=[1]), _beheerformulier(discovery_url=url))
     assert OidcConfig.huidige().client_secret == "geheim"
 
