@@ -1,23 +1,157 @@
-"""Two-factor authentication with django-otp TOTP: set up once with an authenticator app, then verify."""
+"""Logging in and out: with a password or the organisation's identity provider (OpenID Connect, inburgering.oidc),
+then two-factor authentication with django-otp TOTP, set up once with an authenticator app."""
 
+import logging
 from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from django import forms
+from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
+from . import oidc
 from . import tweefactor as koppelcodes
-from .forms import UtrechtFormMixin
+from .forms import LoginForm, UtrechtFormMixin
+from .models import OidcConfig
+
+log = logging.getLogger(__name__)
+
+
+class Inloggen(auth_views.LoginView):
+    """The login page: the organisation's account where a provider is set up, a password where that is on."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if not settings.INLOGGEN_MET_WACHTWOORD:
+            return self.get(request, *args, **kwargs)
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "organisatie_account": OidcConfig.huidige().bruikbaar,
+            "met_wachtwoord": settings.INLOGGEN_MET_WACHTWOORD,
+        }
+
+
+class OidcStart(oidc.BeheerInstellingen, OIDCAuthenticationRequestView):
+    """Sends the browser to the provider, with state, nonce and PKCE kept in the session."""
+
+    def get(self, request):
+        if not self.config.bruikbaar:
+            return redirect("login")
+        return super().get(request)
+
+
+# What a refused person reads: what happened and what to do. %(identiteit)s is who the provider said they are.
+_WEIGERINGEN = {
+    "onbekend": (
+        _("U heeft geen account in Inburgering"),
+        _(
+            "U bent bij uw organisatie ingelogd als %(identiteit)s, maar in Inburgering is geen account met dat "
+            "gegeven. Vraag de functioneel beheerder van Inburgering om een account. Daarna kunt u hier inloggen "
+            "met uw organisatie-account."
+        ),
+    ),
+    "gedeactiveerd": (
+        _("Uw account in Inburgering is uitgeschakeld"),
+        _(
+            "Het account in Inburgering van %(identiteit)s is uitgeschakeld. Heeft u Inburgering nog nodig voor uw "
+            "werk? Neem dan contact op met de functioneel beheerder."
+        ),
+    ),
+    "dubbel": (
+        _("Uw account is niet eenduidig te vinden"),
+        _(
+            "In Inburgering horen meerdere accounts bij %(identiteit)s. De functioneel beheerder moet dat eerst "
+            "oplossen. Neem contact op met de functioneel beheerder."
+        ),
+    ),
+    "niet_bevestigd": (
+        _("Uw e-mailadres is niet bevestigd"),
+        _(
+            "Uw organisatie meldt dat het e-mailadres %(identiteit)s niet is bevestigd. Daarom kunt u er niet mee "
+            "inloggen. Neem contact op met de functioneel beheerder."
+        ),
+    ),
+    "geen_identiteit": (
+        _("Uw organisatie gaf niet door wie u bent"),
+        _(
+            "In het antwoord van uw organisatie ontbreekt het gegeven waarmee Inburgering uw account zoekt. "
+            "Neem contact op met de functioneel beheerder."
+        ),
+    ),
+    "provider": (
+        _("Inloggen bij uw organisatie is niet gelukt"),
+        _(
+            "Het inloggen bij uw organisatie is afgebroken, of het antwoord was niet te controleren. Probeer het "
+            "opnieuw. Lukt het weer niet? Neem dan contact op met de functioneel beheerder."
+        ),
+    ),
+    "verlopen": (
+        _("Deze inlogpoging is verlopen"),
+        _("Deze inlogpoging is al gebruikt of te oud. Begin opnieuw op de inlogpagina."),
+    ),
+}
+
+
+class OidcCallback(oidc.BeheerInstellingen, OIDCAuthenticationCallbackView):
+    """The provider's answer: log the matching account in, or explain in Dutch why not (and log that)."""
+
+    def get(self, request):
+        # A state this session never started: an old tab, the back button, or someone else's link.
+        if "error" not in request.GET and request.GET.get("state") not in request.session.get("oidc_states", {}):
+            oidc.weiger(request, "verlopen")
+            return self.login_failure()
+        try:
+            return super().get(request)
+        except SuspiciousOperation:
+            oidc.weiger(request, "verlopen")
+            return self.login_failure()
+
+    def login_success(self):
+        sessie = getattr(self.user, "oidc_sessie", {})
+        response = super().login_success()
+        self.request.session.update(sessie)
+        log.info(
+            "OIDC: gebruiker %s ingelogd (tweede factor bij de provider: %s)", self.user.pk, sessie.get(oidc.SESSIE_MFA)
+        )
+        return response
+
+    def login_failure(self):
+        weigering = getattr(self.request, "oidc_weigering", None) or oidc.Weigering("provider")
+        oidc.log_weigering(self.request, weigering)
+        titel, uitleg = _WEIGERINGEN[weigering.reden]
+        context = {"titel": titel, "uitleg": uitleg % {"identiteit": weigering.identiteit}}
+        return render(self.request, "registration/oidc_geweigerd.html", context, status=403)
+
+
+@require_POST
+def uitloggen(request):
+    """End the session here and, for a session the provider started, there too (RP-initiated logout)."""
+    bij_provider = oidc.uitlog_url(request)
+    auth.logout(request)
+    if bij_provider is None:
+        return redirect(settings.LOGOUT_REDIRECT_URL)
+    # A page that moves on by itself, not a redirect: the logout button is a form, and the
+    # Content-Security-Policy (form-action 'self') stops a form's redirect to another site.
+    return render(request, "registration/uitloggen_provider.html", {"url": bij_provider})
 
 
 class TokenForm(UtrechtFormMixin, forms.Form):

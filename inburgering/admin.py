@@ -11,16 +11,19 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Group
 from django.db import models
+from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import services, tweefactor
+from . import oidc, services, tweefactor
 from .api import sleutels
-from .models import ApiClient, Gemeente, GemeenteGroupObjectPermission, Organisatie, Regio, Team
+from .models import ApiClient, Gemeente, GemeenteGroupObjectPermission, OidcConfig, OidcGroep, Organisatie, Regio, Team
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
+from .rollen import PARTNERSYSTEEM
 
 # Admin login goes through the product's own login (axes lock-out, two-factor).
 admin.site.login = login_required(admin.site.login)
@@ -214,6 +217,7 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         (_("Organisatie"), {"fields": ["organisatie"]}),
+        (_("Inloggen met organisatie-account"), {"fields": ["oidc_subject"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -308,3 +312,144 @@ class ApiClientAdmin(admin.ModelAdmin):
         for client in queryset:
             sleutels.trek_in(client=client)
         self.message_user(request, _("%(aantal)s API-client(s) ingetrokken.") % {"aantal": queryset.count()})
+
+
+def _https(veld, **kwargs):
+    if isinstance(veld, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return veld.formfield(**kwargs)
+
+
+class OidcConfigForm(forms.ModelForm):
+    """The provider's settings. The secret is never shown again; the endpoints come from the discovery URL."""
+
+    client_secret = forms.CharField(
+        label=_("client secret"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Leeg laten houdt het opgeslagen secret."),
+    )
+
+    class Meta:
+        model = OidcConfig
+        formfield_callback = _https
+        fields = [
+            "actief",
+            "discovery_url",
+            "client_id",
+            "client_secret",
+            "scopes",
+            "algoritme",
+            "authorization_endpoint",
+            "token_endpoint",
+            "userinfo_endpoint",
+            "jwks_endpoint",
+            "end_session_endpoint",
+            "koppelen_op",
+            "koppel_claim",
+            "mfa_claim",
+            "mfa_waarden",
+            "groepen_claim",
+        ]
+
+    def clean_client_secret(self):
+        return self.cleaned_data["client_secret"] or self.instance.client_secret
+
+    def clean_scopes(self):
+        scopes = " ".join(self.cleaned_data["scopes"].split())
+        if "openid" not in scopes.split():
+            raise forms.ValidationError(_("De scope openid is verplicht."))
+        return scopes
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("discovery_url"):
+            try:
+                cleaned.update(oidc.lees_discovery(cleaned["discovery_url"]))
+            except ValueError as fout:
+                self.add_error("discovery_url", str(fout))
+                return cleaned
+        if cleaned.get("actief"):
+            self._vereis_voor_actief(cleaned)
+        return cleaned
+
+    def _vereis_voor_actief(self, cleaned):
+        ontbreekt = {
+            "authorization_endpoint": not cleaned.get("authorization_endpoint"),
+            "token_endpoint": not cleaned.get("token_endpoint"),
+            "jwks_endpoint": not cleaned.get("jwks_endpoint") and cleaned.get("algoritme") != "HS256",
+            "client_id": not cleaned.get("client_id"),
+            "client_secret": not cleaned.get("client_secret"),
+        }
+        for veld, leeg in ontbreekt.items():
+            if leeg:
+                self.add_error(veld, _("Nodig om inloggen met organisatie-account aan te zetten."))
+
+
+class OidcGroepInline(admin.TabularInline):
+    model = OidcGroep
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "groep":
+            # The partner systems' role belongs to a service user, never to a person.
+            kwargs["queryset"] = Group.objects.exclude(name=PARTNERSYSTEEM).order_by("name")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(OidcConfig)
+class OidcConfigAdmin(admin.ModelAdmin):
+    """One configuration: its list is its form."""
+
+    form = OidcConfigForm
+    inlines = [OidcGroepInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["actief"]}),
+        (
+            _("De identity provider van uw organisatie"),
+            {
+                "fields": ["discovery_url", "client_id", "client_secret", "scopes", "algoritme"],
+                "description": _(
+                    "Registreer Inburgering bij de provider met als redirect-URI %(callback)s en als "
+                    "post-logout-redirect-URI %(login)s."
+                ),
+            },
+        ),
+        (
+            _("Endpoints (uit de discovery-URL, of zelf in te vullen)"),
+            {
+                "fields": [
+                    "authorization_endpoint",
+                    "token_endpoint",
+                    "userinfo_endpoint",
+                    "jwks_endpoint",
+                    "end_session_endpoint",
+                ]
+            },
+        ),
+        (_("Welk account hoort bij wie"), {"fields": ["koppelen_op", "koppel_claim"]}),
+        (_("Tweede factor bij de provider"), {"fields": ["mfa_claim", "mfa_waarden"]}),
+        (_("Groepen uit het token (optioneel)"), {"fields": ["groepen_claim"]}),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        adressen = {
+            "callback": request.build_absolute_uri(reverse("oidc_callback")),
+            "login": request.build_absolute_uri(resolve_url(settings.LOGOUT_REDIRECT_URL)),
+        }
+        titel, opties = fieldsets[1]
+        return [fieldsets[0], (titel, {**opties, "description": opties["description"] % adressen}), *fieldsets[2:]]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not OidcConfig.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # switch it off instead: the history of who changed what stays with it
+
+    def changelist_view(self, request, extra_context=None):
+        if OidcConfig.objects.exists():
+            return redirect("admin:inburgering_oidcconfig_change", 1)
+        return redirect("admin:inburgering_oidcconfig_add")

@@ -1,11 +1,14 @@
-"""Require a verified second factor (django-otp TOTP) when TWEE_FACTOR_VERPLICHT is on, and keep
-responses for signed-in users out of every cache."""
+"""Require a verified second factor (django-otp TOTP) when TWEE_FACTOR_VERPLICHT is on, unless the
+organisation's identity provider confirmed one at login (inburgering.oidc), and keep responses for
+signed-in users out of every cache."""
 
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+
+from .oidc import SESSIE_MFA
 
 # Pages a logged-in user must reach before the second factor: setting it up, giving it, leaving.
 _VRIJ = ("tweefactor", "logout", "health")
@@ -24,7 +27,7 @@ class TweeFactorMiddleware:
         if not settings.TWEE_FACTOR_VERPLICHT:
             return False
         user = request.user
-        if not user.is_authenticated or user.is_verified():
+        if not user.is_authenticated or user.is_verified() or request.session.get(SESSIE_MFA):
             return False
         match = request.resolver_match or _resolve(request.path_info)
         return match is None or match.url_name not in _VRIJ

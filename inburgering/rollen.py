@@ -31,9 +31,15 @@ _DOSSIERWERK = [
 ]
 _BEHEER = [
     f"inburgering.{actie}_{model}"
-    for model in ("regio", "gemeente", "organisatie", "team", "user", "apiclient")
+    for model in ("regio", "gemeente", "organisatie", "team", "user", "apiclient", "oidcconfig", "oidcgroep")
     for actie in ("view", "add", "change")
-] + ["auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht", "inburgering.view_notificatie"]
+] + [
+    "inburgering.delete_oidcgroep",
+    "auth.view_group",
+    "inburgering.view_duobericht",
+    "inburgering.change_duobericht",
+    "inburgering.view_notificatie",
+]
 # Retention: the functioneel beheerder approves vernietigingslijsten; both roles may place a legal hold.
 _VERNIETIGING = ["inburgering.view_vernietigingslijst", "inburgering.vernietiging_blokkeren"]
 _PRIVACY = [

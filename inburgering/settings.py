@@ -123,7 +123,10 @@ AUTH_USER_MODEL = "inburgering.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses a locked-out user before the others try.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend (passwords and permissions), with password login that can be switched off.
+    "inburgering.oidc.WachtwoordBackend",
+    # Single sign-on through the organisation's identity provider, set up in /beheer/.
+    "inburgering.oidc.OidcBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -173,6 +176,18 @@ TWEE_FACTOR_VERPLICHT = env.bool("TWEE_FACTOR_VERPLICHT", default=not DEBUG)
 OTP_TOTP_ISSUER = "Inburgering"
 # A koppelcode from the beheerder is needed to set up the app; unused codes lapse after this many hours.
 KOPPELCODE_GELDIG_UREN = env.int("KOPPELCODE_GELDIG_UREN", default=72)
+
+# Single sign-on for employees (OpenID Connect, mozilla-django-oidc; see docs/configuration.md). The provider,
+# the claim accounts are matched on, the claim that confirms multi-factor authentication and the optional group
+# mapping are set in /beheer/ (inburgering.models.OidcConfig); the protocol's fixed parts are here. Password
+# login stays for the demo and for organisations without a provider; production with single sign-on turns it off.
+INLOGGEN_MET_WACHTWOORD = env.bool("INLOGGEN_MET_WACHTWOORD", default=True)
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # accounts are the beheerder's: an unknown person gets a page that says so
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT_SECONDEN", default=10)
+# The provider's refusals are logged, not counted towards a lock-out (inburgering.oidc.axes_vrijstelling).
+AXES_WHITELIST_CALLABLE = "inburgering.oidc.axes_vrijstelling"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]

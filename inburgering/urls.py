@@ -1,10 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import account, health, views
 from .duo import views as duo_views
-from .forms import LoginForm
 
 admin.site.site_header = "Inburgering – functioneel beheer"
 admin.site.site_title = "Inburgering"
@@ -15,12 +13,11 @@ handler404 = "inburgering.api.fouten.niet_gevonden"
 
 urlpatterns = [
     path("", include("inburgering.pagina_urls")),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
-        name="login",
-    ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/", account.Inloggen.as_view(), name="login"),
+    # Single sign-on: to the organisation's identity provider and back (the callback is registered there).
+    path("inloggen/organisatie/", account.OidcStart.as_view(), name="oidc_start"),
+    path("inloggen/organisatie/callback/", account.OidcCallback.as_view(), name="oidc_callback"),
+    path("uitloggen/", account.uitloggen, name="logout"),
     path("tweefactor/", account.tweefactor, name="tweefactor"),
     path("dossiers/<int:pk>/intake/", include("intake.urls")),
     path("dossiers/<int:pk>/pip/", include("pip.urls")),

@@ -19,6 +19,7 @@ from .dossier import (
     InburgeraarUserObjectPermission,
     Regime,
 )
+from .oidc import OidcConfig, OidcGroep
 from .organisatie import (
     Gemeente,
     GemeenteGroupObjectPermission,
@@ -51,6 +52,8 @@ __all__ = [
     "Koppelcode",
     "Leerroute",
     "Notificatie",
+    "OidcConfig",
+    "OidcGroep",
     "Organisatie",
     "ProcesVerbaal",
     "Regime",

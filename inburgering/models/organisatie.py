@@ -22,6 +22,18 @@ class User(AbstractUser):
         blank=True,
         related_name="medewerkers",
     )
+    # Set by the beheerder when single sign-on matches accounts on a stable identity (OidcConfig.koppelen_op).
+    oidc_subject = models.CharField(
+        _("identiteit bij de identity provider"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Alleen nodig als het inloggen met organisatie-account op een vaste identiteit koppelt: de waarde van "
+            "die claim voor deze medewerker (bijv. de sub of de oid uit Entra ID)."
+        ),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("gebruiker")

@@ -66,7 +66,7 @@ def test_every_page_carries_the_csp_and_security_headers(
     assert bezocht > 30
 
 
-def test_production_sends_hsts(client, settings):
+def test_production_sends_hsts(client, settings, db):  # the login page reads whether single sign-on is set up
     # settings.py turns these on whenever DEBUG is off; the deploy check test covers the values.
     settings.SECURE_HSTS_SECONDS = 31536000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -160,7 +160,7 @@ def test_no_url_serves_media_publicly(client, wereld):
     assert client.get(f"{settings.MEDIA_URL}beschikkingen/pip/x.pdf").status_code == 404
 
 
-def test_a_browser_asking_for_favicon_ico_gets_the_icon_not_a_404(client):
+def test_a_browser_asking_for_favicon_ico_gets_the_icon_not_a_404(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response.url.endswith("/img/favicon.svg")

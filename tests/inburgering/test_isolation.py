@@ -47,7 +47,7 @@ ROLLEN = [
 ]
 
 # URLs outside the dossier world: reachable by anyone (or handled by Django itself).
-BUITEN_MATRIX = {"login", "logout", "tweefactor", "health", "favicon"}
+BUITEN_MATRIX = {"login", "oidc_start", "oidc_callback", "logout", "tweefactor", "health", "favicon"}
 
 _KEMPENPLUS = {"regisseur": 200, "teamleider": 200}
 

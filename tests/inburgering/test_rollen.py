@@ -65,6 +65,8 @@ VERWACHT = {
             ("inburgering", "team"),
             ("inburgering", "user"),
             ("inburgering", "apiclient"),
+            ("inburgering", "oidcconfig"),
+            ("inburgering", "oidcgroep"),
             ("leerroutes", "aanbieder"),
             ("kosten", "contractprijs"),
             ("pip", "toelichting"),
@@ -72,6 +74,7 @@ VERWACHT = {
         for actie in ("view", "add", "change")
     }
     | {"auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht"}
+    | {"inburgering.delete_oidcgroep"}
     | {"inburgering.view_notificatie", "inburgering.vernietiging_goedkeuren"}
     | _VERNIETIGING,
     rollen.PRIVACYFUNCTIONARIS: _VERNIETIGING | {"inburgering.inzagelog_doorzoeken", "inburgering.avg_exporteren"},
