@@ -110,6 +110,11 @@ def klok():
 @pytest.fixture
 def wereld(db):
     """Kempen as in the seeds (KempenPlus runs casusregie for all but Eersel) plus Emmen (Menso)."""
+    return bouw_wereld()
+
+
+def bouw_wereld() -> SimpleNamespace:
+    """The `wereld` fixture's objects, for a fixture of a wider scope that builds it once."""
     kempen = RegioFactory(naam="Kempen")
     drenthe = RegioFactory(naam="Zuidoost-Drenthe")
     bergeijk = GemeenteFactory(naam="Bergeijk", gemeentecode="1724", regio=kempen)
