@@ -5,7 +5,7 @@ signed-in users out of every cache."""
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 
 from .oidc import SESSIE_MFA
@@ -60,13 +60,19 @@ class GeenCacheMiddleware:
 
 
 class NietGevondenMiddleware:
-    """Our Dutch 404 page for an Http404 from a view in every mode: under DEBUG Django would show its
-    English technical page, which also names the URL patterns; a developer sees what a user sees."""
+    """Our Dutch 404 page in every mode, for an Http404 from a view and for a URL no view matches: under
+    DEBUG Django would show its English technical page, which also lists the URL patterns; a developer
+    sees what a user sees. (CommonMiddleware, outside this one, still adds a missing slash to a 404.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.DEBUG:
+            try:
+                resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404 as onbekend:
+                return self.process_exception(request, onbekend)
         return self.get_response(request)
 
     def process_exception(self, request, exception):

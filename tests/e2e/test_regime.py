@@ -50,4 +50,4 @@ def test_a_regisseur_follows_a_wi2013_dossier_without_a_pip(wereld, oud, live_se
 
     pagina.go_back()
     pagina.get_by_role("link", name="Ontzorgen en begeleiding").click()  # the dossier's tab
-    expect(pagina.get_by_role("heading", name="Begeleiding en ontzorgen")).to_be_visible()
+    expect(pagina.get_by_role("heading", name="Ontzorgen en begeleiding")).to_be_visible()

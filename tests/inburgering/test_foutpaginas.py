@@ -44,3 +44,16 @@ def test_the_500_page_is_dutch_and_in_the_apps_look(db):
     assert response.status_code == 500
     assert "Er ging iets mis" in tekst and "utrecht-page-header" in tekst
     assert "Server Error" not in tekst
+
+
+def test_under_debug_an_unknown_url_shows_our_dutch_404_and_a_missing_slash_is_still_added(client, db, settings):
+    settings.DEBUG = True
+
+    onbekend = client.get("/login/")
+    zonder_slash = client.get("/inloggen")
+
+    tekst = onbekend.content.decode()
+    assert onbekend.status_code == 404
+    assert "Niet gevonden" in tekst and "utrecht-page-header" in tekst
+    assert "URLconf" not in tekst
+    assert (zonder_slash.status_code, zonder_slash["Location"]) == (301, "/inloggen/")
