@@ -52,6 +52,21 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group("celery_worker"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_database_opruimen(django_db_setup, django_db_blocker):
+    """Leave no connection behind when the session ends, so pytest-django can drop the test database.
+    Playwright's greenlets each get a connection of their own, which no teardown of ours can reach."""
+    yield
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _test_instellingen(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
