@@ -34,8 +34,6 @@ class TweeFactorMiddleware:
 
 
 def _resolve(path):
-    from django.urls import Resolver404, resolve
-
     try:
         return resolve(path)
     except Resolver404:
@@ -68,11 +66,8 @@ class NietGevondenMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.DEBUG:
-            try:
-                resolve(request.path_info, getattr(request, "urlconf", None))
-            except Resolver404 as onbekend:
-                return self.process_exception(request, onbekend)
+        if settings.DEBUG and _resolve(request.path_info) is None:
+            return self.process_exception(request, Http404())
         return self.get_response(request)
 
     def process_exception(self, request, exception):

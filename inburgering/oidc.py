@@ -181,30 +181,31 @@ def claim_tekst(waarde) -> str:
     return ""
 
 
+def _claim_lijst(claims: dict, naam: str) -> list[str] | None:
+    """A claim that holds a list (amr, groups) or one value (acr) as a list of texts; None when the claim is
+    not configured, absent or of another shape."""
+    waarde = claims.get(naam) if naam else None
+    if isinstance(waarde, str):
+        waarde = [waarde]
+    return [str(w) for w in waarde] if isinstance(waarde, list) else None
+
+
 def mfa_bevestigd(claims: dict, config: OidcConfig) -> bool:
     """Whether the provider says it asked for more than one factor: the configured claim (a list such as amr,
     or one value such as acr) holds one of the configured values."""
-    waarden = set(config.mfa_waarden_lijst)
-    gegeven = claims.get(config.mfa_claim) if config.mfa_claim else None
-    if isinstance(gegeven, str):
-        gegeven = [gegeven]
-    if not waarden or not isinstance(gegeven, list):
-        return False
-    return bool(waarden & {str(waarde) for waarde in gegeven})
+    return bool(set(config.mfa_waarden_lijst) & set(_claim_lijst(claims, config.mfa_claim) or ()))
 
 
 @transaction.atomic
 def volg_groepen(user, claims: dict, config: OidcConfig) -> None:
     """Only the groups the beheerder mapped follow the groups claim; every other group stays as set in /beheer/.
     A token without the claim changes nothing: Entra ID, for one, leaves it out for someone in many groups."""
-    genoemd = claims.get(config.groepen_claim) if config.groepen_claim else None
-    if isinstance(genoemd, str):
-        genoemd = [genoemd]
-    if not isinstance(genoemd, list):
+    genoemd = _claim_lijst(claims, config.groepen_claim)
+    if genoemd is None:
         return
     koppelingen = list(config.groepen.select_related("groep__team"))
     beheerd = {koppeling.groep for koppeling in koppelingen}
-    gewenst = {koppeling.groep for koppeling in koppelingen if koppeling.waarde in {str(g) for g in genoemd}}
+    gewenst = {koppeling.groep for koppeling in koppelingen if koppeling.waarde in genoemd}
     # A team takes only its own organisatie's people, as the team page in /beheer/ demands.
     gewenst = {groep for groep in gewenst if _mag_in_groep(user, groep)}
     huidig = set(user.groups.filter(pk__in=[groep.pk for groep in beheerd]))
