@@ -1,6 +1,7 @@
 """Playwright drives Debian's chromium (never a downloaded browser) against pytest-django's live server."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import chromium_pad, vereist
 
@@ -14,6 +15,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# How long a page action or an expect() waits for the live server, which shares two cores with the
+# rest of the suite. expect() has its own default (5 s), apart from the page's: both get this.
+GEDULD_MS = 15_000
+expect.set_options(timeout=GEDULD_MS)
 
 
 @pytest.fixture
@@ -36,6 +41,6 @@ def browser(monkeypatch):
 def pagina(browser):
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(GEDULD_MS)
     yield page
     context.close()

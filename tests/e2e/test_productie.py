@@ -43,6 +43,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.celery_worker, pytest.mark.django_db(
 PROJECT = Path(__file__).resolve().parents[2]
 BROKER = os.environ.get("CELERY_BROKER_URL", "")
 WACHTWOORD = "productie-proef-wachtwoord"
+# For every wait on gunicorn, also expect()'s, which do not follow the page's default timeout (5 s):
+# on two cores busy with the rest of the suite its first answers (imports, templates) can take longer.
+GEDULD_MS = 60_000
 
 
 def _vrije_poort() -> int:
@@ -166,8 +169,7 @@ def test_the_production_processes_serve_a_pip_and_a_report_over_https(gebruiker,
     proxy = {"x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7"}
     context.route("**/*", lambda route: route.continue_(headers={**route.request.headers, **proxy}))
     pagina = context.new_page()
-    # Generous: on two busy cores gunicorn's first answers (imports, templates) can take long.
-    pagina.set_default_timeout(60_000)
+    pagina.set_default_timeout(GEDULD_MS)
     try:
         _proef(pagina, gebruiker, productie, proxy, tmp_path)
     except Exception:
@@ -193,7 +195,7 @@ def _proef(pagina, gebruiker, productie, proxy, tmp_path):
     pagina.get_by_role("button", name="Bevestigen").click()
 
     # The NL Design System CSS under its hashed name, served by whitenoise for a year.
-    expect(pagina.get_by_role("link", name="Naar het PIP (nog niet vastgesteld)")).to_be_visible()
+    expect(pagina.get_by_role("link", name="Naar het PIP (nog niet vastgesteld)")).to_be_visible(timeout=GEDULD_MS)
     stijl = pagina.locator("link[rel=stylesheet][href*='utrecht/components/']").get_attribute("href")
     assert re.fullmatch(r"/static/utrecht/components/index\.[0-9a-f]{12}\.css", stijl)
     css = pagina.request.get(f"{productie.url}{stijl}", headers=proxy)
@@ -205,7 +207,7 @@ def _proef(pagina, gebruiker, productie, proxy, tmp_path):
     concept.get_by_label("Leerroute", exact=True).select_option(label="B1-route")
     concept.get_by_label("Dagtekening").fill(timezone.localdate().isoformat())
     concept.get_by_role("button", name="Opslaan en vaststellen").click()
-    expect(pagina.get_by_text("Het PIP is vastgesteld")).to_be_visible()
+    expect(pagina.get_by_text("Het PIP is vastgesteld")).to_be_visible(timeout=GEDULD_MS)
     kenmerk = f"PIP-{dossier.gemeente.gemeentecode}-{dossier.pk}-1"
     with pagina.expect_download() as pdf:
         pagina.get_by_role("link", name="Beschikking downloaden (PDF)").click()
@@ -218,7 +220,7 @@ def _proef(pagina, gebruiker, productie, proxy, tmp_path):
     pagina.get_by_label("Periode van").fill("2026-01-01")
     pagina.get_by_label("Periode tot en met").fill("2026-12-31")
     pagina.get_by_role("button", name="Tonen").click()
-    expect(pagina.get_by_role("heading", name="Bladel")).to_be_visible()
+    expect(pagina.get_by_role("heading", name="Bladel")).to_be_visible(timeout=GEDULD_MS)
     # Chromium sends a download that follows a plain link without the route's headers (the PDF's
     # link above is fine), so the export goes through the page's own session with the proxy's headers.
     export = pagina.get_by_role("link", name="Download Excel (XLSX)").get_attribute("href")

@@ -6,7 +6,7 @@ import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
-from celery.signals import task_postrun
+from celery.signals import task_failure, task_postrun, task_prerun
 
 from django.core import mail
 from django.db import connections
@@ -24,18 +24,34 @@ BROKER = os.environ.get("CELERY_BROKER_URL", "")
 
 @pytest.fixture
 def echte_worker(settings):
+    """A worker thread on the broker's queue, which it finds empty: a message an earlier test left
+    (a retry waiting for its countdown, a stopped worker's task) would otherwise run first, here.
+    Yields the list of what it ran, for a failure to show."""
     vereist(BROKER.startswith("redis://"), "CELERY_BROKER_URL wijst niet naar Redis")
     app.conf.update(broker_url=BROKER, result_backend=BROKER, task_always_eager=False)
-    # The worker thread opens its own database connection; close it so the test database can go.
-    task_postrun.connect(_sluit_verbindingen, weak=False)
-    with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
-        yield
-    task_postrun.disconnect(_sluit_verbindingen)
-    app.conf.task_always_eager = True
+    app.control.purge()
+    uitgevoerd = []
 
+    def begonnen(sender, args, **kwargs):
+        uitgevoerd.append(f"{sender.name}{tuple(args)}")
 
-def _sluit_verbindingen(**kwargs):
-    connections.close_all()
+    def mislukt(sender, exception, **kwargs):
+        uitgevoerd.append(f"{sender.name} mislukte: {exception!r}")
+
+    def klaar(**kwargs):
+        # The worker thread opens its own database connection; close it so the test database can go.
+        connections.close_all()
+
+    signalen = {task_prerun: begonnen, task_failure: mislukt, task_postrun: klaar}
+    for signaal, ontvanger in signalen.items():
+        signaal.connect(ontvanger, weak=False)
+    try:
+        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
+            yield uitgevoerd
+    finally:
+        for signaal, ontvanger in signalen.items():
+            signaal.disconnect(ontvanger)
+        app.conf.task_always_eager = True
 
 
 @pytest.mark.django_db(transaction=True)
@@ -46,7 +62,7 @@ def test_assigning_a_regisseur_mails_them_through_the_worker(wereld, echte_worke
     services.wijs_regisseur_toe(door=wereld.teamleider, inburgeraar=dossier, regisseur=wereld.collega)
 
     # on_commit queued the task on Redis; the worker thread picks it up and sends the mail.
-    bericht = _wacht_op_mail(aan=wereld.collega.email)
+    bericht = _wacht_op_mail(echte_worker, aan=wereld.collega.email)
     assert f"/dossiers/{dossier.pk}/" in bericht.body
 
 
@@ -66,7 +82,7 @@ def test_the_daily_scan_runs_on_the_worker_and_queues_the_digest(wereld, echte_w
     signaal = Signaal.objects.get(termijn__inburgeraar=dossier)
     assert (signaal.termijn.soort, signaal.niveau) == ("brede_intake_start", 0)
     # the scan queued a digest task per regisseur on Redis; the worker sent it
-    bericht = _wacht_op_mail(aan=wereld.collega.email)
+    bericht = _wacht_op_mail(echte_worker, aan=wereld.collega.email)
     assert f"/dossiers/{dossier.pk}/" in bericht.body
     # marked as mailed when the worker's transaction commits, just after sending
     einde = time.monotonic() + 10
@@ -78,11 +94,11 @@ def test_the_daily_scan_runs_on_the_worker_and_queues_the_digest(wereld, echte_w
     assert Signaal.objects.filter(termijn__inburgeraar=dossier).count() == 1
 
 
-def _wacht_op_mail(*, aan, seconden=20):
+def _wacht_op_mail(uitgevoerd, *, aan, seconden=20):
     einde = time.monotonic() + seconden
     while time.monotonic() < einde:
         for bericht in mail.outbox:
             if bericht.to == [aan]:
                 return bericht
         time.sleep(0.1)
-    pytest.fail(f"De worker verstuurde binnen {seconden} s geen e-mail aan {aan}.")
+    pytest.fail(f"De worker verstuurde binnen {seconden} s geen e-mail aan {aan}; hij voerde uit: {uitgevoerd}")
