@@ -44,12 +44,23 @@ def assert_niet_bewaard(response):
     assert {"no-store", "private"} <= richtlijnen, response["Cache-Control"]
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """`make test` spreads the suite over the CPUs (pytest-xdist, --dist loadgroup). Tests that start a
-    real Celery worker share one Redis broker, so they all run on the same xdist worker, one by one."""
+    real Celery worker share one Redis broker, so they all run on the same xdist worker, one by one:
+    otherwise one test's worker takes another's tasks. First among the hooks, because xdist's own
+    reads the group marker once, in its hook, which pluggy would otherwise call before this one."""
     for item in items:
         if item.get_closest_marker("celery_worker"):
             item.add_marker(pytest.mark.xdist_group("celery_worker"))
+
+
+def pytest_runtest_setup(item):
+    """Fail a grouped test that xdist did not group (as pytest 9.2 with pytest-xdist 3.8.0 silently
+    did): run beside the other tests on the broker, it would fail at random, for the wrong reason."""
+    gegroepeerd = "@" in item.nodeid  # xdist's mark of a group
+    if getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group") and not gegroepeerd:
+        pytest.fail("--dist loadgroup heeft deze test niet bij zijn xdist_group ingedeeld.", pytrace=False)
 
 
 @pytest.fixture(scope="session", autouse=True)
