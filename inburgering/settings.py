@@ -388,8 +388,9 @@ INZAGELOG_PAGINA_GROOTTE = env.int("INZAGELOG_PAGINA_GROOTTE", default=50)
 # Refused registrations with a BSN that another gemeente's dossier holds, per user and day (policy).
 BSN_POGINGEN_PER_DAG = env.int("BSN_POGINGEN_PER_DAG", default=5)
 
-# DUO's interface specifications (OpenAPI files): the contract, read in place and never copied.
-DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR.parent / "shared" / "duo-m2m")))
+# DUO's interface specifications (its published OpenAPI files, in the repository unchanged, with their
+# SHA-256 in SHA256SUMS): the contract every message is validated against. The image carries them.
+DUO_SPEC_DIR = Path(env.str("DUO_SPEC_DIR", default=str(BASE_DIR / "inburgering" / "duo" / "m2m")))
 # Exchange with DUO (inburgering/duo/). DUO's own OIN: `bron` of its notifications, `doel` of ours.
 DUO_OIN = env.str("DUO_OIN", default="00000001800866472000")
 # mTLS ends at the proxy, which passes on the verified client certificate's subject in this header;

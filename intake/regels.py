@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from .models import Leerbaarheidstoets, Leerroute, NietVerschenen, Niveau
 
 # Which niveau fits which route; the first is the default. The advice becomes the first PIP, and DUO
-# refuses A2 on a first PIP (duo-m2m/README.md): A2 comes only later, by afschalen. The onderwijsroute
+# refuses A2 on a first PIP (DUO's README, inburgering/duo/m2m): A2 comes only later, by afschalen. The onderwijsroute
 # aims at B1 or higher; the Z-route at A1.
 NIVEAUS_PER_ROUTE = {
     Leerroute.B1: (Niveau.B1,),

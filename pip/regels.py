@@ -44,7 +44,7 @@ def bezwaar_uiterlijk(dagtekening: datetime.date | None) -> datetime.date | None
 def inhoud_overtredingen(
     *, leerroute: str, niveau: str, is_eerste_pip: bool, is_asielstatushouder: bool, geschatte_intensiteit_b1
 ) -> list[Overtreding]:
-    """DUO's route/niveau combinations and geschatteIntensiteitB1Route (duo-m2m/README.md)."""
+    """DUO's route/niveau combinations and geschatteIntensiteitB1Route (DUO's README, inburgering/duo/m2m)."""
     fouten = []
     if leerroute == Leerroute.ONDERWIJS and niveau == Niveau.A2:
         fouten.append(Overtreding("niveau", "a2_onderwijsroute", _("De onderwijsroute kan niet op niveau A2.")))

@@ -1,6 +1,6 @@
 """Processing a stored notification: read the details from DUO, change the dossier through services.
 
-One function per kind of event (duo-m2m/README.md's table), registered in gebeurtenissen. Each
+One function per kind of event (the table in DUO's README, inburgering/duo/m2m), registered in gebeurtenissen. Each
 writes an event on the tijdlijn; where the regisseur must act, the notification keeps that action
 and the dossier shows it until it is marked done (the DUO-signaal).
 """

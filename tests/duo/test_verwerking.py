@@ -1,4 +1,5 @@
-"""Processing per event (duo-m2m/README.md's table): DUO's details read, the dossier changed by services."""
+"""Processing per event (the table in DUO's README, inburgering/duo/m2m): DUO's details read, the dossier
+changed by services."""
 
 import datetime
 import uuid
