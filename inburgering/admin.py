@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
@@ -25,8 +26,17 @@ from .models import ApiClient, Gemeente, GemeenteGroupObjectPermission, OidcConf
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 from .rollen import PARTNERSYSTEEM
 
-# Admin login goes through the product's own login (axes lock-out, two-factor).
-admin.site.login = login_required(admin.site.login)
+
+@login_required
+def _beheer_inloggen(request, extra_context=None):
+    """The admin has no login form of its own: people sign in through the product's login (axes
+    lock-out, two-factor, single sign-on). Signed in without beheer rights, the Dutch 403 page."""
+    if admin.site.has_permission(request):
+        return redirect("admin:index")
+    raise PermissionDenied
+
+
+admin.site.login = _beheer_inloggen
 
 # django-otp's own admin would let staff bind an app to someone else's account without a koppelcode.
 # Apps are set up by their owner only; the beheerder resets them through the user (UserAdmin).

@@ -17,6 +17,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TELEFOON = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}
+KLEINE_LAPTOP = {"width": 1280, "height": 600}
 SECTIES = [
     "Overzicht",
     "Brede intake",
@@ -120,6 +121,16 @@ def test_every_step_of_the_intake_is_reachable_from_a_panel_that_never_clips(
             stap.scroll_into_view_if_needed()
             vak = stap.bounding_box()
             assert vak is not None and vak["y"] >= 0 and vak["y"] + vak["height"] <= LAPTOP["height"], stap.inner_text()
+    # At the end of a step, on a small laptop, every step is in view at once, without scrolling the
+    # panel: the footer below never pushes the panel's top out of the window.
+    pagina.set_viewport_size(KLEINE_LAPTOP)
+    pagina.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    buiten_beeld = [
+        stap.inner_text()
+        for stap in stappen.all()
+        if not (vak := stap.bounding_box()) or vak["y"] < 0 or vak["y"] + vak["height"] > KLEINE_LAPTOP["height"]
+    ]
+    assert buiten_beeld == []
     _op_beide_breedtes(pagina, tmp_path, "intake-stap")
 
     pagina.set_viewport_size(LAPTOP)

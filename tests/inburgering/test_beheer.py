@@ -2,11 +2,12 @@
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from inburgering.models import Inburgeraar, Team
 from inburgering.permissions import INZIEN, WIJZIGEN
-from inburgering.rollen import CASUSREGISSEUR
+from inburgering.rollen import CASUSREGISSEUR, PRIVACYFUNCTIONARIS
 from tests.factories import OrganisatieFactory, UserFactory
 
 
@@ -146,3 +147,31 @@ def test_the_admin_index_links_to_the_beheer_pages_outside_the_admin(client, beh
     ):
         assert f'href="{reverse(naam)}"' in html
     assert "utrecht/tokens/theme.css" in html and "css/admin.css" in html
+    # The inzage log is the privacyfunctionaris' (who checks who looked is not who grants access):
+    # the index links it only for a beheerder who holds that role too.
+    assert f'href="{reverse("inburgering:inzagelog")}"' not in html
+    beheerder.groups.add(Group.objects.get(name=PRIVACYFUNCTIONARIS))
+    html = client.get(reverse("admin:index")).content.decode()
+    assert f'href="{reverse("inburgering:inzagelog")}"' in html
+
+
+def test_without_beheer_rights_the_admin_answers_our_403_and_has_no_login_form_of_its_own(client, wereld):
+    client.force_login(wereld.regisseur)
+
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Geen toegang" in html and 'name="password"' not in html
+    # Posting another account's password there signs nobody in: sign-in is the product's login only.
+    client.post(reverse("admin:login"), {"username": wereld.beheerder.username, "password": "x"})
+    assert client.get(reverse("admin:index")).status_code == 302
+    assert int(client.session["_auth_user_id"]) == wereld.regisseur.pk
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visitor_is_sent_to_the_products_login(client):
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("login"))
+    assert response.status_code == 200 and 'name="password"' in response.content.decode()
