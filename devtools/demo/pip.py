@@ -1,5 +1,5 @@
-"""Demo PIPs: every Kempen Wi2021 dossier in fase uitvoering gets a vastgesteld PIP (the ondertussen-groep,
-under the Wi2013, has none), and the PIP-team's overleggen.
+"""Demo PIPs: every Wi2021 dossier in fase uitvoering gets a vastgesteld PIP, since the uitvoering starts
+with it (the ondertussen-groep, under the Wi2013, has none), and the PIP-team's overleggen.
 
 Their beschikkingen are rendered on their first download (pip.views.download), as for a batch whose task
 has not run yet: rendering them here was most of the demo's time. Deterministic and idempotent: a dossier
@@ -39,7 +39,7 @@ def _laad() -> int:
     rng = random.Random(15)  # Wi2021 art. 15, the PIP
     vandaag = timezone.localdate()
     dossiers = (
-        Inburgeraar.objects.filter(fase=Fase.UITVOERING, gemeente__regio__naam="Kempen", regime=Regime.WI2021)
+        Inburgeraar.objects.filter(fase=Fase.UITVOERING, regime=Regime.WI2021)
         .exclude(pk__in=Pip.objects.values("inburgeraar"))
         .select_related("regisseur", "gemeente")
         .order_by("pk")

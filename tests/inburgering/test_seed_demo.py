@@ -36,6 +36,7 @@ def test_the_demo_data_follows_the_seed_documents_and_loads_idempotently(demo):
     _every_dossier_in_intake_has_an_intake_under_way()
     _the_inbox_is_filled_as_the_caseload_shows_it()
     _the_ondertussen_groep_follows_duos_termijn_without_a_pip()
+    _every_wi2021_dossier_in_uitvoering_has_a_vastgesteld_pip()
     _the_pip_team_met_and_its_agreements_are_signalen()
     _the_begeleider_has_referred_kempen_dossiers_with_hours()
     _there_are_leerroutes_with_hours_exams_and_a_pvt_group()
@@ -91,6 +92,13 @@ def _the_ondertussen_groep_follows_duos_termijn_without_a_pip():
     assert not lopend.filter(datum_einde_termijn_duo__isnull=True).exists()
     assert not Pip.objects.filter(inburgeraar__regime=Regime.WI2013).exists()
     assert lopend.filter(volgende_termijn__gte=timezone.localdate()).exists()  # some DUO extended
+
+
+def _every_wi2021_dossier_in_uitvoering_has_a_vastgesteld_pip():
+    # The uitvoering starts with the PIP's vaststelling: a demo dossier there without one misleads.
+    uitvoering = Inburgeraar.objects.filter(regime=Regime.WI2021, fase=Fase.UITVOERING)
+    assert uitvoering.count() > 100
+    assert not uitvoering.exclude(pips__status=Pip.Status.VASTGESTELD).exists()
 
 
 def _the_pip_team_met_and_its_agreements_are_signalen():
