@@ -14,7 +14,9 @@ def documenten(inburgeraar) -> list[Document]:
         if pip.is_concept:
             titel = _("Concept-PIP versie %(versie)s (voorbeeld)") % {"versie": pip.versie}
             lijst.append(Document(titel, _("Concept"), None, reverse("pip:pip_voorbeeld", args=[inburgeraar.pk])))
-        elif pip.pdf:
+        else:
+            # Listed once vastgesteld, also while a batch's PDF is still to be rendered: the download
+            # renders it then.
             titel = _("Beschikking PIP versie %(versie)s (%(kenmerk)s)") % {
                 "versie": pip.versie,
                 "kenmerk": pip.kenmerk,

@@ -12,7 +12,8 @@ from django.utils.html import escape
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase
 from intake import services as intake_services
-from tests.factories import InburgeraarFactory
+from pip.models import Pip
+from tests.factories import InburgeraarFactory, geef_pip
 
 NU = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
 
@@ -134,6 +135,19 @@ def test_the_documents_section_lists_the_letters_of_every_app(client, wereld):
         ("Brief na niet verschijnen op 9 november 2026", reverse("intake:intake_brief", args=[dossier.pk, gemist.pk])),
     ]
     assert "Brief na niet verschijnen op 9 november 2026" in response.content.decode()
+
+
+def test_a_beschikking_is_listed_also_before_its_pdf_is_rendered(client, wereld):
+    dossier = geef_pip(wereld.dossier_bladel, door=wereld.regisseur)
+    # As after a batch vaststelling whose rendering task has not run yet, and in the demo.
+    Pip.objects.filter(inburgeraar=dossier).update(pdf="")
+    client.force_login(wereld.regisseur)
+
+    response = client.get(reverse("inburgering:dossier_documenten", args=[dossier.pk]))
+
+    download = reverse("pip:pip_download", args=[dossier.pk, 1])
+    assert [(d.soort, d.url) for d in response.context["documenten"]] == [("Beschikking", download)]
+    assert client.get(download)["Content-Type"] == "application/pdf"
 
 
 def test_a_dossier_without_letters_says_so(client, wereld):
