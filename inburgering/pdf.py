@@ -1,4 +1,5 @@
-"""One helper to render a document to PDF (STYLE.md: WeasyPrint imported inside the function).
+"""One helper to render a document to PDF (WeasyPrint imported inside the function:
+every process imports this module, few render).
 
 PDFs never pass through the browser's Content-Security-Policy: their CSS is linked from static
 files and loads locally, never over HTTP."""

@@ -1,4 +1,4 @@
-"""The one visibility rule: who may see and change which dossier (DESIGN.md, Tenancy).
+"""The one visibility rule: who may see and change which dossier (docs/architecture.md, One visibility rule).
 
 Teams hold object permissions on Gemeente (django-guardian, direct foreign-key tables);
 partner teams hold object permissions on single dossiers through a verwijzing. Every list

@@ -252,7 +252,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Deadlines (wet-inburgering.md): reminders this many days before a deadline, largest first
+# Deadlines (docs/wet-inburgering.md): reminders this many days before a deadline, largest first
 # (announcement, urgent, ..., and 0: the day itself and after). The daily scan runs at this time.
 SIGNAAL_NIVEAUS_DAGEN = sorted(
     {int(d) for d in env.list("SIGNAAL_NIVEAUS_DAGEN", default=["28", "7", "0"])}, reverse=True
@@ -289,7 +289,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 
-# Retention (wet-inburgering.md): a closed dossier is kept this many calendar years after its end
+# Retention (docs/wet-inburgering.md): a closed dossier is kept this many calendar years after its end
 # (secondary source: VNG handreiking), then proposed for destruction. The inzage log (who looked
 # at which dossier) is kept for its own period: policy, so a setting.
 BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=5)
@@ -441,7 +441,7 @@ SCHAKELEN_MAANDEN = env.int("SCHAKELEN_MAANDEN", default=18)
 # Afschalen from B1 to A2 only after this many lesuren (Besluit inburgering 2021 art. 5.5).
 AFSCHALEN_MINIMUM_LESUREN = env.int("AFSCHALEN_MINIMUM_LESUREN", default=600)
 
-# Leerroutes: hour norms that are secondary sources (wet-inburgering.md), so settings.
+# Leerroutes: hour norms that are secondary sources (docs/wet-inburgering.md), so settings.
 Z_ROUTE_TAALUREN = env.int("Z_ROUTE_TAALUREN", default=800)
 Z_ROUTE_PARTICIPATIEUREN = env.int("Z_ROUTE_PARTICIPATIEUREN", default=800)
 MAP_LESUREN = env.int("MAP_LESUREN", default=64)

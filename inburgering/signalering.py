@@ -1,4 +1,4 @@
-"""Deadlines kept current: termijnen, the dossier's next deadline and signalen (DESIGN.md, Deadlines).
+"""Deadlines kept current: termijnen, the dossier's next deadline and signalen (docs/termijnen.md).
 
 Three ways in, one computation (`_synchroniseer`):
 

@@ -1,6 +1,6 @@
-"""A dossier's deadlines as pure functions of its facts (DESIGN.md, Deadlines; rules: wet-inburgering.md).
+"""A dossier's deadlines as pure functions of its facts (docs/termijnen.md; rules: docs/wet-inburgering.md).
 
-`bereken(feiten, normen)` returns one `Deadline` per row of the table in wet-inburgering.md. No
+`bereken(feiten, normen)` returns one `Deadline` per row of the table in docs/wet-inburgering.md. No
 database and no clock: `Feiten.van(inburgeraar)` reads the dossier's milestone fields without a
 query, so these rules are tested exhaustively as tables.
 

@@ -1,4 +1,4 @@
-"""The regisseur's werkvoorraad: what waits on them today, gathered from every app (DESIGN.md).
+"""The regisseur's werkvoorraad: what waits on them today, gathered from every app (docs/dossier.md).
 
 The core imports no domain app, so each app registers its entries in its AppConfig.ready():
 

@@ -15,7 +15,7 @@ class IntakeConfig(AppConfig):
         from . import documenten, duo_handlers, werkvoorraad
         from . import privacy as intake_privacy
 
-        # DUO's leerbaarheidstoets events reach the intake through the core's registry (DESIGN.md).
+        # DUO's leerbaarheidstoets events reach the intake through the core's registry (docs/duo.md).
         gebeurtenissen.registreer("SS137", handler=duo_handlers.aangemeld_voor_lbt)
         gebeurtenissen.registreer("SS131", handler=duo_handlers.lbt_uitslag)
 

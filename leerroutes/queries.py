@@ -37,7 +37,7 @@ from .models import (
 
 @dataclass(frozen=True)
 class Normen:
-    """Hour norms (settings, wet-inburgering.md): Z-route 800 + 800, MAP 64 + 40, PVT 12."""
+    """Hour norms (settings, docs/wet-inburgering.md): Z-route 800 + 800, MAP 64 + 40, PVT 12."""
 
     z_taal: int
     z_participatie: int

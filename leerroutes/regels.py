@@ -273,7 +273,7 @@ def wat_ontbreekt(
         ontbreekt.append(_("Eindgesprek Z-route"))
     if leerroute == Leerroute.ONDERWIJS and "onderwijsroute" not in afgerond:
         ontbreekt.append(_("Onderwijsroute afgerond"))
-    # The onderwijsroute is exempt from the MAP (wet-inburgering.md); everyone does the PVT.
+    # The onderwijsroute is exempt from the MAP (docs/wet-inburgering.md); everyone does the PVT.
     if leerroute != Leerroute.ONDERWIJS and "map" not in afgerond:
         ontbreekt.append(_("MAP: eindgesprek gehouden"))
     if "pvt" not in afgerond:

@@ -32,7 +32,7 @@ def _leerroute(pip: Pip) -> str:
 
 
 def _examens(pip: Pip) -> str:
-    """The exams of the leerroute (wet-inburgering.md, leerroutes): only the B1-route ends in exams."""
+    """The exams of the leerroute (docs/wet-inburgering.md, leerroutes): only the B1-route ends in exams."""
     if pip.leerroute == Leerroute.Z:
         return _("De Z-route heeft geen examens. U rondt de route af met een eindgesprek bij de gemeente.")
     if pip.leerroute == Leerroute.ONDERWIJS:

@@ -1,6 +1,6 @@
 """Which function handles which DUO event. The core registers its own; a domain app registers the
 events that concern its records (an exam result, an LBT result) in its AppConfig.ready(), so the
-core never imports a domain app (DESIGN.md).
+core never imports a domain app (docs/architecture.md, Boundaries).
 
 A handler takes (notificatie, inburgeraar, client) and returns the action for the regisseur as a
 Dutch sentence, or "" when nothing needs doing. It reads details from DUO through the client and

@@ -140,7 +140,7 @@ class Inburgeraar(models.Model):
     telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     adres = models.CharField(_("adres"), max_length=200, blank=True)
-    # Milestone dates that deadlines are computed from (DESIGN.md: facts on the dossier itself).
+    # Milestone dates that deadlines are computed from (docs/architecture.md: facts on the dossier itself).
     datum_kennisgeving = models.DateField(
         _("datum kennisgeving DUO"), null=True, blank=True, help_text=_("Dagtekening van DUO's kennisgeving.")
     )

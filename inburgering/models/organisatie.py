@@ -93,7 +93,7 @@ class Gemeente(models.Model):
     website = models.URLField(_("website"), blank=True)
     ondertekenaar_naam = models.CharField(_("naam ondertekenaar"), max_length=100, blank=True)
     ondertekenaar_functie = models.CharField(_("functie ondertekenaar"), max_length=100, blank=True)
-    # Norms that are policy, not law (wet-inburgering.md, Deadlines): per gemeente, with defaults.
+    # Norms that are policy, not law (docs/wet-inburgering.md, Deadlines): per gemeente, with defaults.
     norm_brede_intake_weken = models.PositiveSmallIntegerField(
         _("norm start brede intake (weken)"),
         default=4,

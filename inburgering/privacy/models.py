@@ -1,4 +1,4 @@
-"""Retention and destruction (wet-inburgering.md, Retention and privacy): the vernietigingslijst
+"""Retention and destruction (docs/wet-inburgering.md, Retention and privacy): the vernietigingslijst
 a monthly task proposes, and the proces-verbaal written when a functioneel beheerder approved it.
 
 Imported by inburgering/models so Django finds these models with the rest of the core (app label

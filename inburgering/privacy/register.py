@@ -1,4 +1,4 @@
-"""What each domain app contributes to privacy by design, without the core importing it (DESIGN.md).
+"""What each domain app contributes to privacy by design, without the core importing it (docs/privacy.md).
 
 An app registers one `Bijdrage` in its AppConfig.ready():
 

@@ -1,4 +1,4 @@
-"""Retention and destruction of closed dossiers (wet-inburgering.md, Retention and privacy).
+"""Retention and destruction of closed dossiers (docs/wet-inburgering.md, Retention and privacy).
 
 A closed dossier (afgerond: voldaan, ontheffing, vrijstelling; uitgeschreven: verhuisd, vertrokken,
 overleden) is kept BEWAARTERMIJN_JAREN after its datum_einde. A monthly task proposes the dossiers

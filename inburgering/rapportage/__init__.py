@@ -1,4 +1,4 @@
-"""Reports for beleidsmedewerkers: figures per gemeente or regio, never a person (DESIGN.md, Tenancy).
+"""Reports for beleidsmedewerkers: figures per gemeente or regio, never a person (docs/rapportage.md).
 
 The core owns the framework: the selection (which gemeenten, which period, which cohort), the
 registry of indicators, suppression of small counts, charts and exports. Each indicator is a

@@ -1,4 +1,4 @@
-"""Small numbers are never shown: the same cells on screen, in CSV and in XLSX (DESIGN.md, Tenancy).
+"""Small numbers are never shown: the same cells on screen, in CSV and in XLSX (docs/rapportage.md).
 
 Rules (CBS-style):
 - a count of 1 to 4 shows as "<5"; 0 stays 0: nobody can be picked out of an empty cell;

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 TOTAAL = "totaal"
-# Columns: DESIGN.md's three doelgroepen (DUO's detailed values grouped in selectie.GROEP) and the total.
+# Columns: the reports' three doelgroepen (DUO's detailed values grouped in selectie.GROEP) and the total.
 KOLOMMEN = [
     ("asiel", _("Asielstatushouder")),
     ("gezin", _("Gezinsmigrant")),

@@ -20,7 +20,7 @@ _GEZIN = [
 
 
 def groep(prefix: str = ""):
-    """DUO's detailed doelgroep grouped as DESIGN.md's three: asielstatushouder, gezinsmigrant, overige migrant."""
+    """DUO's detailed doelgroep grouped as the reports' three: asielstatushouder, gezinsmigrant, overige migrant."""
     veld = f"{prefix}doelgroep"
     return Case(
         When(**{veld: Doelgroep.ASIELSTATUSHOUDER}, then=Value("asiel")),

@@ -25,7 +25,7 @@ from .tijdlijn import (
     datum_tekst,
 )
 
-# Only asielstatushouders get these services (Wi2021; wet-inburgering.md, doelgroep).
+# Only asielstatushouders get these services (Wi2021; docs/wet-inburgering.md, doelgroep).
 DIENSTEN_ASIELSTATUSHOUDERS = frozenset({Dienst.MAATSCHAPPELIJKE_BEGELEIDING, Dienst.FINANCIELE_ZELFREDZAAMHEID})
 
 
@@ -265,7 +265,7 @@ def beeindig_ontzorging(*, door, ontzorging, einddatum, afbouwplan, ondersteunin
 
 
 def _schrijf_mijlpalen(ontzorging: Ontzorging) -> None:
-    """The dossier's milestone dates of ontzorgen, which the deadlines read (DESIGN.md)."""
+    """The dossier's milestone dates of ontzorgen, which the deadlines read (docs/termijnen.md)."""
     Inburgeraar.objects.filter(pk=ontzorging.inburgeraar_id).update(
         datum_start_ontzorgen=ontzorging.startdatum,
         datum_gepland_einde_ontzorgen=ontzorging.geplande_einddatum,
