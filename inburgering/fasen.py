@@ -1,4 +1,4 @@
-"""The dossier's fasen and which moves between them the law's process allows (DESIGN.md).
+"""The dossier's fasen and which moves between them the law's process allows (docs/dossier.md).
 
     aangemeld -> intake -> pip -> uitvoering -> afgerond (voldaan)
           \\_______________________________/ -> afgerond (ontheffing, vrijstelling) or uitgeschreven
@@ -70,16 +70,41 @@ LOPEND = frozenset({Fase.AANGEMELD, Fase.INTAKE, Fase.PIP, Fase.UITVOERING})
 # start and afronding and the vaststelling of the PIP move the dossier through their services.
 HANDMATIG = frozenset({Fase.AFGEROND, Fase.UITGESCHREVEN})
 
+# Under the Wet inburgering 2013 (the ondertussen-groep, models.Regime's "wi2013") the gemeente fixes no
+# PIP (Wi2021 art. 54, see docs/wet-inburgering.md). The dossier goes from aangemeld, or after an intake,
+# to the uitvoering, in which the gemeente follows and supports; with no vaststelling to move it there,
+# the regisseur does. From pip too: a dossier found to be Wi2013 before its PIP was fixed.
+WI2013 = "wi2013"
+TRANSITIES_WI2013: dict[str, frozenset[str]] = {
+    **TRANSITIES,
+    Fase.AANGEMELD: frozenset({Fase.INTAKE, Fase.UITVOERING, Fase.AFGEROND, Fase.UITGESCHREVEN}),
+    Fase.INTAKE: frozenset({Fase.UITVOERING, Fase.AFGEROND, Fase.UITGESCHREVEN}),
+    Fase.PIP: frozenset({Fase.UITVOERING, Fase.AFGEROND, Fase.UITGESCHREVEN}),
+}
+HANDMATIG_WI2013 = HANDMATIG | {Fase.UITVOERING}
 
-def handmatige_fasen(huidig: str) -> list[Fase]:
-    """The fasen the fase form offers for a dossier in `huidig`."""
-    return [fase for fase in volgende_fasen(huidig) if fase in HANDMATIG]
+
+def _transities(regime: str) -> dict[str, frozenset[str]]:
+    return TRANSITIES_WI2013 if regime == WI2013 else TRANSITIES
 
 
-def volgende_fasen(huidig: str) -> list[Fase]:
+def handmatige_fasen(huidig: str, regime: str = "") -> list[Fase]:
+    """The fasen the fase form offers for a dossier in `huidig` under `regime` (default the Wi2021)."""
+    handmatig = HANDMATIG_WI2013 if regime == WI2013 else HANDMATIG
+    return [fase for fase in volgende_fasen(huidig, regime) if fase in handmatig]
+
+
+def volgende_fasen(huidig: str, regime: str = "") -> list[Fase]:
     """The fasen a dossier in `huidig` may move to, in process order."""
-    return [fase for fase in Fase if fase in TRANSITIES[huidig]]
+    return [fase for fase in Fase if fase in _transities(regime)[huidig]]
 
 
-def mag_naar(huidig: str, nieuw: str) -> bool:
-    return nieuw in TRANSITIES[huidig]
+def mag_naar(huidig: str, nieuw: str, regime: str = "") -> bool:
+    return nieuw in _transities(regime)[huidig]
+
+
+def pad(regime: str = "") -> list[Fase]:
+    """The fasen a dossier walks, in order, for the header's stepper; uitgeschreven leaves the path,
+    and under the Wi2013 there is no PIP to prepare."""
+    stappen = [Fase.AANGEMELD, Fase.INTAKE, Fase.PIP, Fase.UITVOERING, Fase.AFGEROND]
+    return [fase for fase in stappen if not (regime == WI2013 and fase == Fase.PIP)]

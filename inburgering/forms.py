@@ -252,7 +252,7 @@ class FaseForm(UtrechtFormMixin, forms.Form):
 
     def __init__(self, *args, inburgeraar, **kwargs):
         super().__init__(*args, **kwargs)
-        fasen = handmatige_fasen(inburgeraar.fase)
+        fasen = handmatige_fasen(inburgeraar.fase, inburgeraar.regime)
         # Nothing preselected: a fase change is a choice the regisseur makes, never a default.
         self.fields["fase"].choices = [("", _("— kies de nieuwe fase —")), *((f.value, f.label) for f in fasen)]
         verplicht_als(self.fields["reden_uitschrijving"], _("bij uitschrijven"))

@@ -1,4 +1,4 @@
-"""Every write to the core domain goes through here (STYLE.md: services are the public surface).
+"""Every write to the core domain goes through here (docs/architecture.md: services are the only writers).
 
 Each function is atomic, takes keyword arguments, and records what it did on the dossier's
 tijdlijn. Views, admin, tasks and commands call these; they never write models themselves.
@@ -189,10 +189,10 @@ def wijzig_fase(
     reden_afronding: str = "",
     uitstroom: str = "",
 ) -> Inburgeraar:
-    """Move the dossier to another fase, only along DESIGN.md's state machine."""
+    """Move the dossier to another fase, only along the state machine of inburgering/fasen.py."""
     inburgeraar = Inburgeraar.objects.select_for_update().get(pk=inburgeraar.pk)
     oud = inburgeraar.fase
-    _controleer_overgang(oud, fase, reden_uitschrijving, reden_afronding, uitstroom)
+    _controleer_overgang(oud, fase, inburgeraar.regime, reden_uitschrijving, reden_afronding, uitstroom)
     inburgeraar.fase = fase
     inburgeraar.reden_uitschrijving = reden_uitschrijving if fase == Fase.UITGESCHREVEN else ""
     inburgeraar.reden_afronding = reden_afronding if fase == Fase.AFGEROND else ""
@@ -228,8 +228,10 @@ def wijzig_fase(
     return inburgeraar
 
 
-def _controleer_overgang(oud: str, fase: str, reden_uitschrijving: str, reden_afronding: str, uitstroom: str) -> None:
-    if not mag_naar(oud, fase):
+def _controleer_overgang(
+    oud: str, fase: str, regime: str, reden_uitschrijving: str, reden_afronding: str, uitstroom: str
+) -> None:
+    if not mag_naar(oud, fase, regime):
         raise ValidationError(
             {
                 "fase": _("Een dossier in fase '%(van)s' kan niet naar fase '%(naar)s'.")

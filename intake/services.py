@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from inburgering import opmaak
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase
-from inburgering.models import Inburgeraar
+from inburgering.models import Inburgeraar, Regime
 
 from . import queries, regels
 from .leefgebieden import Sectie
@@ -246,18 +246,28 @@ def kies_vervolgstap(*, door, niet_verschenen: NietVerschenen, stap: str) -> Nie
 
 @transaction.atomic
 def rond_af(*, door, intake: BredeIntake) -> BredeIntake:
-    """End the intake when the law's parts are there; the dossier is then ready for the PIP."""
+    """End the intake when the law's parts are there; the dossier is then ready for the PIP, or under
+    the Wet inburgering 2013, which has no PIP, in the uitvoering at once."""
     intake = _open_voor_wijziging(intake)
     if ontbrekend := queries.ontbrekend_voor_afronden(intake):
         raise ValidationError([o.tekst for o in ontbrekend], code="onvolledig")
     intake.afgerond_op = timezone.localdate()
     intake.save(update_fields=["afgerond_op"])
-    dossier_services.wijzig_fase(door=door, inburgeraar=intake.inburgeraar, fase=Fase.PIP)
+    wi2013 = intake.inburgeraar.regime == Regime.WI2013
+    fase = Fase.UITVOERING if wi2013 else Fase.PIP
+    dossier_services.wijzig_fase(door=door, inburgeraar=intake.inburgeraar, fase=fase)
+    vervolg = (
+        _("Onder de Wet inburgering 2013 volgt geen PIP: het dossier is in de uitvoering.")
+        if wi2013
+        else _("Het dossier is klaar voor het PIP.")
+    )
     _gebeurtenis(
         intake,
         Soort.AFGEROND,
-        _("Brede intake afgerond met advies %(route)s (%(niveau)s). Het dossier is klaar voor het PIP.")
-        % {"route": intake.get_advies_leerroute_display(), "niveau": intake.get_advies_niveau_display()},
+        _("Brede intake afgerond met advies %(route)s (%(niveau)s).")
+        % {"route": intake.get_advies_leerroute_display(), "niveau": intake.get_advies_niveau_display()}
+        + " "
+        + vervolg,
         door,
     )
     return intake

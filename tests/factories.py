@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from inburgering import services
-from inburgering.fasen import Fase, RedenAfronding
+from inburgering.fasen import Fase, RedenAfronding, pad
 from inburgering.models import Doelgroep, Gemeente, Inburgeraar, Organisatie, Regio, Team
 from inburgering.permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 from pip import services as pip_services
@@ -132,7 +132,7 @@ class InburgeraarFactory(factory.Factory):
         inburgeraar = services.registreer_dossier(door=door, gegevens={**kwargs, "regisseur": regisseur})
         if pip is not None:
             return geef_pip(inburgeraar, door=door or regisseur, **pip)
-        for stap in _pad_naar(fase):
+        for stap in _pad_naar(fase, kwargs.get("regime", "")):
             reden_afronding = RedenAfronding.VOLDAAN if stap == Fase.AFGEROND else ""
             inburgeraar = services.wijzig_fase(
                 door=door, inburgeraar=inburgeraar, fase=stap, reden_afronding=reden_afronding
@@ -179,6 +179,6 @@ def geef_pip(
     return inburgeraar
 
 
-def _pad_naar(fase) -> list[str]:
-    volgorde = [Fase.INTAKE, Fase.PIP, Fase.UITVOERING, Fase.AFGEROND]
+def _pad_naar(fase, regime) -> list[str]:
+    volgorde = pad(regime)[1:]  # from aangemeld, where registration leaves it
     return volgorde[: volgorde.index(fase) + 1] if fase in volgorde else []

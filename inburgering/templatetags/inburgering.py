@@ -58,28 +58,26 @@ def termijnmarker(datum):
     return {"kleur": "groen", "tekst": _("Op schema")}
 
 
-# The fasen a dossier walks, in order, for the header's stepper; uitgeschreven leaves the path.
-FASEN_PAD = ("aangemeld", "intake", "pip", "uitvoering", "afgerond")
-
-
 @register.inclusion_tag("inburgering/_dossier_kop.html", takes_context=True)
 def dossier_kop(context, inburgeraar, naam_als_kop=False):
     """The dossier workspace's header: who, where, the fase, the next deadline, the main actions and
     the tabs of the sections the user may open (inburgering.dossier_secties)."""
     from inburgering import dossier_secties
-    from inburgering.fasen import LOPEND, Fase
+    from inburgering.fasen import LOPEND, pad
     from inburgering.permissions import mag_dossier_wijzigen
 
     request = context["request"]
     user = request.user
     mag_wijzigen = user.has_perm("inburgering.change_inburgeraar") and mag_dossier_wijzigen(user, inburgeraar)
-    huidig = FASEN_PAD.index(inburgeraar.fase) if inburgeraar.fase in FASEN_PAD else None
+    # A dossier found to be Wi2013 while its PIP was in preparation still shows where it stands.
+    fasen = pad(inburgeraar.regime) if inburgeraar.fase in pad(inburgeraar.regime) else pad()
+    huidig = fasen.index(inburgeraar.fase) if inburgeraar.fase in fasen else None
     return {
         "inburgeraar": inburgeraar,
         "naam_als_kop": naam_als_kop,
         "fasen": [
-            {"label": Fase(fase).label, "huidig": i == huidig, "klaar": huidig is not None and i < huidig}
-            for i, fase in enumerate(FASEN_PAD)
+            {"label": fase.label, "huidig": i == huidig, "klaar": huidig is not None and i < huidig}
+            for i, fase in enumerate(fasen)
         ],
         "mag_wijzigen": mag_wijzigen,
         "is_lopend": inburgeraar.fase in LOPEND,

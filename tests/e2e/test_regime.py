@@ -51,3 +51,11 @@ def test_a_regisseur_follows_a_wi2013_dossier_without_a_pip(wereld, oud, live_se
     pagina.go_back()
     pagina.get_by_role("link", name="Ontzorgen en begeleiding").click()  # the dossier's tab
     expect(pagina.get_by_role("heading", name="Ontzorgen en begeleiding")).to_be_visible()
+
+    # With no PIP to fix, the regisseur moves the dossier to the uitvoering; the stepper has no PIP step.
+    pagina.get_by_role("link", name="Overzicht").click()
+    stepper = pagina.get_by_role("list", name="Fase")
+    expect(stepper).not_to_contain_text("PIP in voorbereiding")
+    pagina.get_by_label("Nieuwe fase").select_option(label="Uitvoering")
+    pagina.get_by_role("button", name="Fase wijzigen").click()
+    expect(stepper.locator("[aria-current=step]")).to_have_text("Uitvoering")

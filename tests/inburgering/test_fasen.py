@@ -1,4 +1,4 @@
-"""The state machine of DESIGN.md, exhaustively, and the service that is the only way to use it."""
+"""The fasen's state machine (docs/dossier.md), exhaustively, and the service that is the only way to use it."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -9,8 +9,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from inburgering import services
-from inburgering.fasen import Fase, RedenAfronding, RedenUitschrijving, mag_naar, volgende_fasen
-from inburgering.models import Gebeurtenis
+from inburgering.fasen import Fase, RedenAfronding, RedenUitschrijving, handmatige_fasen, mag_naar, volgende_fasen
+from inburgering.models import Gebeurtenis, Regime
 from tests.factories import InburgeraarFactory
 
 TOEGESTAAN = {
@@ -32,6 +32,45 @@ TOEGESTAAN = {
 @pytest.mark.parametrize("naar", list(Fase))
 def test_it_allows_exactly_the_transitions_of_the_design(van, naar):
     assert mag_naar(van, naar) == ((van, naar) in TOEGESTAAN)
+
+
+# Under the Wet inburgering 2013 there is no PIP: the dossier goes to the uitvoering from aangemeld or
+# after an intake (and from pip, when found to be Wi2013 before its PIP), by the regisseur's hand.
+TOEGESTAAN_WI2013 = (TOEGESTAAN - {(Fase.INTAKE, Fase.PIP)}) | {
+    (Fase.AANGEMELD, Fase.UITVOERING),
+    (Fase.INTAKE, Fase.UITVOERING),
+}
+
+
+@pytest.mark.parametrize("van", list(Fase))
+@pytest.mark.parametrize("naar", list(Fase))
+def test_under_the_wi2013_it_allows_exactly_the_path_without_a_pip(van, naar):
+    assert mag_naar(van, naar, Regime.WI2013) == ((van, naar) in TOEGESTAAN_WI2013)
+
+
+@pytest.mark.parametrize(
+    "regime, huidig, aangeboden",
+    [
+        (Regime.WI2021, Fase.AANGEMELD, [Fase.AFGEROND, Fase.UITGESCHREVEN]),
+        (Regime.WI2021, Fase.PIP, [Fase.AFGEROND, Fase.UITGESCHREVEN]),  # the vaststelling moves it on
+        (Regime.WI2013, Fase.AANGEMELD, [Fase.UITVOERING, Fase.AFGEROND, Fase.UITGESCHREVEN]),
+        (Regime.WI2013, Fase.INTAKE, [Fase.UITVOERING, Fase.AFGEROND, Fase.UITGESCHREVEN]),
+        (Regime.WI2013, Fase.UITVOERING, [Fase.AFGEROND, Fase.UITGESCHREVEN]),
+    ],
+)
+def test_the_fase_form_offers_what_no_service_does(regime, huidig, aangeboden):
+    assert handmatige_fasen(huidig, regime) == aangeboden
+
+
+def test_a_wi2013_dossier_goes_to_the_uitvoering_without_a_pip(wereld):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, regime=Regime.WI2013)
+
+    services.wijzig_fase(door=wereld.regisseur, inburgeraar=dossier, fase=Fase.UITVOERING)
+
+    dossier.refresh_from_db()
+    assert dossier.fase == Fase.UITVOERING
+    with pytest.raises(ValidationError):  # a Wi2021 dossier still needs its PIP first
+        services.wijzig_fase(door=wereld.regisseur, inburgeraar=wereld.dossier_bladel, fase=Fase.UITVOERING)
 
 
 def test_it_offers_the_next_fasen_in_process_order():

@@ -11,6 +11,7 @@ from django.utils.html import escape
 
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase
+from inburgering.models import Regime
 from intake import services as intake_services
 from pip.models import Pip
 from tests.factories import InburgeraarFactory, geef_pip
@@ -101,6 +102,16 @@ def test_the_fase_stepper_marks_the_current_step_for_screen_readers(client, were
     ]
     assert re.findall(r'<li[^>]*aria-current="step"[^>]*>([^<]*)', stappen) == ["PIP in voorbereiding"]
     assert stappen.count("(gedaan)") == 2
+
+
+def test_under_the_wi2013_the_stepper_has_no_pip_to_prepare(client, wereld):
+    dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.UITVOERING, regime=Regime.WI2013)
+    client.force_login(wereld.regisseur)
+    html = client.get(reverse("inburgering:dossier", args=[dossier.pk])).content.decode()
+
+    stappen = re.search(r'<ol class="app-fasen"[^>]*>(.*?)</ol>', html, re.S).group(1)
+    assert re.findall(r"<li[^>]*>([^<]*)", stappen) == ["Aangemeld", "Brede intake", "Uitvoering", "Afgerond"]
+    assert re.findall(r'<li[^>]*aria-current="step"[^>]*>([^<]*)', stappen) == ["Uitvoering"]
 
 
 def test_the_tijdlijn_section_has_every_event_and_the_overview_the_latest(client, wereld):

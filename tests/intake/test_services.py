@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from inburgering.fasen import Fase
-from inburgering.models import Gebeurtenis
+from inburgering.models import Gebeurtenis, Inburgeraar, Regime
 from intake import services
 from intake.leefgebieden import PER_SLUG
 from intake.models import BredeIntake, Leerroute, NietVerschenen
@@ -104,6 +104,20 @@ def test_finishing_makes_the_dossier_ready_for_the_pip(regisseur, intake):
     assert laatste.soort == "intake_afgerond"
     assert laatste.omschrijving == (
         "Brede intake afgerond met advies B1-route (B1). Het dossier is klaar voor het PIP."
+    )
+
+
+def test_under_the_wi2013_finishing_puts_the_dossier_in_the_uitvoering_as_there_is_no_pip(regisseur, intake):
+    Inburgeraar.objects.filter(pk=intake.inburgeraar.pk).update(regime=Regime.WI2013)
+    _vul_verplichte_delen(regisseur, intake)
+
+    services.rond_af(door=regisseur, intake=intake)
+
+    intake.inburgeraar.refresh_from_db()
+    assert intake.inburgeraar.fase == Fase.UITVOERING
+    assert intake.inburgeraar.tijdlijn.first().omschrijving == (
+        "Brede intake afgerond met advies B1-route (B1). "
+        "Onder de Wet inburgering 2013 volgt geen PIP: het dossier is in de uitvoering."
     )
 
 
