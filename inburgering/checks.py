@@ -19,7 +19,7 @@ def tweefactor_in_productie(app_configs, **kwargs):
 
 @checks.register(checks.Tags.security, deploy=True)
 def taken_zonder_broker(app_configs, **kwargs):
-    if settings.DEBUG or settings.CELERY_BROKER_URL:
+    if settings.DEBUG or not settings.CELERY_TASK_ALWAYS_EAGER:
         return []
     return [
         checks.Warning(

@@ -69,8 +69,10 @@ def _test_database_opruimen(django_db_setup, django_db_blocker):
     Playwright's greenlets each get a connection of their own, which no teardown of ours can reach."""
     yield
     from django.db import connection
+    from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
-    if connection.vendor == "postgresql":
+    # A run without database tests makes no test database; the configured one is not ours to touch.
+    if connection.vendor == "postgresql" and connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX):
         with django_db_blocker.unblock(), connection.cursor() as cursor:
             cursor.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"

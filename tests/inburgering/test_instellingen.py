@@ -82,7 +82,7 @@ def test_it_warns_when_two_factor_is_off_in_production(settings):
 
 def test_it_warns_when_production_has_no_broker(settings):
     settings.DEBUG = False
-    settings.CELERY_BROKER_URL = ""
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # as settings.py makes it without CELERY_BROKER_URL
 
     assert [w.id for w in taken_zonder_broker(None)] == ["inburgering.W002"]
 
@@ -91,6 +91,7 @@ def test_it_is_silent_when_both_are_configured(settings):
     settings.DEBUG = False
     settings.TWEE_FACTOR_VERPLICHT = True
     settings.CELERY_BROKER_URL = "redis://redis:6379/0"
+    settings.CELERY_TASK_ALWAYS_EAGER = False
 
     assert tweefactor_in_productie(None) == taken_zonder_broker(None) == []
 
@@ -107,3 +108,24 @@ def test_it_warns_when_the_api_rate_limit_has_no_shared_cache(settings):
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://r"}}
     assert api_limiet_zonder_gedeelde_cache(None) == []
+
+
+def test_without_a_broker_an_eager_task_reaches_for_no_server():
+    # make run has no broker: delay() then runs the task in-process, yet still takes a producer from
+    # Celery's pool. Its connection must not be one to an AMQP server on localhost, which kombu warned
+    # about in the middle of seed_demo's progress lines.
+    code = (
+        "import django; django.setup()\n"
+        "from inburgering.celery import app\n"
+        "assert app.conf.task_always_eager\n"
+        "with app.producer_or_acquire() as producer:\n"
+        "    print(producer.connection.transport_cls)\n"
+    )
+    omgeving = {k: v for k, v in os.environ.items() if k != "CELERY_BROKER_URL"}
+    omgeving["DJANGO_SETTINGS_MODULE"] = "inburgering.settings"
+    uitvoer = subprocess.run(
+        [sys.executable, "-c", code], env=omgeving, cwd=PROJECT, capture_output=True, text=True, timeout=60
+    )
+    assert uitvoer.returncode == 0, uitvoer.stderr
+    assert uitvoer.stdout.strip() == "memory"
+    assert "No hostname" not in uitvoer.stderr
