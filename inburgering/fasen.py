@@ -9,6 +9,8 @@ Pure data and functions: no database, so the machine is tested exhaustively.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .termijnen import WI2013
+
 
 class Fase(models.TextChoices):
     AANGEMELD = "aangemeld", _("Aangemeld")
@@ -74,7 +76,6 @@ HANDMATIG = frozenset({Fase.AFGEROND, Fase.UITGESCHREVEN})
 # PIP (Wi2021 art. 54, see docs/wet-inburgering.md). The dossier goes from aangemeld, or after an intake,
 # to the uitvoering, in which the gemeente follows and supports; with no vaststelling to move it there,
 # the regisseur does. From pip too: a dossier found to be Wi2013 before its PIP was fixed.
-WI2013 = "wi2013"
 TRANSITIES_WI2013: dict[str, frozenset[str]] = {
     **TRANSITIES,
     Fase.AANGEMELD: frozenset({Fase.INTAKE, Fase.UITVOERING, Fase.AFGEROND, Fase.UITGESCHREVEN}),
@@ -103,8 +104,9 @@ def mag_naar(huidig: str, nieuw: str, regime: str = "") -> bool:
     return nieuw in _transities(regime)[huidig]
 
 
-def pad(regime: str = "") -> list[Fase]:
-    """The fasen a dossier walks, in order, for the header's stepper; uitgeschreven leaves the path,
-    and under the Wi2013 there is no PIP to prepare."""
+def pad(regime: str = "", huidig: str = "") -> list[Fase]:
+    """The fasen a dossier walks, in order, for the header's stepper; uitgeschreven leaves the path.
+    Under the Wi2013 there is no PIP to prepare, unless the dossier (`huidig`) was found to be Wi2013
+    while it was in that fase."""
     stappen = [Fase.AANGEMELD, Fase.INTAKE, Fase.PIP, Fase.UITVOERING, Fase.AFGEROND]
-    return [fase for fase in stappen if not (regime == WI2013 and fase == Fase.PIP)]
+    return [fase for fase in stappen if not (regime == WI2013 and fase == Fase.PIP and huidig != Fase.PIP)]

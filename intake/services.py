@@ -244,6 +244,13 @@ def kies_vervolgstap(*, door, niet_verschenen: NietVerschenen, stap: str) -> Nie
     return gemist
 
 
+def vervolg_na_afronding(inburgeraar: Inburgeraar) -> str:
+    """What follows a finished intake: the PIP, or under the Wet inburgering 2013 the uitvoering."""
+    if inburgeraar.regime == Regime.WI2013:
+        return _("Onder de Wet inburgering 2013 volgt geen PIP: het dossier is in de uitvoering.")
+    return _("Het dossier is klaar voor het PIP.")
+
+
 @transaction.atomic
 def rond_af(*, door, intake: BredeIntake) -> BredeIntake:
     """End the intake when the law's parts are there; the dossier is then ready for the PIP, or under
@@ -253,21 +260,15 @@ def rond_af(*, door, intake: BredeIntake) -> BredeIntake:
         raise ValidationError([o.tekst for o in ontbrekend], code="onvolledig")
     intake.afgerond_op = timezone.localdate()
     intake.save(update_fields=["afgerond_op"])
-    wi2013 = intake.inburgeraar.regime == Regime.WI2013
-    fase = Fase.UITVOERING if wi2013 else Fase.PIP
+    fase = Fase.UITVOERING if intake.inburgeraar.regime == Regime.WI2013 else Fase.PIP
     dossier_services.wijzig_fase(door=door, inburgeraar=intake.inburgeraar, fase=fase)
-    vervolg = (
-        _("Onder de Wet inburgering 2013 volgt geen PIP: het dossier is in de uitvoering.")
-        if wi2013
-        else _("Het dossier is klaar voor het PIP.")
-    )
     _gebeurtenis(
         intake,
         Soort.AFGEROND,
         _("Brede intake afgerond met advies %(route)s (%(niveau)s).")
         % {"route": intake.get_advies_leerroute_display(), "niveau": intake.get_advies_niveau_display()}
         + " "
-        + vervolg,
+        + vervolg_na_afronding(intake.inburgeraar),
         door,
     )
     return intake

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 
 from inburgering import services as dossier_services
 from inburgering.forms import zet_fouten_op_form
-from inburgering.models import Regime
 from inburgering.permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
 from inburgering.toegang import open_dossier, recht_nodig
 
@@ -235,10 +234,7 @@ def afronden(request, pk):
     except ValidationError as fout:
         messages.error(request, _("De intake is nog niet af: ") + " ".join(fout.messages))
         return redirect("intake:intake", pk=inburgeraar.pk)
-    if inburgeraar.regime == Regime.WI2013:
-        messages.success(request, _("De brede intake is afgerond. Het dossier is in de uitvoering (Wi2013: geen PIP)."))
-    else:
-        messages.success(request, _("De brede intake is afgerond. Het dossier is klaar voor het PIP."))
+    messages.success(request, _("De brede intake is afgerond.") + " " + services.vervolg_na_afronding(inburgeraar))
     return redirect(inburgeraar)
 
 

@@ -69,8 +69,7 @@ def dossier_kop(context, inburgeraar, naam_als_kop=False):
     request = context["request"]
     user = request.user
     mag_wijzigen = user.has_perm("inburgering.change_inburgeraar") and mag_dossier_wijzigen(user, inburgeraar)
-    # A dossier found to be Wi2013 while its PIP was in preparation still shows where it stands.
-    fasen = pad(inburgeraar.regime) if inburgeraar.fase in pad(inburgeraar.regime) else pad()
+    fasen = pad(inburgeraar.regime, inburgeraar.fase)
     huidig = fasen.index(inburgeraar.fase) if inburgeraar.fase in fasen else None
     return {
         "inburgeraar": inburgeraar,
