@@ -21,13 +21,16 @@ RUN apt-get update \
       fontconfig fonts-dejavu-core fonts-liberation \
  && rm -rf /var/lib/apt/lists/*
 
-# Requirements before the source, for the layer cache and because the app folder pip/ shadows
-# the installer's module when Python runs from /app: always the virtualenv's pip program.
-RUN python -m venv /venv
-# Only the runtime set (requirements.txt), every file checked against its pinned hash; the test and
-# lint tools of requirements-dev.txt never enter the image.
-COPY requirements.txt /tmp/requirements.txt
-RUN /venv/bin/pip install --no-cache-dir --require-hashes -r /tmp/requirements.txt
+# Requirements before the source, for the layer cache. The base image's pip installs only the pinned
+# installer (uv, requirements-installer.txt, hashed); uv installs the runtime set (requirements.txt
+# alone: the test and lint tools never enter the image), every file checked against its pinned hash.
+# The installer lives outside /venv and is removed afterwards.
+COPY requirements-installer.txt requirements.txt /tmp/
+RUN python -m venv /venv \
+ && python -m venv /tmp/installer \
+ && /tmp/installer/bin/pip install --no-cache-dir --require-hashes --only-binary :all: -r /tmp/requirements-installer.txt \
+ && /tmp/installer/bin/uv pip install --no-cache --python /venv/bin/python --require-hashes -r /tmp/requirements.txt \
+ && rm -rf /tmp/installer /tmp/requirements-installer.txt /tmp/requirements.txt
 
 WORKDIR /app
 COPY . /app

@@ -8,14 +8,27 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test install lint format audit backup restore requirements productie-proef
 
+# Every install goes through uv, pinned with its hashes in requirements-installer.txt: the python3 of a
+# fresh machine bundles an old pip that fails on a dependency's extras in hash-checking mode once a newer
+# release is on the index (fonttools[woff] under weasyprint). That pip installs only uv; uv installs the rest.
+UV := $(VENV)/bin/uv
+export UV_LINK_MODE := copy
+$(UV): requirements-installer.txt
+	@echo "==> Virtualenv $(VENV) en het installatieprogramma (uv, vastgepind)"
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all: \
+		-r requirements-installer.txt
+	touch $@
+
 # The development set: the runtime pins (requirements.txt) plus test and lint tools, every file
 # checked against its hash. The Dockerfile installs requirements.txt alone.
-$(VENV)/.installed: requirements.txt requirements-dev.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+$(VENV)/.installed: $(UV) requirements.txt requirements-dev.txt
+	@echo "==> Python-pakketten installeren (requirements-dev.txt, met hashes)"
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@echo "==> npm-pakketten installeren (package-lock.json)"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -23,11 +36,16 @@ node_modules/.installed: package.json package-lock.json
 .env:
 	printf 'DEBUG=true\n' > .env
 
-install: $(VENV)/.installed node_modules/.installed .env
+# The Python and npm packages install side by side.
+install:
+	@$(MAKE) --no-print-directory -j3 $(VENV)/.installed node_modules/.installed .env
 
 run: install
+	@echo "==> Database bijwerken (migrate)"
 	$(PY) manage.py migrate --noinput
+	@echo "==> Demodata laden (seed_demo)"
 	$(PY) manage.py seed_demo
+	@echo "==> De demo draait op http://localhost:$(PORT) (stoppen: Ctrl-C)"
 	$(PY) manage.py runserver 0.0.0.0:$(PORT)
 
 test: install
@@ -45,26 +63,21 @@ productie-proef: install
 	$(VENV)/bin/pytest tests/e2e/test_productie.py -p no:randomly
 
 # Pin the dependencies again after editing requirements.in or requirements-dev.in (see CONTRIBUTING.md):
-# pip-compile keeps every existing pin it can and adds hashes. pip-tools lives in its own virtualenv.
-PIP_TOOLS_VENV := .venv-pip-tools
-PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make requirements" $(PIP_TOOLS_VENV)/bin/pip-compile --quiet \
-	--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
-$(PIP_TOOLS_VENV)/.installed:
-	test -x $(PIP_TOOLS_VENV)/bin/python || $(PYTHON) -m venv $(PIP_TOOLS_VENV)
-	$(PIP_TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2
-	touch $@
-
-requirements: $(PIP_TOOLS_VENV)/.installed
-	$(PIP_COMPILE) $(ARGS) --output-file requirements.txt requirements.in
-	$(PIP_COMPILE) $(ARGS) --output-file requirements-dev.txt requirements-dev.in
+# uv's compiler keeps every existing pin it can and adds hashes; `make requirements ARGS=--upgrade` (or
+# ARGS="--upgrade-package django") moves pins. The installer's own pin is in requirements-installer.txt.
+UV_COMPILE := $(UV) pip compile --quiet --python-version 3.11.7 --generate-hashes \
+	--custom-compile-command "make requirements"
+requirements: $(UV)
+	$(UV_COMPILE) $(ARGS) --output-file requirements.txt requirements.in
+	$(UV_COMPILE) $(ARGS) --output-file requirements-dev.txt requirements-dev.in
 
 # Known vulnerabilities in the pinned runtime requirements, what production runs (pip-audit against PyPI's advisory data; needs the
 # network, so it is its own target: .ci/run calls it when PyPI is reachable). It runs outside the
 # repository root, where the app folder pip/ would shadow the installer pip-audit calls.
 AUDIT_VENV := .venv-audit
-$(AUDIT_VENV)/.installed: requirements-audit.txt
+$(AUDIT_VENV)/.installed: $(UV) requirements-audit.txt
 	test -x $(AUDIT_VENV)/bin/python || $(PYTHON) -m venv $(AUDIT_VENV)
-	$(AUDIT_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	$(UV) pip install --quiet --python $(AUDIT_VENV)/bin/python -r requirements-audit.txt
 	touch $@
 
 audit: $(AUDIT_VENV)/.installed

@@ -117,6 +117,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # dossiers, measured). Reports that aggregate a whole regio stay well within budget without it.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's embedded database serves the development server's threads: the menu's count
+    # request reads while a save writes. WAL lets readers and one writer work side by side; the
+    # timeout makes a second writer wait instead of failing; IMMEDIATE takes the write lock when a
+    # transaction begins, so a transaction that read first never fails upgrading to a write
+    # ("database is locked", which the busy timeout cannot wait out).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "inburgering.User"
