@@ -77,6 +77,22 @@ def test_changing_a_dossier_fact_moves_the_deadline_and_its_signaal(wereld):
     assert open_signalen(dossier)[Soort.BREDE_INTAKE_START].niveau == 0
 
 
+def test_a_bulk_load_syncs_its_dossiers_once_at_its_end_with_the_same_result(wereld):
+    """seed_demo walks hundreds of dossiers through their fasen inside gebundeld(): one computation."""
+    gewoon = InburgeraarFactory(gemeente=wereld.bladel, regisseur=wereld.regisseur, datum_koppeling=D(2026, 9, 1))
+    with services.gebundeld():
+        gebundeld = InburgeraarFactory(
+            gemeente=wereld.bladel, regisseur=wereld.regisseur, datum_koppeling=D(2026, 9, 1)
+        )
+        assert not Termijn.objects.filter(inburgeraar=gebundeld).exists()  # nothing computed yet
+    termijnen = [
+        list(Termijn.objects.filter(inburgeraar=d).order_by("soort").values_list("soort", "uiterste_datum"))
+        for d in (gewoon, gebundeld)
+    ]
+    assert termijnen[0] and termijnen[0] == termijnen[1]
+    assert open_signalen(gebundeld).keys() == open_signalen(gewoon).keys()
+
+
 def test_closing_a_dossier_clears_its_signalen_and_next_deadline(wereld):
     dossier = InburgeraarFactory(
         gemeente=wereld.bladel, regisseur=wereld.regisseur, datum_koppeling=D(2026, 9, 1), fase=Fase.INTAKE
