@@ -42,7 +42,7 @@ install:
 
 run: install
 	@echo "==> Database bijwerken (migrate)"
-	$(PY) manage.py migrate --noinput
+	$(PY) manage.py migrate --noinput --verbosity 0
 	@echo "==> Demodata laden (seed_demo)"
 	$(PY) manage.py seed_demo
 	@echo "==> De demo draait op http://localhost:$(PORT) (stoppen: Ctrl-C)"
