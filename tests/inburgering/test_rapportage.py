@@ -27,6 +27,7 @@ from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urenregistratie, Urensoort
 from pip.models import Leerroute, Pip, RedenWijziging
 from tests.factories import InburgeraarFactory, UserFactory, maak_team
+from tests.inburgering.test_onderdrukking import _controleer
 
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 VAN = datetime.date(2026, 1, 1)
@@ -214,6 +215,16 @@ def test_every_indicator_has_its_value_on_a_hand_built_dataset(emmen):
     assert _w(r["Uitgeschreven (verhuisd, vertrokken, overleden)"]) == [1, 0, 0, 1]
     assert _w(r["Uitstroom naar betaald werk"]) == [0, 0, 1, 1]
     assert _w(r["Uitstroom naar een reguliere opleiding"]) == [1, 0, 0, 1]
+
+
+@time_machine.travel(NU, tick=False)
+def test_on_the_hand_built_dataset_no_cell_claims_less_than_five_for_more_nor_gives_a_hidden_one_away(emmen):
+    rijen = list(_rijen(emmen.emmen).values())
+    _controleer(rijen)
+    # Instroom 7 | 2 | 0 | 9: the 7 is hidden for the 2's sake and says so; 6 lesuren of one person are hidden.
+    assert [c.tekst for c in _rijen(emmen.emmen)["Instroom (koppeling of aanmelding)"].cellen] == ["×", "<5", "0", "9"]
+    uren = _rijen(emmen.emmen)["Uren maatschappelijke begeleiding (goedgekeurd)"]
+    assert [c.tekst for c in uren.cellen] == ["×", "–", "–", "×"]
 
 
 @time_machine.travel(NU, tick=False)

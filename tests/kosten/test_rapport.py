@@ -11,8 +11,9 @@ from openpyxl import load_workbook
 from django.urls import reverse
 
 from kosten import services
-from kosten.berekening import totalen
+from kosten.berekening import Totaal, totalen
 from kosten.models import Voorziening
+from kosten.onderdrukking import rapportregels
 from tests.factories import InburgeraarFactory
 from tests.kosten import registratie
 
@@ -140,3 +141,11 @@ def test_a_use_without_a_contract_price_is_counted_apart_not_in_the_quantity(wer
     assert (totaal[Voorziening.TAALSCHAKELTRAJECT].hoeveelheid, totaal[Voorziening.TAALSCHAKELTRAJECT].bedrag) == (0, 0)
     assert totaal[Voorziening.TAALSCHAKELTRAJECT].zonder_prijs == 1
     assert (totaal[Voorziening.MAP].hoeveelheid, totaal[Voorziening.MAP].contractbedrag) == (1, 900)
+
+
+def test_only_a_count_of_1_to_4_persons_shows_less_than_five():
+    def regel(personen, anoniem=0):
+        return rapportregels([Totaal(Voorziening.MAP, "MAP", personen=set(range(personen)), anoniem=anoniem)])[0]
+
+    assert [regel(n).personen_tekst for n in range(7)] == ["0", "<5", "<5", "<5", "<5", "5", "6"]
+    assert regel(3, anoniem=2).personen_tekst == "5"  # persons of destroyed dossiers count too
