@@ -7,12 +7,12 @@ Primary suppression, cell by cell:
   shows "×": the value itself may be 758 hours, so "<5" would be untrue; with nobody behind it, it shows "–".
 
 Secondary suppression: the figures are additive in lines. Each row's three doelgroepen add up to its total, a
-percentage's tellers too (a shown percentage gives its teller away, as its noemer is on the page), and an
-indicator's part rows (`deel_van`) add up to their whole row in every column. A line with hidden cells must keep
-every one of them undetermined: it hides one more cell ("×", never "<5") while a single hidden cell is left, or
-while what the line's margin minus its visible cells leaves can be split in one way only, given that a "<5" is
-1 to 4 and a hidden count "×" is 0 or at least 5. It hides the smallest other non-zero cell, else the margin;
-lines are revisited until none changes, as a cell hidden for one line may open another.
+percentage's tellers too (a shown percentage gives its teller away, as its noemer is on the page), and part
+rows (`deel_van`, of any indicator) add up to their whole row (`sleutel`) in every column. A line with hidden
+cells must keep every one of them undetermined: it hides one more cell ("×", never "<5") while a single hidden
+cell is left, or while what the line's margin minus its visible cells leaves can be split in one way only, given
+that a "<5" is 1 to 4 and a hidden count "×" is 0 or at least 5. It hides the smallest other non-zero cell, else
+the margin; lines are revisited until none changes, as a cell hidden for one line may open another.
 """
 
 from dataclasses import dataclass
