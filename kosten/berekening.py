@@ -83,6 +83,7 @@ class Kostenregel:
     bedrag: Decimal | None  # None: no contract price on that day
     reden: str = ""
     personen: int = 0  # only for the anonymous rest of destroyed dossiers
+    handmatig: bool = False  # booked by hand: an amount without a quantity of the voorziening's unit
 
     @property
     def jaar(self) -> int:
@@ -126,6 +127,7 @@ def kostenregels(dossiers, van, tot) -> list[Kostenregel]:
                 post.hoeveelheid,
                 post.bedrag,
                 post.reden,
+                handmatig=True,
             )
         )
     return sorted(regels, key=lambda regel: (regel.datum, regel.voorziening))
@@ -133,13 +135,22 @@ def kostenregels(dossiers, van, tot) -> list[Kostenregel]:
 
 @dataclass
 class Totaal:
+    """One voorziening's year. `hoeveelheid` and `contractbedrag` go together: the priced uses, each its quantity
+    times its contract price; `handmatig` is what was booked by hand (travel costs, an invoice), which has no
+    quantity of the voorziening's unit; uses without a price on their day are only counted (`zonder_prijs`)."""
+
     voorziening: str
     label: str
-    bedrag: Decimal = Decimal(0)
+    contractbedrag: Decimal = Decimal(0)
+    handmatig: Decimal = Decimal(0)
     hoeveelheid: Decimal = Decimal(0)
     personen: set = field(default_factory=set)
     anoniem: int = 0  # persons of destroyed dossiers behind the amounts
     zonder_prijs: int = 0  # uses without a contract price: counted, not priced
+
+    @property
+    def bedrag(self) -> Decimal:
+        return self.contractbedrag + self.handmatig
 
     @property
     def aantal_personen(self) -> int:
@@ -154,15 +165,20 @@ def totalen(gemeente: Gemeente, jaar: int) -> list[Totaal]:
         if regel.gemeente_id != gemeente.pk:
             continue
         totaal = per[regel.voorziening]
-        totaal.hoeveelheid += regel.hoeveelheid
         totaal.personen.add(regel.inburgeraar_id)
-        if regel.bedrag is None:
+        if regel.handmatig:
+            totaal.handmatig += regel.bedrag
+        elif regel.bedrag is None:
             totaal.zonder_prijs += 1
         else:
-            totaal.bedrag += regel.bedrag
+            totaal.contractbedrag += regel.bedrag
+            totaal.hoeveelheid += regel.hoeveelheid
     for post in Kostenpost.objects.filter(gemeente=gemeente, jaar=jaar, inburgeraar__isnull=True):
         totaal = per[post.voorziening]
-        totaal.bedrag += post.bedrag
-        totaal.hoeveelheid += post.hoeveelheid
+        if post.soort == Kostenpost.Soort.VERNIETIGD_HANDMATIG:
+            totaal.handmatig += post.bedrag
+        else:
+            totaal.contractbedrag += post.bedrag
+            totaal.hoeveelheid += post.hoeveelheid
         totaal.anoniem += post.personen
     return list(per.values())

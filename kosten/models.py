@@ -194,6 +194,8 @@ class Kostenpost(models.Model):
     class Soort(models.TextChoices):
         HANDMATIG = "handmatig", _("Handmatig")
         VERNIETIGD = "vernietigd", _("Van vernietigde dossiers (anoniem)")
+        # Kept apart from the priced uses, so that a voorziening's quantity still matches its contract amount.
+        VERNIETIGD_HANDMATIG = "vernietigd_handmatig", _("Met de hand geboekt, van vernietigde dossiers (anoniem)")
 
     inburgeraar = models.ForeignKey(
         Inburgeraar,
@@ -203,7 +205,7 @@ class Kostenpost(models.Model):
         blank=True,
         related_name="kostenposten",
     )
-    soort = models.CharField(_("soort"), max_length=12, choices=Soort.choices, default=Soort.HANDMATIG)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.HANDMATIG)
     gemeente = models.ForeignKey(
         Gemeente,
         verbose_name=_("gemeente"),

@@ -16,20 +16,27 @@ _ALTIJD = (datetime.date(1900, 1, 1), datetime.date(2999, 12, 31))
 
 
 def vernietig(dossier_ids: list[int]) -> dict[str, int]:
-    """Fold each dossier's costs into anonymous totals per gemeente, year and voorziening, then delete the
-    interpreter bookings and manual lines. Runs before the other apps delete the records the costs come from."""
+    """Fold each dossier's costs into anonymous totals per gemeente, year and voorziening (the priced uses and
+    the lines booked by hand apart), then delete the interpreter bookings and manual lines. Runs before the
+    other apps delete the records the costs come from."""
     dossiers = Inburgeraar.objects.filter(pk__in=dossier_ids)
     per = defaultdict(lambda: {"bedrag": Decimal(0), "hoeveelheid": Decimal(0), "personen": set()})
     for regel in kostenregels(dossiers, *_ALTIJD):
         if regel.bedrag is None:
             continue
-        som = per[regel.gemeente_id, regel.jaar, regel.voorziening]
+        soort = Kostenpost.Soort.VERNIETIGD_HANDMATIG if regel.handmatig else Kostenpost.Soort.VERNIETIGD
+        som = per[regel.gemeente_id, regel.jaar, regel.voorziening, soort]
         som["bedrag"] += regel.bedrag
         som["hoeveelheid"] += regel.hoeveelheid
         som["personen"].add(regel.inburgeraar_id)
+    for (gemeente_id, jaar, voorziening, soort), som in per.items():
+        if soort == Kostenpost.Soort.VERNIETIGD_HANDMATIG:  # a person counts once per voorziening
+            som["personen"] -= per.get((gemeente_id, jaar, voorziening, Kostenpost.Soort.VERNIETIGD), {}).get(
+                "personen", set()
+            )
     Kostenpost.objects.bulk_create(
         Kostenpost(
-            soort=Kostenpost.Soort.VERNIETIGD,
+            soort=soort,
             gemeente_id=gemeente_id,
             jaar=jaar,
             voorziening=voorziening,
@@ -37,7 +44,7 @@ def vernietig(dossier_ids: list[int]) -> dict[str, int]:
             hoeveelheid=som["hoeveelheid"],
             personen=len(som["personen"]),
         )
-        for (gemeente_id, jaar, voorziening), som in per.items()
+        for (gemeente_id, jaar, voorziening, soort), som in per.items()
     )
     return {
         _("tolkinzetten"): wis(Tolkinzet.objects.filter(inburgeraar_id__in=dossier_ids)),

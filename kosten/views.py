@@ -123,6 +123,8 @@ def kostenrapport(request):
             jaar=jaar,
             regels=regels,
             totaal=sum(regel.bedrag for regel in regels),
+            totaal_contract=sum(regel.contractbedrag for regel in regels),
+            totaal_handmatig=sum(regel.handmatig for regel in regels),
             query=f"gemeente={gemeente.pk}&jaar={jaar}",
         )
     return render(request, "kosten/rapport.html", context)

@@ -51,6 +51,7 @@ def afrondingen_onder_norm(selectie):
         ).exclude(motivatie_onder_norm=""),
         prefix="inburgeraar__",
         onder_norm=Count("id"),
+        personen=Count("inburgeraar", distinct=True),  # one person can finish both the Z-route and MAP
     )
     return [
         aantal(
@@ -58,5 +59,6 @@ def afrondingen_onder_norm(selectie):
             data,
             "onder_norm",
             _("Z-route of MAP afgerond met minder uren dan de norm, met een motivatie van de regisseur."),
+            personen="personen",
         )
     ]

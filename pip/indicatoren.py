@@ -20,7 +20,11 @@ def leerroute_start(selectie):
         prefix="inburgeraar__",
         **{route.value: Count("inburgeraar", distinct=True, filter=Q(leerroute=route)) for route in Leerroute},
     )
-    return [aantal(_("Gestart met %(route)s") % {"route": route.label}, data, route.value) for route in Leerroute]
+    # Each first PIP starts one leerroute, so these rows make up the core's "Eerste PIP vastgesteld" ("pip").
+    return [
+        aantal(_("Gestart met %(route)s") % {"route": route.label}, data, route.value, deel_van="pip")
+        for route in Leerroute
+    ]
 
 
 @registreer("leerroute_wissel", onderwerp=Onderwerp.LEERROUTES, volgorde=20)

@@ -1,8 +1,9 @@
 """CSV and XLSX of the dashboard, with the same suppressed cells as the screen.
 
-CSV streams row by row (StreamingHttpResponse over a generator): an indicator's queries run only when
-its rows are written. XLSX comes from openpyxl in write-only mode, saved to an anonymous temporary
-file (openpyxl cannot write to a socket) and streamed from there with FileResponse.
+CSV streams row by row (StreamingHttpResponse over a generator): the indicators' queries run once the
+heading is on its way, all of them together, as suppression reads every row at once. XLSX comes from
+openpyxl in write-only mode, saved to an anonymous temporary file (openpyxl cannot write to a socket) and
+streamed from there with FileResponse. Both start with the legend of the signs of hidden cells.
 """
 
 import csv
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from inburgering import opmaak
 
-from .onderdrukking import cellen
+from .onderdrukking import AFGESCHERMD, ONDERDRUKT
 from .rijen import KOLOMMEN, PERCENTAGE
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -36,9 +37,23 @@ def _kop(form) -> list[list[str]]:
         [_("Gebied"), form.gebied_naam()],
         [_("Periode"), f"{opmaak.datum(data['van'])} t/m {opmaak.datum(data['tot'])}"],
         [_("Cohort"), str(data["cohort"] or _("Alle cohorten"))],
-        [_("Aantallen van 1 tot en met 4 staan als <5; ook percentages en medianen die daarop rusten.")],
+        *[[teken, uitleg] for teken, uitleg in legenda()],
         [],
         [_("Onderwerp"), _("Indicator"), *[str(label) for _kolom, label in KOLOMMEN]],
+    ]
+
+
+def legenda() -> list[tuple[str, str]]:
+    """The signs of suppressed cells and what they mean: the same words under the screen's tables."""
+    return [
+        (ONDERDRUKT, _("1 tot en met 4 personen.")),
+        (
+            AFGESCHERMD,
+            _(
+                "Niet getoond: het percentage, de mediaan of de som rust op 1 tot en met 4 personen, of het getal is "
+                "verborgen zodat een ander verborgen getal niet uit de totalen is terug te rekenen."
+            ),
+        ),
     ]
 
 
@@ -47,14 +62,15 @@ def _bestandsnaam(extensie: str) -> str:
 
 
 def csv_response(form, rijen) -> StreamingHttpResponse:
+    """`rijen` is called once the heading is written: it returns the suppressed rows."""
     schrijver = csv.writer(_Regel(), delimiter=";")
 
     def regels():
         yield "\ufeff"  # BOM: Excel then reads the file as UTF-8
         for kop in _kop(form):
             yield schrijver.writerow(kop)
-        for rij in rijen:
-            yield schrijver.writerow([rij.onderwerp, rij.naam, *[cel.tekst for cel in cellen(rij)]])
+        for rij in rijen():
+            yield schrijver.writerow([rij.onderwerp, rij.naam, *[cel.tekst for cel in rij.cellen]])
 
     response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("csv")}"'
@@ -66,8 +82,8 @@ def xlsx_response(form, rijen) -> FileResponse:
     blad = werkboek.create_sheet(_("Indicatoren"))
     for kop in _kop(form):
         blad.append(kop)
-    for rij in rijen:
-        blad.append([rij.onderwerp, rij.naam, *[_xlsx_cel(blad, rij, cel) for cel in cellen(rij)]])
+    for rij in rijen():
+        blad.append([rij.onderwerp, rij.naam, *[_xlsx_cel(blad, rij, cel) for cel in rij.cellen]])
     bestand = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it when sent)
     werkboek.save(bestand)
     bestand.seek(0)

@@ -6,7 +6,6 @@ the table beside the chart carries the same numbers for screen readers.
 
 from dataclasses import dataclass
 
-from .onderdrukking import cellen
 from .rijen import AANTAL, KOLOMMEN, TOTAAL
 
 BREEDTE = 400
@@ -37,8 +36,8 @@ class Diagram:
 
 
 def diagram(titel, rijen) -> Diagram | None:
-    """The totals of the count rows of one section; None when the section has no counts."""
-    waarden = [(rij.naam, cellen(rij)[_TOTAAL_INDEX]) for rij in rijen if rij.soort == AANTAL]
+    """The totals of the count rows of one section (already suppressed); None when the section has no counts."""
+    waarden = [(rij.naam, rij.cellen[_TOTAAL_INDEX]) for rij in rijen if rij.soort == AANTAL]
     if not waarden:
         return None
     grootste = max((cel.getal or 0 for _naam, cel in waarden), default=0) or 1

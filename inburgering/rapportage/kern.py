@@ -121,7 +121,7 @@ def regime(selectie):
 def pip(selectie):
     data = _tellingen(selectie)
     return [
-        aantal(_("Eerste PIP vastgesteld"), data, "pip"),
+        aantal(_("Eerste PIP vastgesteld"), data, "pip", geheel="pip"),
         percentage(
             _("PIP binnen 10 weken"),
             data,
@@ -135,10 +135,17 @@ def pip(selectie):
 
 @registreer("leerroute_mix", onderwerp=Onderwerp.LEERROUTES, volgorde=5)
 def leerroute_mix(selectie):
-    """The leerroute mix now: dossiers in uitvoering by the leerroute of their current PIP."""
+    """The leerroute mix now: dossiers in uitvoering by the leerroute of their current PIP. Together they make up
+    the dossiers in uitvoering (but for a Wi2013 dossier, which has no leerroute), so they are its parts."""
     data = _tellingen(selectie)
     return [
-        aantal(_("In uitvoering: %(route)s") % {"route": route.label}, data, f"route_{route.value}", _("Stand van nu."))
+        aantal(
+            _("In uitvoering: %(route)s") % {"route": route.label},
+            data,
+            f"route_{route.value}",
+            _("Stand van nu."),
+            deel_van="uitvoering",
+        )
         for route in Leerroute
     ]
 
@@ -165,7 +172,7 @@ def ontzorgen(selectie):
 def voortgang(selectie):
     data = _tellingen(selectie)
     return [
-        aantal(_("Dossiers in uitvoering"), data, "uitvoering", _("Stand van nu.")),
+        aantal(_("Dossiers in uitvoering"), data, "uitvoering", _("Stand van nu."), geheel="uitvoering"),
         percentage(
             _("Voortgangsgesprek op tijd"),
             data,
@@ -180,8 +187,11 @@ def voortgang(selectie):
 def afronding(selectie):
     data = _tellingen(selectie)
     return [
-        aantal(_("Dossiers afgerond"), data, "afgerond"),
-        *[aantal(_("Afgerond: %(reden)s") % {"reden": r.label}, data, f"afgerond_{r.value}") for r in RedenAfronding],
+        aantal(_("Dossiers afgerond"), data, "afgerond", geheel="afgerond"),
+        *[
+            aantal(_("Afgerond: %(reden)s") % {"reden": r.label}, data, f"afgerond_{r.value}", deel_van="afgerond")
+            for r in RedenAfronding
+        ],
         aantal(_("Uitgeschreven (verhuisd, vertrokken, overleden)"), data, "uitgeschreven"),
         aantal(
             _("Uitstroom naar betaald werk"), data, f"uitstroom_{Uitstroom.WERK}", _("Bij afronden of uitschrijven.")

@@ -21,7 +21,13 @@ UREN = "uren"
 
 @dataclass
 class Rij:
-    """`waarden` per column; `basis` is the number of persons behind a percentage, median or sum of hours."""
+    """`waarden` per column; `basis` is the number of persons behind each cell: the noemer of a percentage, the
+    persons behind a median or a sum of hours, and behind a count of something other than persons.
+
+    `sleutel` names a row that is the whole of other rows; a part row names it in `deel_van`, and the parts add up
+    to the whole in every column (afgerond = afgerond per reden), so suppression reads them as one more line.
+    `cellen` is set by `onderdrukking.onderdruk`.
+    """
 
     naam: str
     soort: str
@@ -29,14 +35,20 @@ class Rij:
     basis: dict = field(default_factory=dict)
     toelichting: str = ""
     onderwerp: str = ""
+    sleutel: str = ""
+    deel_van: str = ""
+    cellen: list | None = None
 
 
 def _kolom(data, sleutel):
     return {kolom: (data.get(kolom) or {}).get(sleutel) or 0 for kolom, _label in KOLOMMEN}
 
 
-def aantal(naam, data, sleutel, toelichting="") -> Rij:
-    return Rij(str(naam), AANTAL, _kolom(data, sleutel), toelichting=str(toelichting))
+def aantal(naam, data, sleutel, toelichting="", *, personen=None, geheel="", deel_van="") -> Rij:
+    """A count of persons; `personen` names the persons behind it when it counts something else (afrondingen).
+    `geheel` makes it a whole that rows with `deel_van` set to the same name add up to."""
+    basis = _kolom(data, personen) if personen else {}
+    return Rij(str(naam), AANTAL, _kolom(data, sleutel), basis, str(toelichting), sleutel=geheel, deel_van=deel_van)
 
 
 def percentage(naam, data, teller, noemer, toelichting="") -> Rij:

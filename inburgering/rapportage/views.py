@@ -13,7 +13,7 @@ from ..permissions import rapportage_gemeenten
 from . import export
 from .forms import RapportageFilterForm
 from .grafiek import diagram
-from .onderdrukking import cellen
+from .onderdrukking import onderdruk
 from .register import Onderwerp, indicatoren
 from .rijen import KOLOMMEN
 from .selectie import Selectie
@@ -44,18 +44,22 @@ def selectie_uit(form) -> Selectie:
     )
 
 
-def rijen(selectie):
-    """Every registered indicator's rows, lazily, each with its onderwerp filled in."""
+def rijen(selectie) -> list:
+    """Every registered indicator's rows, each with its onderwerp and its suppressed `cellen` filled in.
+
+    All at once: a part row and its whole may come from different indicators (onderdrukking.py)."""
+    alle = []
     for indicator in indicatoren():
         for rij in indicator.bereken(selectie):
             rij.onderwerp = str(indicator.onderwerp.label)
-            yield rij
+            alle.append(rij)
+    onderdruk(alle)
+    return alle
 
 
 def secties(selectie) -> list[Sectie]:
     per_onderwerp: dict[str, list] = {}
     for rij in rijen(selectie):
-        rij.cellen = cellen(rij)
         per_onderwerp.setdefault(rij.onderwerp, []).append(rij)
     titels = [str(o.label) for o in Onderwerp]
     return [
@@ -68,7 +72,7 @@ def secties(selectie) -> list[Sectie]:
 @recht_nodig(MAG_RAPPORTEREN)
 def rapportage(request):
     form = _filter(request)
-    context = {"form": form, "kolommen": [label for _kolom, label in KOLOMMEN]}
+    context = {"form": form, "kolommen": [label for _kolom, label in KOLOMMEN], "legenda": export.legenda()}
     if form.gemeenten and form.is_valid():
         context["secties"] = secties(selectie_uit(form))
         context["gebied"] = form.gebied_naam()
@@ -84,7 +88,8 @@ def _export(request, schrijf):
     form = _filter(request)
     if not (form.gemeenten and form.is_valid()):
         return render(request, "inburgering/rapportage/dashboard.html", {"form": form, "kolommen": []}, status=400)
-    return schrijf(form, rijen(selectie_uit(form)))
+    selectie = selectie_uit(form)
+    return schrijf(form, lambda: rijen(selectie))
 
 
 @login_required

@@ -2,12 +2,18 @@
 
 import datetime
 import io
+import re
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
 from django.urls import reverse
 
+from kosten import services
+from kosten.berekening import Totaal, totalen
+from kosten.models import Voorziening
+from kosten.onderdrukking import rapportregels
 from tests.factories import InburgeraarFactory
 from tests.kosten import registratie
 
@@ -87,6 +93,59 @@ def test_the_xlsx_has_the_screens_cells_with_numbers_as_numbers(client, wereld, 
     blad = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rijen = {rij[0]: rij for rij in blad.iter_rows(values_only=True) if rij and rij[0]}
     assert rijen["Gemeente"][1] == "Bladel" and rijen["Jaar"][1] == 2026
-    assert rijen["Taalonderwijs B1-route"][2:5] == (50, 5, 600)
-    assert rijen["MAP"][2:5] == (1, "<5", 900)
-    assert rijen["Totaal"][4] == 3500
+    assert rijen["Taalonderwijs B1-route"][2:8] == (50, 5, 600, 0, 600, 0)
+    assert rijen["MAP"][2:8] == (1, "<5", 900, 0, 900, 0)
+    assert rijen["Totaal"][4:7] == (3500, 0, 3500)
+
+
+def test_the_xlsx_amounts_carry_a_euro_format_and_quantities_a_number_format(client, wereld, prijzen, taalschool):
+    _dossiers_met_lesuren(wereld, taalschool, 5)
+    client.force_login(wereld.beleidsmedewerker)
+    response = client.get(reverse("kosten:kostenrapport_xlsx"), {"gemeente": wereld.bladel.pk, "jaar": 2026})
+    blad = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rijen = {rij[0].value: rij for rij in blad.iter_rows() if rij and rij[0].value}
+    for naam in ("Taalonderwijs B1-route", "MAP", "Totaal"):
+        assert [cel.number_format for cel in rijen[naam][4:7]] == ['"€" #,##0.00'] * 3, naam
+    assert rijen["Taalonderwijs B1-route"][2].number_format == "#,##0"
+    assert rijen["<5"][1].value == "Personen: 1 tot en met 4."
+
+
+def test_a_cost_booked_by_hand_is_an_amount_beside_the_quantity_not_in_it(client, wereld, prijzen, taalschool):
+    """The demo's MAP row read "Hoeveelheid 0 | Bedrag € 38,40": travel costs booked by hand have no modules."""
+    services.boek_kosten(
+        door=wereld.regisseur,
+        inburgeraar=wereld.dossier_bladel,
+        datum=D(2026, 11, 18),
+        voorziening=Voorziening.MAP,
+        bedrag=Decimal("38.40"),
+        reden="Reiskosten naar het bedrijfsbezoek",
+    )
+    client.force_login(wereld.beleidsmedewerker)
+    html = client.get(reverse("kosten:kostenrapport"), {"gemeente": wereld.bladel.pk, "jaar": 2026}).content.decode()
+    cellen = re.findall(r"<td[^>]*>([^<]*)</td>", _rij(html, "MAP"))
+    assert cellen == ["per module", "0", "&lt;5", "€ 0,00", "€ 38,40", "€ 38,40", "0"]
+    xlsx = client.get(reverse("kosten:kostenrapport_xlsx"), {"gemeente": wereld.bladel.pk, "jaar": 2026})
+    rijen = {r[0]: r for r in load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active.values if r[0]}
+    assert rijen["MAP"][2:7] == (0, "<5", 0, 38.4, 38.4)
+    client.force_login(wereld.regisseur)
+    dossier = client.get(reverse("kosten:kosten_dossier", args=[wereld.dossier_bladel.pk])).content.decode()
+    regel = dossier[dossier.rindex("<tr", 0, dossier.index("Reiskosten naar")) : dossier.index("Reiskosten naar")]
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", regel)[3:5] == ["–", "€ 38,40"]
+
+
+def test_a_use_without_a_contract_price_is_counted_apart_not_in_the_quantity(wereld, prijzen, taalschool):
+    dossier = wereld.dossier_bladel
+    registratie.aanbod(dossier, taalschool, leerroute="O", datum=D(2026, 3, 1))  # no taalschakeltraject price
+    registratie.activiteit(dossier, D(2026, 4, 2), "map_les")
+    totaal = {t.voorziening: t for t in totalen(wereld.bladel, 2026)}
+    assert (totaal[Voorziening.TAALSCHAKELTRAJECT].hoeveelheid, totaal[Voorziening.TAALSCHAKELTRAJECT].bedrag) == (0, 0)
+    assert totaal[Voorziening.TAALSCHAKELTRAJECT].zonder_prijs == 1
+    assert (totaal[Voorziening.MAP].hoeveelheid, totaal[Voorziening.MAP].contractbedrag) == (1, 900)
+
+
+def test_only_a_count_of_1_to_4_persons_shows_less_than_five():
+    def regel(personen, anoniem=0):
+        return rapportregels([Totaal(Voorziening.MAP, "MAP", personen=set(range(personen)), anoniem=anoniem)])[0]
+
+    assert [regel(n).personen_tekst for n in range(7)] == ["0", "<5", "<5", "<5", "<5", "5", "6"]
+    assert regel(3, anoniem=2).personen_tekst == "5"  # persons of destroyed dossiers count too

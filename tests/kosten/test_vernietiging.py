@@ -58,6 +58,9 @@ def test_destruction_keeps_the_amounts_and_persons_per_voorziening_without_the_p
         tasks.bewaartermijnen()
         _keur_goed(client, django_capture_on_commit_callbacks, wereld.beheerder)
         assert _per_voorziening(wereld.bladel) == voor
+        # The line booked by hand stays beside the quantity, not in it: one inzet at € 75, and € 40 by hand.
+        tolk = next(t for t in totalen(wereld.bladel, 2026) if t.voorziening == Voorziening.TOLK)
+        assert (tolk.hoeveelheid, tolk.contractbedrag, tolk.handmatig) == (1, Decimal(75), Decimal(40))
 
     assert _dossierrecords(dossier) == {}
     assert not Tolkinzet.objects.exists()
