@@ -153,23 +153,28 @@ def _decimaal_zonder_min(field, schema) -> None:
         schema["pattern"] = "^" + schema["pattern"].removeprefix("^-?")
 
 
-_HEADERS = {
-    "API-Version": {
-        "description": "De volledige versie van de API (NL API Design Rules), op elk antwoord.",
-        "required": True,
-        "schema": {"type": "string"},
-    },
-    "Deprecation": {
-        "description": "Alleen als het verzoek een verouderde parameter gebruikt: sinds wanneer die verouderd is "
-        "(RFC 9745, `@` en Unix-tijd).",
-        "schema": {"type": "string"},
-    },
-    "Sunset": {
-        "description": "Alleen als het verzoek een verouderde parameter gebruikt: vanaf wanneer die niet meer werkt "
-        "(RFC 8594, HTTP-datum).",
-        "schema": {"type": "string"},
-    },
-}
+def _headers() -> dict:
+    """The headers answers carry, each with an example as the settings make it."""
+    return {
+        "API-Version": {
+            "description": "De volledige versie van de API (NL API Design Rules), op elk antwoord.",
+            "required": True,
+            "schema": {"type": "string"},
+            "example": settings.API_VERSIE,
+        },
+        "Deprecation": {
+            "description": "Alleen als het verzoek een verouderde parameter gebruikt: sinds wanneer die verouderd "
+            "is (RFC 9745, `@` en Unix-tijd).",
+            "schema": {"type": "string"},
+            "example": verouderd_sinds(),
+        },
+        "Sunset": {
+            "description": "Alleen als het verzoek een verouderde parameter gebruikt: vanaf wanneer die niet meer "
+            "werkt (RFC 8594, HTTP-datum).",
+            "schema": {"type": "string"},
+            "example": sunset(),
+        },
+    }
 
 
 def nl_api_design_rules(result, generator, request, public):
@@ -177,10 +182,7 @@ def nl_api_design_rules(result, generator, request, public):
     its own), and on every answer of every operation the API-Version header; an operation that still accepts a
     parameter's old name also documents the Deprecation and Sunset headers its answers then carry."""
     result["servers"] = [{"url": settings.SITE_URL.rstrip("/") + "/api/v1", "description": "Deze installatie"}]
-    headers = {**_HEADERS, "API-Version": {**_HEADERS["API-Version"], "example": settings.API_VERSIE}}
-    headers["Deprecation"] = {**_HEADERS["Deprecation"], "example": verouderd_sinds()}
-    headers["Sunset"] = {**_HEADERS["Sunset"], "example": sunset()}
-    result.setdefault("components", {})["headers"] = headers
+    result.setdefault("components", {})["headers"] = _headers()
     for operaties in result["paths"].values():
         for operatie in operaties.values():
             namen = ["API-Version"]
