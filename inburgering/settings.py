@@ -5,6 +5,7 @@ Every variable is documented in docs/configuration.md. Secrets may be given as
 a file: SECRET_KEY_FILE=/run/secrets/secret_key.
 """
 
+import datetime
 import warnings
 from pathlib import Path
 
@@ -361,6 +362,20 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 API_RATE_LIMIET = env.str("API_RATE_LIMIET", default="120/min")
 API_PAGINA_GROOTTE = env.int("API_PAGINA_GROOTTE", default=50)
 API_IDEMPOTENTIE_UREN = env.int("API_IDEMPOTENTIE_UREN", default=24)
+# The API's full version: the API-Version header of every answer and the OpenAPI document's info.version.
+API_VERSIE = "1.0.0"
+# Whom partners' developers contact about the API: the document's info.contact (NL API Design Rules).
+API_CONTACT = {
+    "name": env.str("API_CONTACT_NAAM", default="Functioneel beheer inburgering"),
+    "email": env.str("API_CONTACT_EMAIL", default="functioneelbeheer@inburgering.example"),
+    "url": env.str("API_CONTACT_URL", default=SITE_URL),
+}
+# Query parameters renamed to lower camelCase (NL API Design Rules), old name to new. Partners already
+# connected send the old name: it keeps working, marked deprecated, up to and including API_OUDE_NAMEN_TOT,
+# and answers to it carry Deprecation (since API_OUDE_NAMEN_VEROUDERD) and Sunset (the day after, 00:00).
+API_OUDE_NAMEN = {"gewijzigd_sinds": "gewijzigdSinds"}
+API_OUDE_NAMEN_VEROUDERD = datetime.date(2026, 12, 7)
+API_OUDE_NAMEN_TOT = datetime.date(2027, 6, 30)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["inburgering.api.auth.SleutelAuthenticatie"],
     "DEFAULT_PERMISSION_CLASSES": ["inburgering.api.auth.IsPartnerClient"],
@@ -381,7 +396,12 @@ SPECTACULAR_SETTINGS = {
         "application/problem+json (RFC 9457). Een POST met de header Idempotency-Key is veilig te herhalen. "
         "Een batch wordt eerst helemaal gecontroleerd: bevat één regel een fout, dan wordt niets opgeslagen."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": API_VERSIE,
+    "CONTACT": API_CONTACT,
+    # The paths without /api/v1, which the server's URL carries (the rules ask the major version there);
+    # servers follow SITE_URL (inburgering.api.schema.nl_api_design_rules).
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
@@ -392,7 +412,10 @@ SPECTACULAR_SETTINGS = {
         "Urensoort": "ontzorgen.models.Urensoort",
         "Meldingsoort": "ontzorgen.models.Melding.Soort",
     },
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "inburgering.api.schema.nl_api_design_rules",
+    ],
 }
 
 GUARDIAN_RAISE_403 = False

@@ -62,7 +62,7 @@ class DossierSerializer(serializers.ModelSerializer):
         ]
 
 
-@extend_schema(tags=["dossiers"], parameters=[GEWIJZIGD_SINDS])
+@extend_schema(tags=["dossiers"], parameters=GEWIJZIGD_SINDS)
 class DossierLijst(generics.ListAPIView):
     """Dossiers die naar uw organisatie zijn verwezen (zolang de verwijzing loopt)."""
 
@@ -119,10 +119,10 @@ class OpWijziging(Cursor):
     ordering = ("updated_at", "pk")
 
 
-@extend_schema(tags=["verwijzingen"], parameters=[GEWIJZIGD_SINDS])
+@extend_schema(tags=["verwijzingen"], parameters=GEWIJZIGD_SINDS)
 class VerwijzingLijst(generics.ListAPIView):
     """Verwijzingen naar uw team: die voor dossiers die u nu mag zien, en elke beëindigde verwijzing van uw
-    team met `beeindigd: true` (zonder toelichting), zodat een synchronisatie met `gewijzigd_sinds` het einde
+    team met `beeindigd: true` (zonder toelichting), zodat een synchronisatie met `gewijzigdSinds` het einde
     ook ziet wanneer u het dossier niet meer mag inzien."""
 
     serializer_class = VerwijzingSerializer

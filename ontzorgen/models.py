@@ -206,7 +206,7 @@ class Verwijzing(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    # Partner systems ask for what changed since their last call (API filter gewijzigd_sinds).
+    # Partner systems ask for what changed since their last call (API filter gewijzigdSinds).
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = VerwijzingQuerySet.as_manager()

@@ -3,5 +3,3 @@
 Each domain app keeps its own serializers and views in `api.py`; this package holds what they share
 and the core's own resource (dossiers). The URLs come together in inburgering/urls.py under /api/v1/.
 """
-
-API_VERSIE = "1.0.0"

@@ -1,4 +1,4 @@
-"""What every app's API module builds on: the visibility rule, the `gewijzigd_sinds` filter and the dossier field.
+"""What every app's API module builds on: the visibility rule, the `gewijzigdSinds` filter and the dossier field.
 
 The core has no resource of its own here; each app's `api.py` serves its resources with these helpers.
 """
@@ -7,35 +7,61 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Inburgeraar
 from ..permissions import INZIEN
-from .schema import Bedrijfsregel
+from .schema import Bedrijfsregel, twee_namen
 
-GEWIJZIGD_SINDS = OpenApiParameter(
-    "gewijzigd_sinds",
-    OpenApiTypes.DATETIME,
-    OpenApiParameter.QUERY,
-    description="Alleen wat op of na dit tijdstip (ISO 8601, met tijdzone) is gewijzigd.",
-)
+_GEWIJZIGD_SINDS = "Alleen wat op of na dit tijdstip (ISO 8601, met tijdzone) is gewijzigd."
+# The filter's old name keeps working until its sunset (settings.API_OUDE_NAMEN), deprecated in the schema.
+GEWIJZIGD_SINDS = [
+    OpenApiParameter("gewijzigdSinds", OpenApiTypes.DATETIME, OpenApiParameter.QUERY, description=_GEWIJZIGD_SINDS),
+    OpenApiParameter(
+        "gewijzigd_sinds",
+        OpenApiTypes.DATETIME,
+        OpenApiParameter.QUERY,
+        deprecated=True,
+        description="Verouderd: de oude naam van gewijzigdSinds, werkt tot en met "
+        f"{settings.API_OUDE_NAMEN_TOT:%Y-%m-%d}. Een antwoord erop draagt de headers Deprecation en Sunset. "
+        "Geef niet beide namen.",
+    ),
+]
 
 
 class GewijzigdSindsSerializer(serializers.Serializer):
-    gewijzigd_sinds = serializers.DateTimeField(
-        required=False,
-        error_messages={
-            "invalid": _("Geef gewijzigd_sinds als tijdstip in ISO 8601 met tijdzone, bijv. 2026-11-23T10:00:00+01:00.")
-        },
-    )
+    def get_fields(self):
+        # Built here, as a query string names them: the new name is no Python attribute name.
+        return {
+            "gewijzigdSinds": serializers.DateTimeField(
+                required=False,
+                error_messages={
+                    "invalid": _(
+                        "Geef gewijzigdSinds als tijdstip in ISO 8601 met tijdzone, bijv. 2026-11-23T10:00:00+01:00."
+                    )
+                },
+            ),
+            "gewijzigd_sinds": serializers.DateTimeField(
+                required=False,
+                error_messages={
+                    "invalid": _(
+                        "Geef gewijzigd_sinds als tijdstip in ISO 8601 met tijdzone, bijv. 2026-11-23T10:00:00+01:00."
+                    )
+                },
+            ),
+        }
 
 
 def filter_gewijzigd_sinds(request, queryset, veld: str):
-    """The `gewijzigd_sinds` filter; a value that is no ISO 8601 moment, an empty one too, is a 400 with
-    invalid-params (a plain dict: a query string's empty value would otherwise count as left out)."""
+    """The `gewijzigdSinds` filter (or its old name); a value that is no ISO 8601 moment, an empty one too, is a
+    400 with invalid-params (a plain dict: a query string's empty value would otherwise count as left out)."""
+    if {"gewijzigdSinds", "gewijzigd_sinds"} <= request.query_params.keys():
+        regel = twee_namen("gewijzigd_sinds")
+        raise serializers.ValidationError({regel.veld: [serializers.ErrorDetail(regel.reden, code=regel.code)]})
     parameters = GewijzigdSindsSerializer(data=request.query_params.dict())
     parameters.is_valid(raise_exception=True)
-    sinds = parameters.validated_data.get("gewijzigd_sinds")
+    sinds = parameters.validated_data.get("gewijzigdSinds") or parameters.validated_data.get("gewijzigd_sinds")
     return queryset.filter(**{f"{veld}__gte": sinds}) if sinds else queryset
 
 

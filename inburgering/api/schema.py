@@ -1,14 +1,20 @@
-"""The OpenAPI document's shared parts: every operation documents its problem+json answers, and a write
-documents each business rule that can refuse input the schema allows (a view's `bedrijfsregels`)."""
+"""The OpenAPI document's shared parts: every operation documents its problem+json answers, a write
+documents each business rule that can refuse input the schema allows (a view's `bedrijfsregels`), and the
+document as a whole says what the NL API Design Rules ask (`nl_api_design_rules`: servers, headers)."""
 
 import re
 from dataclasses import dataclass
 
 from drf_spectacular import openapi
 from drf_spectacular.plumbing import is_list_serializer
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from django.conf import settings
+from django.utils.translation import gettext
+
 from .fouten import PROBLEEM_TYPE
+from .middleware import sunset, verouderd_sinds
 
 
 class OngeldigVeldSerializer(serializers.Serializer):
@@ -58,6 +64,13 @@ class Bedrijfsregel:
     reden: str
 
 
+def twee_namen(oud: str) -> Bedrijfsregel:
+    """A renamed query parameter given under both its names: the two could differ, so neither is guessed."""
+    nieuw = settings.API_OUDE_NAMEN[oud]
+    reden = gettext("Geef %(nieuw)s of %(oud)s, niet allebei: %(oud)s is de oude naam van %(nieuw)s.")
+    return Bedrijfsregel("dubbele_parameter", nieuw, reden % {"nieuw": nieuw, "oud": oud})
+
+
 def _naam(regel: Bedrijfsregel) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", f"{regel.veld}_{regel.code}").strip("_")
 
@@ -85,7 +98,7 @@ class AutoSchema(openapi.AutoSchema):
             responses.setdefault(
                 status, {"description": omschrijving, "content": {PROBLEEM_TYPE: {"schema": probleem}}}
             )
-        regels = getattr(self.view, "bedrijfsregels", ()) if self.method == "POST" else ()
+        regels = [*(getattr(self.view, "bedrijfsregels", ()) if self.method == "POST" else ()), *self._oude_namen()]
         if regels:
             responses["400"] = {
                 "description": _ALTIJD["400"] + " Ook een bedrijfsregel kan invoer weigeren die het schema toestaat; "
@@ -98,6 +111,13 @@ class AutoSchema(openapi.AutoSchema):
                 },
             }
         return responses
+
+    def _oude_namen(self) -> list[Bedrijfsregel]:
+        return [
+            twee_namen(parameter.name)
+            for parameter in self.get_override_parameters()
+            if isinstance(parameter, OpenApiParameter) and parameter.name in settings.API_OUDE_NAMEN
+        ]
 
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
@@ -131,3 +151,43 @@ def _decimaal_zonder_min(field, schema) -> None:
     """A decimal that cannot be negative has no minus sign in its pattern (a string has no `minimum`)."""
     if field.min_value is not None and field.min_value >= 0 and schema.get("pattern", "").startswith("^-?"):
         schema["pattern"] = "^" + schema["pattern"].removeprefix("^-?")
+
+
+def _headers() -> dict:
+    """The headers answers carry, each with an example as the settings make it."""
+    return {
+        "API-Version": {
+            "description": "De volledige versie van de API (NL API Design Rules), op elk antwoord.",
+            "required": True,
+            "schema": {"type": "string"},
+            "example": settings.API_VERSIE,
+        },
+        "Deprecation": {
+            "description": "Alleen als het verzoek een verouderde parameter gebruikt: sinds wanneer die verouderd "
+            "is (RFC 9745, `@` en Unix-tijd).",
+            "schema": {"type": "string"},
+            "example": verouderd_sinds(),
+        },
+        "Sunset": {
+            "description": "Alleen als het verzoek een verouderde parameter gebruikt: vanaf wanneer die niet meer "
+            "werkt (RFC 8594, HTTP-datum).",
+            "schema": {"type": "string"},
+            "example": sunset(),
+        },
+    }
+
+
+def nl_api_design_rules(result, generator, request, public):
+    """Postprocessing hook: the server with the major version in its URL (SITE_URL, so each installation names
+    its own), and on every answer of every operation the API-Version header; an operation that still accepts a
+    parameter's old name also documents the Deprecation and Sunset headers its answers then carry."""
+    result["servers"] = [{"url": settings.SITE_URL.rstrip("/") + "/api/v1", "description": "Deze installatie"}]
+    result.setdefault("components", {})["headers"] = _headers()
+    for operaties in result["paths"].values():
+        for operatie in operaties.values():
+            namen = ["API-Version"]
+            if any(p["name"] in settings.API_OUDE_NAMEN for p in operatie.get("parameters", ())):
+                namen += ["Deprecation", "Sunset"]
+            for antwoord in operatie["responses"].values():
+                antwoord.setdefault("headers", {}).update({n: {"$ref": f"#/components/headers/{n}"} for n in namen})
+    return result
