@@ -5,6 +5,7 @@ Every variable is documented in docs/configuration.md. Secrets may be given as
 a file: SECRET_KEY_FILE=/run/secrets/secret_key.
 """
 
+import ipaddress
 import warnings
 from pathlib import Path
 
@@ -414,6 +415,18 @@ DUO_OIN = env.str("DUO_OIN", default="00000001800866472000")
 # mTLS ends at the proxy, which passes on the verified client certificate's subject in this header;
 # a notification is accepted only when that subject carries DUO's OIN. Empty: no check (development).
 DUO_CERTIFICAAT_HEADER = env.str("DUO_CERTIFICAAT_HEADER", default="X-SSL-Client-S-DN")
+
+
+# That header is believed only from the TLS terminator itself: the connection's own address (REMOTE_ADDR,
+# never X-Forwarded-For) must be one of these addresses or networks. Empty: no request is believed.
+def proxy_adressen(waarden: list[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    try:
+        return [ipaddress.ip_network(waarde.strip(), strict=False) for waarde in waarden if waarde.strip()]
+    except ValueError as fout:
+        raise ImproperlyConfigured(f"DUO_PROXY_ADRESSEN: {fout}") from fout
+
+
+DUO_PROXY_ADRESSEN = proxy_adressen(env.list("DUO_PROXY_ADRESSEN", default=[]))
 DUO_TIMEOUT_SECONDEN = env.float("DUO_TIMEOUT_SECONDEN", default=30)
 # Outbox: a message DUO did not answer (5xx, timeout) is retried after 2**n × this many seconds,
 # at most DUO_MAX_POGINGEN times; then it is marked failed for the functioneel beheerder.
