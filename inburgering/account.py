@@ -16,9 +16,9 @@ from django.contrib import auth
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import SuspiciousOperation, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -163,8 +163,9 @@ class TokenForm(UtrechtFormMixin, forms.Form):
     )
 
 
-class InstelForm(TokenForm):
-    """Setting up an app also needs the koppelcode from the beheerder: the password alone is not enough."""
+class KoppelcodeForm(UtrechtFormMixin, forms.Form):
+    """Setting up an app starts with the koppelcode from the beheerder: the password alone is not enough,
+    and shows no secret."""
 
     koppelcode = forms.CharField(
         label=_("Koppelcode"),
@@ -172,50 +173,86 @@ class InstelForm(TokenForm):
         error_messages={"required": _("Vul de koppelcode in die u van de functioneel beheerder kreeg.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
-    field_order = ["koppelcode", "token"]
+
+
+# The koppelcode this session gave and the app made for it; another session never sees that app's secret.
+SESSIE_KOPPELING = "tweefactor_koppeling"
 
 
 @login_required
 def tweefactor(request):
+    """Give the app's code; or, without a confirmed app, first the koppelcode and then set up the app."""
     apparaat = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
-    instellen = apparaat is None
-    if instellen:
-        apparaat = TOTPDevice.objects.filter(user=request.user, confirmed=False).first() or TOTPDevice.objects.create(
-            user=request.user, name="Authenticator-app", confirmed=False
-        )
-    form = (InstelForm if instellen else TokenForm)(request.POST or None)
-    bevestig = _stel_in if instellen else _controleer
-    if request.method == "POST" and form.is_valid() and bevestig(apparaat, form) is not None:
-        otp_login(request, apparaat)
-        return redirect(_volgende(request))
-    context = {"form": form, "instellen": instellen, "volgende": _volgende(request)}
-    if instellen:
-        context["qr_svg"] = _qr_svg(apparaat.config_url)
-        context["sleutel"] = _base32(apparaat)
-    return render(request, "account/tweefactor.html", context)
+    if apparaat is not None:
+        return _inloggen_met_app(request, apparaat)
+    koppeling = _koppeling(request)
+    nieuw = koppeling and koppelcodes.lopende_koppeling(gebruiker=request.user, koppeling=koppeling)
+    if not nieuw:
+        request.session.pop(SESSIE_KOPPELING, None)
+        koppelcodes.ruim_vervallen_apparaten_op(gebruiker=request.user)
+        return _vraag_koppelcode(request, vervallen=koppeling is not None)
+    return _stel_app_in(request, nieuw, koppeling)
 
 
-def _controleer(apparaat, form):
-    if apparaat.verify_token(form.cleaned_data["token"]):
-        return apparaat
-    form.add_error("token", _("Deze code klopt niet of is verlopen. Vul de nieuwste code uit uw app in."))
-    return None
+def _inloggen_met_app(request, apparaat):
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if apparaat.verify_token(form.cleaned_data["token"]):
+            otp_login(request, apparaat)
+            return redirect(_volgende(request))
+        form.add_error("token", _("Deze code klopt niet of is verlopen. Vul de nieuwste code uit uw app in."))
+    return _pagina(request, form, stap="inloggen")
 
 
-@transaction.atomic
-def _stel_in(apparaat, form):
-    """Confirm the app only with a valid app code and an unspent koppelcode. The app code is checked
-    first, so django-otp's throttling counts every wrong guess and a wrong app code spends no koppelcode."""
-    if _controleer(apparaat, form) is None:
+def _vraag_koppelcode(request, *, vervallen: bool):
+    # A token sent for an app whose koppelcode just lapsed is not an attempt at a koppelcode.
+    form = KoppelcodeForm(None if vervallen else (request.POST or None))
+    if form.is_bound and form.is_valid():
+        try:
+            koppeling = koppelcodes.begin_koppeling(gebruiker=request.user, code=form.cleaned_data["koppelcode"])
+        except ValidationError as fout:
+            form.add_error("koppelcode", fout)
+        else:
+            request.session[SESSIE_KOPPELING] = {
+                "koppelcode_id": koppeling.koppelcode_id,
+                "apparaat_id": koppeling.apparaat_id,
+            }
+            return redirect(f"{reverse('tweefactor')}?{urlencode({'next': _volgende(request)})}")
+    return _pagina(request, form, stap="koppelcode", vervallen=vervallen)
+
+
+def _stel_app_in(request, apparaat, koppeling):
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            apparaat = koppelcodes.bevestig_apparaat(
+                gebruiker=request.user, koppeling=koppeling, token=form.cleaned_data["token"]
+            )
+        except ValidationError as fout:
+            if fout.code != "token":
+                request.session.pop(SESSIE_KOPPELING, None)
+                return _vraag_koppelcode(request, vervallen=True)
+            form.add_error("token", fout)
+        else:
+            request.session.pop(SESSIE_KOPPELING, None)
+            otp_login(request, apparaat)
+            return redirect(_volgende(request))
+    return _pagina(request, form, stap="instellen", qr_svg=_qr_svg(apparaat.config_url), sleutel=_base32(apparaat))
+
+
+def _koppeling(request) -> koppelcodes.Koppeling | None:
+    opgeslagen = request.session.get(SESSIE_KOPPELING)
+    if not isinstance(opgeslagen, dict):
         return None
     try:
-        koppelcodes.gebruik_koppelcode(apparaat.user, form.cleaned_data["koppelcode"])
-    except ValidationError as fout:
-        form.add_error("koppelcode", fout)
+        return koppelcodes.Koppeling(int(opgeslagen["koppelcode_id"]), int(opgeslagen["apparaat_id"]))
+    except (KeyError, TypeError, ValueError):
         return None
-    apparaat.confirmed = True
-    apparaat.save(update_fields=["confirmed"])
-    return apparaat
+
+
+def _pagina(request, form, *, stap, **context):
+    context = {"form": form, "stap": stap, "volgende": _volgende(request), **context}
+    return render(request, "account/tweefactor.html", context)
 
 
 def _volgende(request) -> str:

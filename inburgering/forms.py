@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.forms.renderers import TemplatesSetting
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import bsn_pogingen
+from . import bsn_pogingen, services
 from .bsn import ZICHTBARE_BSN_CIJFERS, normaliseer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen, redenen_afronding
 from .models import Doelgroep, Gemeente, Inburgeraar, Regime
@@ -110,12 +110,10 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
             "datum_vestiging": DatumInput(),
         }
 
-    # The dossier of another gemeente whose BSN was typed, for the view to record the attempt.
-    bsn_geweigerd: Inburgeraar | None = None
-
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, pagina: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.pagina = pagina  # where a refused BSN was typed, for the inzage log
         self.fields["doelgroep"].choices = [("", _("— kies de doelgroep —")), *Doelgroep.choices]
         # Empty only on a dossier DUO opened (it knows no birth dates); a person's form always asks it.
         self.fields["geboortedatum"].required = True
@@ -126,14 +124,7 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
         if bsn == self.instance.bsn:
             return bsn
         if tot := bsn_pogingen.beperkt_tot(self.user):
-            raise forms.ValidationError(
-                _(
-                    "U heeft vandaag te vaak een BSN ingevoerd dat niet kon worden gebruikt. Vanaf %(tijd)s kunt u "
-                    "weer een nieuw BSN invoeren; neem zo nodig eerder contact op met de functioneel beheerder."
-                )
-                % {"tijd": formats.date_format(timezone.localtime(tot), "j F H:i")},
-                code="bsn_pogingen",
-            )
+            raise forms.ValidationError(bsn_pogingen.melding(tot), code="bsn_pogingen")
         bestaand = Inburgeraar.objects.filter(bsn=bsn).first()
         if bestaand is None:
             return bsn
@@ -147,9 +138,10 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
                 ),
                 code="bsn_dubbel",
             )
-        # Neither where nor whose: the same words for every dossier the user may not see. The view
-        # records the attempt for the privacyfunctionaris and the team that holds the dossier.
-        self.bsn_geweigerd = bestaand
+        # Recorded (for the privacyfunctionaris and the team that holds the dossier) and counted before the
+        # answer; past the limit this raises the limit's message instead.
+        services.meld_geweigerd_bsn(door=self.user, inburgeraar=bestaand, pagina=self.pagina)
+        # Neither where nor whose: the same words for every dossier the user may not see.
         raise forms.ValidationError(
             _(
                 "Dit BSN kan hier niet worden gebruikt. Controleer het BSN; klopt het, neem dan contact op met "

@@ -1,6 +1,8 @@
 """Require a verified second factor (django-otp TOTP) when TWEE_FACTOR_VERPLICHT is on, unless the
-organisation's identity provider confirmed one at login (inburgering.oidc), and keep responses for
-signed-in users out of every cache."""
+organisation's identity provider confirmed one at login (inburgering.oidc), keep responses for
+signed-in users out of every cache, and put the Content-Security-Policy on every response."""
+
+from csp import middleware as csp_middleware
 
 from django.conf import settings
 from django.http import Http404
@@ -76,3 +78,23 @@ class NietGevondenMiddleware:
 
             return niet_gevonden(request, exception)
         return None
+
+
+_ONBEVEILIGD_ONDER_DEBUG = (404, 500)
+
+
+class CSPMiddleware(csp_middleware.CSPMiddleware):
+    """django-csp's middleware, but the policy goes on every response: django-csp leaves a 404 or 500 under
+    DEBUG without it, for Django's technical pages and their inline styles. Our 404 is our own page in every
+    mode, and a developer should meet the policy a user meets; Django's technical 500 page shows unstyled."""
+
+    def process_response(self, request, response):
+        if not (settings.DEBUG and response.status_code in _ONBEVEILIGD_ONDER_DEBUG):
+            return super().process_response(request, response)
+        # The parent's only exception is this one; with any other status it applies all its own rules.
+        status = response.status_code
+        response.status_code = 200
+        try:
+            return super().process_response(request, response)
+        finally:
+            response.status_code = status

@@ -69,9 +69,15 @@ def log_inzage(*, user, inburgeraar, pagina: str, bijzondere_persoonsgegevens: b
 
 @transaction.atomic
 def meld_geweigerd_bsn(*, door, inburgeraar: Inburgeraar, pagina: str) -> None:
-    """A user typed the BSN of a dossier they may not see, and was refused. They learned that the BSN is
-    known, so the privacyfunctionaris finds it in the inzage log, the team holding the dossier reads it
-    on the tijdlijn, and it counts towards the user's daily limit."""
+    """A user typed the BSN of a dossier they may not see, and is about to be refused. That refusal tells
+    them the BSN is known, so it counts towards their daily limit before it is given: the user's row is
+    locked while the day's refusals are counted and this one recorded, so of many attempts at once no more
+    than the limit get it. At the limit nothing is recorded and a ValidationError (code bsn_pogingen) says
+    so. Otherwise the privacyfunctionaris finds the attempt in the inzage log and the team holding the
+    dossier reads it on the tijdlijn."""
+    bsn_pogingen.vergrendel(door)
+    if tot := bsn_pogingen.beperkt_tot(door):
+        raise ValidationError(bsn_pogingen.melding(tot), code="bsn_pogingen")
     Inzage.objects.create(
         user=door, inburgeraar=inburgeraar, bsn=inburgeraar.bsn, pagina=pagina, soort=Inzage.Soort.BSN_GEWEIGERD
     )
@@ -86,7 +92,6 @@ def meld_geweigerd_bsn(*, door, inburgeraar: Inburgeraar, pagina: str) -> None:
         % {"gebruiker": door.get_full_name() or door.username, "organisatie": organisatie},
         door=door,
     )
-    bsn_pogingen.tel(door)
 
 
 @transaction.atomic

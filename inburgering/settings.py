@@ -6,6 +6,7 @@ a file: SECRET_KEY_FILE=/run/secrets/secret_key.
 """
 
 import datetime
+import ipaddress
 import warnings
 from pathlib import Path
 
@@ -68,7 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp, with the policy on error pages under DEBUG too.
+    "inburgering.middleware.CSPMiddleware",
     "inburgering.api.middleware.ApiVersieMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -437,6 +439,18 @@ DUO_OIN = env.str("DUO_OIN", default="00000001800866472000")
 # mTLS ends at the proxy, which passes on the verified client certificate's subject in this header;
 # a notification is accepted only when that subject carries DUO's OIN. Empty: no check (development).
 DUO_CERTIFICAAT_HEADER = env.str("DUO_CERTIFICAAT_HEADER", default="X-SSL-Client-S-DN")
+
+
+# That header is believed only from the TLS terminator itself: the connection's own address (REMOTE_ADDR,
+# never X-Forwarded-For) must be one of these addresses or networks. Empty: no request is believed.
+def proxy_adressen(waarden: list[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    try:
+        return [ipaddress.ip_network(waarde.strip(), strict=False) for waarde in waarden if waarde.strip()]
+    except ValueError as fout:
+        raise ImproperlyConfigured(f"DUO_PROXY_ADRESSEN: {fout}") from fout
+
+
+DUO_PROXY_ADRESSEN = proxy_adressen(env.list("DUO_PROXY_ADRESSEN", default=[]))
 DUO_TIMEOUT_SECONDEN = env.float("DUO_TIMEOUT_SECONDEN", default=30)
 # Outbox: a message DUO did not answer (5xx, timeout) is retried after 2**n × this many seconds,
 # at most DUO_MAX_POGINGEN times; then it is marked failed for the functioneel beheerder.

@@ -85,7 +85,7 @@ def caseload(request):
 @login_required
 @recht_nodig("inburgering.add_inburgeraar")
 def dossier_registreren(request):
-    form = RegistratieForm(request.POST or None, user=request.user)
+    form = RegistratieForm(request.POST or None, user=request.user, pagina=request.path)
     if request.method == "POST" and form.is_valid():
         gegevens = dict(form.cleaned_data)
         huisgenoot = gegevens.pop("huishouden_bsn")
@@ -96,13 +96,7 @@ def dossier_registreren(request):
         else:
             messages.success(request, _("Dossier van %(naam)s is geregistreerd.") % {"naam": inburgeraar.naam})
             return redirect(inburgeraar)
-    _meld_geweigerd_bsn(request, form)
     return render(request, "inburgering/dossier_registreren.html", {"form": form})
-
-
-def _meld_geweigerd_bsn(request, form) -> None:
-    if form.bsn_geweigerd is not None:
-        services.meld_geweigerd_bsn(door=request.user, inburgeraar=form.bsn_geweigerd, pagina=request.path)
 
 
 # The overview shows the latest events; the Tijdlijn section has them all.
@@ -147,7 +141,7 @@ def _huisgenoten(user, inburgeraar):
 @recht_nodig("inburgering.change_inburgeraar")
 def dossier_wijzigen(request, pk):
     inburgeraar = open_dossier(request, pk, WIJZIGEN)
-    form = DossierForm(request.POST or None, instance=inburgeraar, user=request.user)
+    form = DossierForm(request.POST or None, instance=inburgeraar, user=request.user, pagina=request.path)
     if request.method == "POST" and form.is_valid():
         try:
             gewijzigd = services.wijzig_dossier(
@@ -161,7 +155,6 @@ def dossier_wijzigen(request, pk):
             else:
                 messages.info(request, _("Er was niets gewijzigd."))
             return redirect(inburgeraar)
-    _meld_geweigerd_bsn(request, form)
     return render(request, "inburgering/dossier_wijzigen.html", {"form": form, "inburgeraar": inburgeraar})
 
 

@@ -1,8 +1,11 @@
 """Notifications from DUO: checked, stored durably (deduplicated by berichtId), processed later."""
 
 import datetime
+import ipaddress
 import logging
-import re
+
+from cryptography import x509
+from cryptography.x509.oid import NameOID
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -21,20 +24,71 @@ class Afgewezen(Exception):
         self.status = status
 
 
-def afzender_is_duo(certificaat_subject: str | None) -> bool:
-    """The proxy verified DUO's PKIoverheid certificate and passes on its subject; it must carry DUO's OIN.
+# OpenSSL's short names in a subject as nginx ($ssl_client_s_dn) and Apache write it (RFC 4514), beyond the
+# few RFC 4514 itself names; a name the parser does not know refuses the subject rather than guessing.
+_OPENSSL_NAMEN = {
+    "serialNumber": NameOID.SERIAL_NUMBER,
+    "organizationIdentifier": NameOID.ORGANIZATION_IDENTIFIER,
+    "emailAddress": NameOID.EMAIL_ADDRESS,
+    "GN": NameOID.GIVEN_NAME,
+    "SN": NameOID.SURNAME,
+    "title": NameOID.TITLE,
+    "businessCategory": NameOID.BUSINESS_CATEGORY,
+    "postalCode": NameOID.POSTAL_CODE,
+    "street": NameOID.STREET_ADDRESS,
+    "jurisdictionC": NameOID.JURISDICTION_COUNTRY_NAME,
+    "dnQualifier": NameOID.DN_QUALIFIER,
+}
+
+
+def serienummer(certificaat_subject: str) -> str | None:
+    """The subject's one serialNumber attribute (in a PKIoverheid certificate: the holder's OIN), or None
+    when the subject is no distinguished name or has no or several serialNumbers."""
+    try:
+        naam = x509.Name.from_rfc4514_string(certificaat_subject, _OPENSSL_NAMEN)
+    except ValueError:
+        return None
+    waarden = naam.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    if len(waarden) != 1 or not isinstance(waarden[0].value, str):
+        return None
+    return waarden[0].value
+
+
+def _van_proxy(adres: str | None) -> bool:
+    """Only the TLS terminator may speak for the client certificate: anyone reaching the web process some
+    other way could write the header themselves."""
+    try:
+        ip = ipaddress.ip_address(adres or "")
+    except ValueError:
+        return False
+    return any(ip in netwerk for netwerk in settings.DUO_PROXY_ADRESSEN)
+
+
+def afzender_is_duo(certificaat_subject: str | None, *, proxy_adres: str | None) -> bool:
+    """The proxy verified DUO's PKIoverheid certificate and passes on its subject: believed only from an address
+    in DUO_PROXY_ADRESSEN, and then its serialNumber must be DUO's OIN, exactly (not merely somewhere in it).
 
     Without DUO_CERTIFICAAT_HEADER (development) nothing is checked here.
     """
     if not settings.DUO_CERTIFICAAT_HEADER:
         return True
-    return bool(certificaat_subject) and re.search(rf"(^|\D){settings.DUO_OIN}(\D|$)", certificaat_subject) is not None
+    if not certificaat_subject or not _van_proxy(proxy_adres):
+        return False
+    return serienummer(certificaat_subject) == settings.DUO_OIN
 
 
-def ontvang(*, bron: str, doel: str, bericht_id, inhoud: dict, certificaat_subject: str | None) -> Notificatie:
-    """Store a valid notification; a second one with the same berichtId returns the first (processed once)."""
-    if not afzender_is_duo(certificaat_subject) or bron != settings.DUO_OIN:
-        log.warning("DUO-notificatie %s geweigerd: afzender %r is niet DUO.", bericht_id, certificaat_subject or bron)
+def ontvang(
+    *, bron: str, doel: str, bericht_id, inhoud: dict, certificaat_subject: str | None, proxy_adres: str | None
+) -> Notificatie:
+    """Store a valid notification; a second one with the same berichtId returns the first (processed once).
+    `proxy_adres` is the address the request came from (REMOTE_ADDR), never one a header claims."""
+    if not afzender_is_duo(certificaat_subject, proxy_adres=proxy_adres) or bron != settings.DUO_OIN:
+        log.warning(
+            "DUO-notificatie %s geweigerd: afzender %r via %s is niet DUO.",
+            bericht_id,
+            certificaat_subject or bron,
+            proxy_adres,
+        )
         raise Afgewezen(401, "afzender onbekend")
     gemeente = Gemeente.objects.filter(oin=doel).first()
     if gemeente is None:

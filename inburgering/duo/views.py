@@ -185,6 +185,7 @@ def notificaties(request):
             certificaat_subject=request.headers.get(settings.DUO_CERTIFICAAT_HEADER)
             if settings.DUO_CERTIFICAAT_HEADER
             else None,
+            proxy_adres=request.META.get("REMOTE_ADDR"),
         )
     except inbox.Afgewezen as e:
         return HttpResponse(status=e.status)

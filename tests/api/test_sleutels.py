@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from inburgering.models import ApiClient
-from tests.conftest import NU, vereist
+from tests.conftest import NU, assert_niet_bewaard, vereist
 
 REDIS_URL = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/14"
 
@@ -127,3 +127,15 @@ def test_the_openapi_document_and_its_page_need_no_outside_source(client):
     start = client.get(reverse("api_docs"), {"script": ""})
     assert start["Content-Type"].startswith("application/javascript")
     assert "/api/v1/schema/" in start.content.decode()
+
+
+def test_the_public_openapi_document_and_page_may_be_kept_an_hour_but_not_when_signed_in(client, wereld):
+    for url_name in ["api_schema", "api_docs"]:
+        anoniem = client.get(reverse(url_name))
+        assert anoniem.status_code == 200
+        assert {deel.strip() for deel in anoniem["Cache-Control"].split(",")} == {"public", "max-age=3600"}
+
+    client.force_login(wereld.regisseur)
+    ingelogd = client.get(reverse("api_schema"))
+    assert_niet_bewaard(ingelogd)
+    assert "public" not in ingelogd["Cache-Control"]

@@ -3,6 +3,7 @@ OpenAPI file with openapi-core, and a gemeente connected to it."""
 
 import datetime
 import functools
+import ipaddress
 import json
 
 import httpx
@@ -127,6 +128,7 @@ def duo_wereld(wereld, settings, nep_duo, tmp_path):
     """Bladel talks to the fake DUO; the proxy's certificate header is checked."""
     settings.DUO_OIN = "00000001800866472000"
     settings.DUO_CERTIFICAAT_HEADER = "X-SSL-Client-S-DN"
+    settings.DUO_PROXY_ADRESSEN = [ipaddress.ip_network("127.0.0.1/32")]  # the test client's REMOTE_ADDR
     settings.DUO_BACKOFF_SECONDEN = 1
     settings.MEDIA_ROOT = tmp_path / "media"
     wereld.bladel.duo_basis_url = BASIS

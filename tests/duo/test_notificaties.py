@@ -1,5 +1,6 @@
 """POST /duo/v1/notificaties: every answer checked against Notificatie.openapi.yml with openapi-core."""
 
+import ipaddress
 import json
 import logging
 import uuid
@@ -35,10 +36,12 @@ def client(client, django_capture_on_commit_callbacks):
     return client
 
 
-def _post(client, headers, inhoud):
+def _post(client, headers, inhoud, **omgeving):
     data = json.dumps(inhoud).encode() if isinstance(inhoud, dict) else inhoud
     with client.na_commit(execute=True):
-        antwoord = client.post(reverse("duo_notificaties"), data=data, content_type="application/json", headers=headers)
+        antwoord = client.post(
+            reverse("duo_notificaties"), data=data, content_type="application/json", headers=headers, **omgeving
+        )
     spec_headers = {k: v for k, v in headers.items() if k in {"bron", "doel", "berichtId"}}
     valideer_notificatie_antwoord(spec_headers, data, antwoord)
     return antwoord
@@ -114,6 +117,59 @@ def test_a_sender_without_duos_certificate_is_refused_with_401(client, duo_werel
 
     assert antwoord.status_code == 401
     assert Notificatie.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        f"CN=evil {DUO_OIN}",  # the OIN in another attribute
+        f"CN=evil,serialNumber=NL-{DUO_OIN}",  # the OIN as part of the serialNumber
+        f"serialNumber={DUO_OIN}-1",
+        f"serialNumber={DUO_OIN},serialNumber=00000001234567890000",  # two serialNumbers
+        f"CN=evil+serialNumber=00000001234567890000,serialNumber={DUO_OIN}",
+        f"CN=evil\\,serialNumber={DUO_OIN}",  # an escaped comma: one CN that merely reads like it
+        f"O=serialNumber\\={DUO_OIN}",
+        f"/C=NL/O=evil/serialNumber={DUO_OIN}x",
+        f"CN=evil, serialNumber={DUO_OIN}",  # not a subject as the terminator writes one
+    ],
+)
+def test_a_forged_subject_carrying_duos_oin_elsewhere_is_refused_with_401(client, duo_wereld, subject):
+    antwoord = _post(client, _headers(duo_wereld.bladel, **{"X-SSL-Client-S-DN": subject}), _nieuw())
+
+    assert antwoord.status_code == 401
+    assert Notificatie.objects.count() == 0
+
+
+def test_duos_subject_from_an_address_that_is_not_the_tls_terminator_is_refused_with_401(client, duo_wereld):
+    # Straight to the web process, past the terminator: the header and X-Forwarded-For are the sender's own.
+    headers = _headers(duo_wereld.bladel, **{"X-Forwarded-For": "127.0.0.1"})
+
+    antwoord = _post(client, headers, _nieuw(), REMOTE_ADDR="198.51.100.7")
+
+    assert antwoord.status_code == 401
+    assert Notificatie.objects.count() == 0
+
+
+def test_without_a_configured_terminator_no_subject_is_believed(client, duo_wereld, settings):
+    settings.DUO_PROXY_ADRESSEN = []
+
+    assert _post(client, _headers(duo_wereld.bladel), _nieuw()).status_code == 401
+
+
+def test_duos_full_pkioverheid_subject_from_the_terminators_network_is_accepted(client, duo_wereld, settings):
+    settings.DUO_PROXY_ADRESSEN = [ipaddress.ip_network("10.0.0.0/24")]
+    _duo_kent_persoon(duo_wereld.duo)
+    subject = (
+        f"CN=notificaties.duo.nl,serialNumber={DUO_OIN},organizationIdentifier=NTRNL-50057657,"
+        "O=Dienst Uitvoering Onderwijs,L=Groningen,C=NL"
+    )
+
+    antwoord = _post(
+        client, _headers(duo_wereld.bladel, **{"X-SSL-Client-S-DN": subject}), _nieuw(), REMOTE_ADDR="10.0.0.2"
+    )
+
+    assert antwoord.status_code == 201
+    assert Notificatie.objects.count() == 1
 
 
 @pytest.mark.parametrize(

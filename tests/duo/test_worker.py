@@ -35,6 +35,7 @@ def test_the_worker_processes_a_stored_notification(duo_wereld, echte_worker):  
         bericht_id=uuid.uuid4(),
         inhoud={"gebeurtenisId": "SS101", "bsn": "111222333", "registratieDatumTijd": "2026-11-20T09:15:00+01:00"},
         certificaat_subject=f"serialNumber={DUO_OIN}",
+        proxy_adres="127.0.0.1",
     )
 
     assert _wacht_tot(lambda: Notificatie.objects.get().status == "verwerkt")

@@ -2,26 +2,22 @@
 so no regisseur can test one BSN after another for whether it is an inburgeraar anywhere."""
 
 import datetime
+import threading
 
 import pytest
 import time_machine
 
-from django.core.cache import cache
+from django.db import connection, connections
+from django.test import Client
 from django.urls import reverse
 
 from inburgering.models import Gebeurtenis, Inburgeraar, Inzage
+from tests.conftest import vereist
 from tests.inburgering.test_dossier import GELDIG_BSN, _registratie
 
 NU = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC)
 NEUTRAAL = "Dit BSN kan hier niet worden gebruikt."
 BEPERKT = "U heeft vandaag te vaak een BSN ingevoerd dat niet kon worden gebruikt."
-
-
-@pytest.fixture(autouse=True)
-def _lege_teller():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -150,3 +146,38 @@ def test_the_limit_counts_per_user_and_leaves_a_dossiers_own_bsn_editable(client
     client.force_login(wereld.collega)
     response = _registreer(client, wereld, GELDIG_BSN)
     assert response.status_code == 302, response.context["form"].errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_24_attempts_at_once_no_more_than_the_limit_learn_that_the_bsn_is_known(wereld, settings):
+    """Counted before the answer: each attempt waits for the ones before it, so however many arrive at once,
+    at most BSN_POGINGEN_PER_DAG of them read the refusal that tells the BSN is known."""
+    vereist(connection.vendor == "postgresql", "gelijktijdige pogingen vragen PostgreSQL (DATABASE_URL)")
+    settings.BSN_POGINGEN_PER_DAG = 5
+    clients = []
+    for _ in range(24):
+        client = Client()
+        client.force_login(wereld.regisseur)
+        clients.append(client)
+    tegelijk = threading.Barrier(len(clients))
+    antwoorden = []
+
+    def probeer(client):
+        try:
+            tegelijk.wait(timeout=30)
+            # The page itself: response.context collects the templates every thread renders.
+            antwoorden.append(_registreer(client, wereld, wereld.dossier_eersel.bsn).content.decode())
+        finally:
+            connections.close_all()
+
+    draden = [threading.Thread(target=probeer, args=(client,)) for client in clients]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=120)
+
+    assert len(antwoorden) == 24
+    onthullend = [pagina for pagina in antwoorden if NEUTRAAL in pagina]
+    assert len(onthullend) == 5
+    assert sum(BEPERKT in pagina for pagina in antwoorden) == 24 - 5
+    assert _pogingen().count() == 5

@@ -1,7 +1,9 @@
 """Error pages: one Dutch page per status in the app's look, and no status that gives away an object."""
 
-from django.test import RequestFactory
-from django.urls import reverse
+import pytest
+
+from django.test import Client, RequestFactory
+from django.urls import include, path, reverse
 from django.views.defaults import server_error
 
 
@@ -57,3 +59,36 @@ def test_under_debug_an_unknown_url_shows_our_dutch_404_and_a_missing_slash_is_s
     assert "Niet gevonden" in tekst and "utrecht-page-header" in tekst
     assert "URLconf" not in tekst
     assert (zonder_slash.status_code, zonder_slash["Location"]) == (301, "/inloggen/")
+
+
+def kapot(request):
+    raise RuntimeError("een fout die niemand verwachtte")
+
+
+# The application's own URLs plus one view that fails, for the 500 page as a request meets it.
+urlpatterns = [path("kapot/", kapot), path("", include("inburgering.urls"))]
+handler404 = "inburgering.api.fouten.niet_gevonden"
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize(
+    ("status", "verzoek"),
+    [
+        (404, lambda client: client.get("/bestaat-niet/")),
+        (404, lambda client: client.get("/api/v1/bestaat-niet/")),
+        (500, lambda client: client.get("/kapot/")),
+        (403, lambda client: Client(enforce_csrf_checks=True).post(reverse("login"), {"username": "x"})),
+        (400, lambda client: client.get(reverse("login"), headers={"host": "aanvaller.example"})),
+    ],
+)
+def test_every_error_page_carries_the_csp_in_every_mode(client, db, settings, debug, status, verzoek):
+    settings.DEBUG = debug
+    client.raise_request_exception = False
+
+    response = verzoek(client)
+
+    assert response.status_code == status
+    csp = response.get("Content-Security-Policy", "")
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp

@@ -1,6 +1,7 @@
 """Setting up an authenticator app needs a koppelcode from the functioneel beheerder, and only the
 beheerder resets someone's app: the password alone never binds a second factor to an account."""
 
+import base64
 import datetime
 import hashlib
 import re
@@ -36,16 +37,30 @@ def regisseur(wereld):
 
 
 def _instellen(gebruiker, koppelcode, **extra):
-    """The user opens the set-up page (which makes the unconfirmed app) and sends the codes."""
+    """The user opens the set-up page, gives the koppelcode (which makes the unconfirmed app) and then the
+    code from the app."""
     client = Client()
     client.force_login(gebruiker)
     client.get(reverse("tweefactor"))
-    apparaat = TOTPDevice.objects.get(user=gebruiker, confirmed=False)
-    token = f"{totp(apparaat.bin_key, step=apparaat.step, t0=apparaat.t0, digits=apparaat.digits):06d}"
-    velden = {"token": token, "next": reverse("inburgering:caseload"), **extra}
+    velden = {"next": reverse("inburgering:caseload")}
     if koppelcode is not None:
         velden["koppelcode"] = koppelcode
+    response = client.post(reverse("tweefactor"), velden)
+    if response.status_code != 302:
+        return client, response
+    apparaat = TOTPDevice.objects.get(user=gebruiker, confirmed=False)
+    velden = {"token": _code(apparaat.bin_key), "next": reverse("inburgering:caseload"), **extra}
     return client, client.post(reverse("tweefactor"), velden)
+
+
+def _code(sleutel: bytes) -> str:
+    return f"{totp(sleutel):06d}"
+
+
+def _getoonde_sleutel(response) -> bytes | None:
+    """The secret the page shows to type over, as an attacker would copy it."""
+    gevonden = re.search(r'<code class="app-sleutel">([A-Z2-7=]+)</code>', response.content.decode())
+    return base64.b32decode(gevonden.group(1)) if gevonden else None
 
 
 def _ingesteld(gebruiker) -> bool:
@@ -139,6 +154,91 @@ def test_a_new_koppelcode_replaces_the_unused_one(wereld, regisseur):
         reis.shift(datetime.timedelta(seconds=30))  # the app shows a new code; the last one was spent
         _client, response = _instellen(regisseur, nieuw)
         assert response.url == reverse("inburgering:caseload")
+
+
+def test_a_password_alone_never_sees_a_secret_that_the_real_user_later_enrols(wereld, regisseur):
+    with time_machine.travel(NU, tick=False) as reis:
+        # Someone who has only the password opens the set-up page and copies whatever secret it shows.
+        aanvaller = Client()
+        aanvaller.force_login(regisseur)
+        gelezen = _getoonde_sleutel(aanvaller.get(reverse("tweefactor")))
+
+        # Later the real user enrols with the beheerder's koppelcode, scanning the secret their page shows.
+        reis.shift(datetime.timedelta(minutes=5))
+        code = geef_koppelcode(wereld.beheerder, regisseur)
+        gebruiker = Client()
+        gebruiker.force_login(regisseur)
+        velden = {"koppelcode": code, "next": reverse("inburgering:caseload")}
+        while not _ingesteld(regisseur):
+            sleutel = _getoonde_sleutel(gebruiker.get(reverse("tweefactor")))
+            response = gebruiker.post(
+                reverse("tweefactor"), {**velden, **({"token": _code(sleutel)} if sleutel else {})}
+            )
+            assert response.status_code == 302
+            velden = {"next": reverse("inburgering:caseload")}
+
+        # The attacker logs in with the password and a code from what they read: no second factor.
+        reis.shift(datetime.timedelta(minutes=5))
+        aanvaller = Client()
+        aanvaller.force_login(regisseur)
+        aanvaller.post(
+            reverse("tweefactor"),
+            {"token": _code(gelezen) if gelezen else "000000", "next": reverse("inburgering:caseload")},
+        )
+        assert aanvaller.get(reverse("inburgering:caseload")).url.startswith(reverse("tweefactor"))
+    assert gelezen is None
+
+
+def test_the_secret_appears_only_after_a_valid_koppelcode_in_the_same_session(wereld, regisseur):
+    code = geef_koppelcode(wereld.beheerder, regisseur)
+    client = Client()
+    client.force_login(regisseur)
+
+    assert _getoonde_sleutel(client.get(reverse("tweefactor"))) is None
+    client.post(reverse("tweefactor"), {"koppelcode": "ABCD-EFGH-JKMN"})
+    assert _getoonde_sleutel(client.get(reverse("tweefactor"))) is None
+    assert not TOTPDevice.objects.filter(user=regisseur).exists()
+
+    client.post(reverse("tweefactor"), {"koppelcode": code})
+    sleutel = _getoonde_sleutel(client.get(reverse("tweefactor")))
+    assert sleutel == TOTPDevice.objects.get(user=regisseur, confirmed=False).bin_key
+
+    # Another session with the same password sees no secret, not even this one.
+    ander = Client()
+    ander.force_login(regisseur)
+    assert _getoonde_sleutel(ander.get(reverse("tweefactor"))) is None
+
+
+def test_a_new_koppelcode_discards_the_app_being_set_up(wereld, regisseur):
+    client = Client()
+    client.force_login(regisseur)
+    client.post(reverse("tweefactor"), {"koppelcode": geef_koppelcode(wereld.beheerder, regisseur)})
+    apparaat = TOTPDevice.objects.get(user=regisseur, confirmed=False)
+
+    geef_koppelcode(wereld.beheerder, regisseur)
+
+    assert not TOTPDevice.objects.filter(user=regisseur).exists()
+    response = client.post(reverse("tweefactor"), {"token": _code(apparaat.bin_key)})
+    assert response.status_code == 200
+    assert "Uw koppelcode is verlopen, vervangen of al gebruikt" in response.content.decode()
+    assert _getoonde_sleutel(response) is None
+    assert not _ingesteld(regisseur)
+
+
+def test_an_expired_koppelcode_discards_the_app_being_set_up(wereld, regisseur):
+    with time_machine.travel(NU, tick=False) as reis:
+        client = Client()
+        client.force_login(regisseur)
+        client.post(reverse("tweefactor"), {"koppelcode": geef_koppelcode(wereld.beheerder, regisseur)})
+        apparaat = TOTPDevice.objects.get(user=regisseur, confirmed=False)
+
+        reis.shift(datetime.timedelta(hours=72, seconds=1))
+        client.force_login(regisseur)  # the session itself ended long ago; the device must not outlive the code
+        response = client.post(reverse("tweefactor"), {"token": _code(apparaat.bin_key)})
+
+    assert _getoonde_sleutel(response) is None
+    assert not TOTPDevice.objects.filter(user=regisseur).exists()
+    assert not _ingesteld(regisseur)
 
 
 def test_a_user_with_an_app_only_gives_the_app_code(regisseur):

@@ -84,14 +84,13 @@ def test_with_two_factor_required_a_new_user_sets_up_an_app_first(client, wereld
     assert response.url == f"{reverse('tweefactor')}?next={reverse('inburgering:caseload')}"
     pagina = client.get(response.url).content.decode()
     assert "Stel daarom eenmalig een authenticator-app in" in pagina
-    assert "<svg" in pagina
+    assert "<svg" not in pagina  # no secret before the koppelcode
 
-    apparaat = TOTPDevice.objects.get(user=gebruiker)
     koppelcode = geef_koppelcode(wereld.beheerder, gebruiker)
-    response = client.post(
-        reverse("tweefactor"),
-        {"koppelcode": koppelcode, "token": _code(apparaat), "next": reverse("inburgering:caseload")},
-    )
+    response = client.post(reverse("tweefactor"), {"koppelcode": koppelcode, "next": reverse("inburgering:caseload")})
+    assert "<svg" in client.get(response.url).content.decode()
+    apparaat = TOTPDevice.objects.get(user=gebruiker)
+    response = client.post(reverse("tweefactor"), {"token": _code(apparaat), "next": reverse("inburgering:caseload")})
 
     assert response.url == reverse("inburgering:caseload")
     assert client.get(reverse("inburgering:caseload")).status_code == 200
