@@ -373,7 +373,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["inburgering.api.limiet.PerClientLimiet"],
     "DEFAULT_PAGINATION_CLASS": "inburgering.api.paginering.Cursor",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["inburgering.api.parsers.StrikteJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "inburgering.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "inburgering.api.fouten.probleem_handler",
     "DATETIME_FORMAT": "iso-8601",
