@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def valideer_bsn(waarde: str) -> None:
-    """Refuse anything that is not nine digits passing the elfproef."""
+    """Refuse anything that is not nine digits 0-9 passing the elfproef."""
+    if isinstance(waarde, str) and any(teken.isdigit() and not teken.isascii() for teken in waarde):
+        raise ValidationError(_("Een BSN bestaat uit de cijfers 0 tot en met 9."), code="cijfers")
     if not (isinstance(waarde, str) and len(waarde) == 9 and waarde.isdigit()):
         raise ValidationError(_("Een BSN bestaat uit precies 9 cijfers."), code="bsn_formaat")
     try:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from . import bsn_pogingen, services
 from .bsn import ZICHTBARE_BSN_CIJFERS, normaliseer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen, redenen_afronding
+from .invoer import Datumsoort, controleer_cijfers, controleer_datum, veldnaam
 from .models import Doelgroep, Gemeente, Inburgeraar, Regime
 from .permissions import INZIEN, WIJZIGEN, gemeenten_met_recht
 from .queries import regisseurs_voor, regisseurs_voor_gebruiker
@@ -30,14 +31,57 @@ class FormRenderer(TemplatesSetting):
     field_template_name = "forms/veld.html"
 
 
+# Fields whose typed text must use the digits 0-9 only: Python's int(), Decimal() and date parsing would
+# read "١٢" as 12 (and a BSN field counts as one, by its name).
+_CIJFERVELDEN = (
+    forms.IntegerField,
+    forms.DecimalField,
+    forms.FloatField,
+    forms.DateField,
+    forms.DateTimeField,
+    forms.TimeField,
+)
+
+
+def datumsoort(veld: forms.Field, soort: Datumsoort) -> None:
+    """How far from today this date field's value may lie (UtrechtFormMixin checks it); a form's date
+    field is a plan date unless it says otherwise, and a field named *geboortedatum* a birth date."""
+    veld.datumsoort = soort
+
+
 class UtrechtFormMixin:
-    """Give each widget the NL Design System class that fits it."""
+    """Give each widget the NL Design System class that fits it, and refuse what typed input cannot mean:
+    digits other than 0-9 in numbers, BSNs and dates, and dates outside the plausible range of their kind
+    (inburgering.invoer), each with a Dutch message at the field."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for veld in self.fields.values():
             klasse = _WIDGET_KLASSE.get(type(veld.widget), "utrecht-textbox utrecht-textbox--html-input")
             veld.widget.attrs.setdefault("class", klasse)
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for naam, veld in self.fields.items():
+            if veld.disabled:
+                continue
+            label = veldnaam(veld.label or naam)
+            if isinstance(veld, _CIJFERVELDEN) or "bsn" in naam:
+                ruw = self[naam].data
+                try:
+                    for deel in ruw if isinstance(ruw, list | tuple) else [ruw]:
+                        controleer_cijfers(deel, veld=label)
+                except ValidationError as fout:
+                    self._errors.pop(naam, None)  # this says why, rather than "enter a valid date"
+                    self.add_error(naam, fout)
+                    continue
+            if naam in self._errors or not isinstance(veld, forms.DateField):
+                continue
+            standaard = Datumsoort.GEBOORTE if "geboortedatum" in naam else Datumsoort.PLAN
+            try:
+                controleer_datum(self.cleaned_data.get(naam), veld=label, soort=getattr(veld, "datumsoort", standaard))
+            except ValidationError as fout:
+                self.add_error(naam, fout)
 
 
 def verplicht_als(veld: forms.Field, wanneer: str) -> None:
@@ -117,6 +161,10 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
         self.fields["doelgroep"].choices = [("", _("— kies de doelgroep —")), *Doelgroep.choices]
         # Empty only on a dossier DUO opened (it knows no birth dates); a person's form always asks it.
         self.fields["geboortedatum"].required = True
+        # Facts of the dossier's history, which may lie further back than a plan (a Wi2013 dossier).
+        for naam in ("datum_koppeling", "datum_kennisgeving", "datum_vestiging"):
+            if naam in self.fields:
+                datumsoort(self.fields[naam], Datumsoort.OVERIG)
 
     def clean_bsn(self):
         bsn = normaliseer_bsn(self.cleaned_data["bsn"])

@@ -267,8 +267,8 @@ CELERY_TIMEZONE = TIME_ZONE
 # A task is acknowledged when it has run, not when it arrives, so a worker that dies takes no task
 # with it: a killed pool process's task is requeued at once (reject on worker lost), and a task of a
 # worker that vanished whole comes back once Redis's visibility timeout has passed. Tasks are
-# idempotent, so a second run does nothing. (The DUO outbox also re-queues its sends when a worker
-# starts, see inburgering.duo.tasks, so it does not wait for that timeout.)
+# idempotent, so a second run does nothing. (The DUO outbox does not wait for that timeout: a send's
+# claim has a lease, and beat queues a dead worker's sends again once it runs out, see inburgering.duo.)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -302,6 +302,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         # A safety net: messages whose retry is due (or whose task was lost) are sent again.
         "task": "inburgering.duo.tasks.verstuur_openstaande",
         "schedule": crontab(minute="*/10"),
+    },
+    "duo-claims-terugnemen": {
+        # A message whose sending worker died (its claim's lease ran out) goes again, by any worker:
+        # within the lease (a minute) and this interval (inburgering.duo.outbox.TERUGNEMEN_ELKE).
+        "task": "inburgering.duo.tasks.neem_verlopen_claims_terug",
+        "schedule": 20.0,  # seconds
     },
     "bewaartermijnen-vernietigingslijst": {
         # Monthly: propose closed dossiers past their retention period; drop old inzage records.
@@ -384,7 +390,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["inburgering.api.limiet.PerClientLimiet"],
     "DEFAULT_PAGINATION_CLASS": "inburgering.api.paginering.Cursor",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["inburgering.api.parsers.StrikteJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "inburgering.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "inburgering.api.fouten.probleem_handler",
     "DATETIME_FORMAT": "iso-8601",
@@ -459,7 +465,7 @@ DUO_MAX_POGINGEN = env.int("DUO_MAX_POGINGEN", default=8)
 # Redis hands an unacknowledged task to another worker after this timeout. A task waiting for its
 # countdown (the outbox's longest backoff) is unacknowledged all that time, so the timeout must be
 # longer than that or the retry runs twice early; an hour beyond it bounds how late a task of a
-# vanished worker comes back (the outbox does not wait for it, see above).
+# vanished worker comes back (the outbox does not wait for it: its claims have a lease, see above).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": DUO_BACKOFF_SECONDEN * 2 ** max(DUO_MAX_POGINGEN - 2, 0) + 3600,
 }

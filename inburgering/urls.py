@@ -10,6 +10,8 @@ admin.site.index_title = "Beheer"
 
 # A URL that matches no view: the usual page, or problem+json under /api/.
 handler404 = "inburgering.api.fouten.niet_gevonden"
+# A request Django refused (a body over DATA_UPLOAD_MAX_MEMORY_SIZE: 413): problem+json under /api/, else Dutch.
+handler400 = "inburgering.api.fouten.ongeldig_verzoek"
 
 urlpatterns = [
     path("", include("inburgering.pagina_urls")),

@@ -11,6 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.api.basis import ONGETRIMD, DossierVeld, dossier_onbekend
+from inburgering.api.invoer import StrikteModelSerializer, datumregel
 from inburgering.api.schema import Bedrijfsregel
 from inburgering.api.schrijven import IDEMPOTENCY_PARAMETER, SchrijfView, alles_of_niets
 
@@ -20,7 +21,7 @@ from .models import Deelname, Examen
 MAX_REGELS = 500
 
 
-class DeelnameSerializer(serializers.ModelSerializer):
+class DeelnameSerializer(StrikteModelSerializer):
     dossier = DossierVeld(source="inburgeraar")
 
     class Meta:
@@ -67,6 +68,8 @@ class Deelnames(SchrijfView):
     bedrijfsregels = [
         dossier_onbekend("regels[0].dossier"),
         Bedrijfsregel("einde_voor_begin", "regels[0].periode_tot", "Het einde van de periode ligt vóór het begin."),
+        datumregel("regels[0].periode_van"),
+        datumregel("regels[0].periode_tot", "Periode tot"),
         Bedrijfsregel(
             "toekomst", "regels[0].periode_van", "Deelname legt u vast als de periode begonnen is, niet vooraf."
         ),
@@ -84,7 +87,7 @@ class Deelnames(SchrijfView):
         return {"deelnames": DeelnameSerializer(deelnames, many=True, context=self.get_serializer_context()).data}
 
 
-class ExamenresultaatSerializer(serializers.ModelSerializer):
+class ExamenresultaatSerializer(StrikteModelSerializer):
     dossier = DossierVeld(source="inburgeraar")
 
     class Meta:
@@ -110,6 +113,7 @@ class Examenresultaten(SchrijfView):
     bedrijfsregels = [
         dossier_onbekend(),
         Bedrijfsregel("toekomst", "examendatum", "Een resultaat legt u vast na het examen, niet ervoor."),
+        datumregel("examendatum", "Examendatum"),
         Bedrijfsregel("knm_niveau", "niveau", "KNM heeft geen niveau. Laat het niveau leeg."),
         Bedrijfsregel("niveau_ontbreekt", "niveau", "Kies het niveau van dit examen."),
         Bedrijfsregel("reden_ontbreekt", "reden_geen_resultaat", "Kies waarom er geen resultaat is."),

@@ -25,9 +25,11 @@ from inburgering.api.basis import (
     filter_gewijzigd_sinds,
     zichtbare_dossiers,
 )
+from inburgering.api.invoer import StrikteModelSerializer, datumregel
 from inburgering.api.paginering import Cursor
 from inburgering.api.schema import Bedrijfsregel
 from inburgering.api.schrijven import IDEMPOTENCY_PARAMETER, SchrijfView
+from inburgering.invoer import heeft_andere_cijfers, veldnaam
 from inburgering.models import Inburgeraar
 from inburgering.services import log_inzage
 
@@ -145,13 +147,19 @@ class UrenVeld(serializers.DecimalField):
     """Hours as the schema writes them: a string of digits with at most two decimals after a point, never
     negative (the schema's pattern, checked on the raw value so that the two cannot differ)."""
 
-    PATROON = r"^\d{1,2}(?:\.\d{1,2})?$"
+    # [0-9], not \d: Python's \d takes any Unicode digit ("١.٥"), ECMAScript's (the schema's) only 0-9.
+    PATROON = r"^[0-9]{1,2}(?:\.[0-9]{1,2})?$"
     default_error_messages = {"invalid": _('Geef de uren als tekst met een punt, bijvoorbeeld "1.5".')}
 
     def __init__(self, **kwargs):
         super().__init__(max_digits=4, decimal_places=2, min_value=0, **kwargs)
 
     def to_internal_value(self, data):
+        if heeft_andere_cijfers(data):
+            raise serializers.ValidationError(
+                _("%(veld)s: gebruik alleen de cijfers 0 tot en met 9.") % {"veld": veldnaam(self.label)},
+                code="cijfers",
+            )
         if not isinstance(data, str) or not re.fullmatch(self.PATROON, data):
             self.fail("invalid")
         return super().to_internal_value(data)
@@ -170,13 +178,14 @@ def _urenregels(pad: str) -> list[Bedrijfsregel]:
             "dagtotaal_boven_24", f"{pad}uren", "Samen 25 uur op 19-11-2026 voor deze persoon: meer dan 24 kan niet."
         ),
         Bedrijfsregel("toekomst", f"{pad}datum", "Uren van 24-11-2026 liggen in de toekomst."),
+        datumregel(f"{pad}datum", "Datum"),
         Bedrijfsregel(
             "geen_verwijzing_op_datum", f"{pad}datum", "Op 01-11-2026 liep er geen verwijzing naar uw organisatie."
         ),
     ]
 
 
-class UrenregistratieSerializer(serializers.ModelSerializer):
+class UrenregistratieSerializer(StrikteModelSerializer):
     dossier = serializers.IntegerField(source="inburgeraar_id")
     vervangt = serializers.IntegerField(source="vervangt_id", allow_null=True)
 
@@ -186,7 +195,7 @@ class UrenregistratieSerializer(serializers.ModelSerializer):
         extra_kwargs = {"uren": {"min_value": 0}}
 
 
-class UrenRegelSerializer(serializers.ModelSerializer):
+class UrenRegelSerializer(StrikteModelSerializer):
     dossier = DossierVeld(source="inburgeraar")
     uren = UrenVeld(help_text=_("In kwartieren, meer dan 0 en samen hoogstens 24 per dag."))
 
@@ -255,7 +264,7 @@ class Uren(ListModelMixin, SchrijfView):
         return {"uren": UrenregistratieSerializer(nieuw, many=True).data}
 
 
-class CorrectieSerializer(serializers.ModelSerializer):
+class CorrectieSerializer(StrikteModelSerializer):
     uren = UrenVeld(help_text=_("In kwartieren, meer dan 0 en hoogstens 24."))
     reden = serializers.CharField(max_length=2000, help_text=_("Waarom de registratie niet klopte."), **ONGETRIMD)
 
@@ -299,7 +308,7 @@ class UrenCorrectie(SchrijfView):
         return UrenregistratieSerializer(nieuw).data
 
 
-class MeldingSerializer(serializers.ModelSerializer):
+class MeldingSerializer(StrikteModelSerializer):
     dossier = DossierVeld(source="inburgeraar")
     tekst = serializers.CharField(max_length=2000, **ONGETRIMD)
 

@@ -94,3 +94,11 @@ class DossierVeld(serializers.PrimaryKeyRelatedField):
 
     def get_queryset(self):
         return zichtbare_dossiers(self.context["request"])
+
+    def to_internal_value(self, data):
+        # A JSON integer only: DRF would take "12" and True, and the database 12.5 as dossier 12.
+        if type(data) is not int:
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 1 <= data < 2**63:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)

@@ -4,11 +4,15 @@ instance, and for invalid input `invalid-params` with one entry per field and it
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.defaults import page_not_found
+from django.views.defaults import bad_request, page_not_found
+
+from .parsers import te_groot
 
 PROBLEEM_TYPE = "application/problem+json"
 
@@ -20,6 +24,7 @@ _TITELS = {
     405: gettext_lazy("Methode niet toegestaan."),
     406: gettext_lazy("Dit antwoordformaat wordt niet ondersteund."),
     409: gettext_lazy("Conflict."),
+    413: gettext_lazy("Het verzoek is te groot."),
     415: gettext_lazy("Dit formaat van het verzoek wordt niet ondersteund."),
     422: gettext_lazy("Het verzoek kan niet worden verwerkt."),
     429: gettext_lazy("Te veel verzoeken."),
@@ -35,6 +40,8 @@ class IdempotencyConflict(exceptions.APIException):
 def probleem_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = als_drf_fout(exc)
+    elif isinstance(exc, RequestDataTooBig):
+        exc = te_groot()
     response = exception_handler(exc, context)
     if response is None:
         return None  # an unexpected error: Django's 500, logged as such
@@ -120,3 +127,22 @@ def niet_gevonden(request, exception=None):
         "instance": request.path,
     }
     return JsonResponse(data, status=404, content_type=PROBLEEM_TYPE)
+
+
+def ongeldig_verzoek(request, exception=None):
+    """Django's 400 (handler400) for what it refused outside DRF: a body over DATA_UPLOAD_MAX_MEMORY_SIZE is
+    a 413, under /api/ as problem+json, on a page as a Dutch page; any other 400 under /api/ as problem+json."""
+    groot = isinstance(exception, RequestDataTooBig)
+    status = 413 if groot else 400
+    if request.path_info.startswith("/api/"):
+        data = {
+            "type": f"urn:inburgering:api:probleem:{'te_groot' if groot else 'ongeldig_verzoek'}",
+            "title": str(_TITELS[status]),
+            "status": status,
+            "detail": str(te_groot().detail) if groot else _("Het verzoek is ongeldig."),
+            "instance": request.path,
+        }
+        return JsonResponse(data, status=status, content_type=PROBLEEM_TYPE)
+    if groot:
+        return render(request, "413.html", status=413)
+    return bad_request(request, exception)

@@ -92,12 +92,15 @@ class DuoBericht(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now, db_index=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     verzonden_door = models.CharField(
-        _("verzonden door"),
-        max_length=155,
+        _("verzonden door"), max_length=155, blank=True, help_text=_("De worker die het bericht het laatst verstuurde.")
+    )
+    # The claim's lease: the sending worker renews it while DUO has not answered, so a claim past it
+    # belongs to a worker that died, and any worker, whatever its name, sends the message again.
+    geclaimd_tot = models.DateTimeField(
+        _("geclaimd tot"),
+        null=True,
         blank=True,
-        help_text=_(
-            "De worker die het bericht het laatst verstuurde; start die opnieuw, dan verstuurt hij het opnieuw."
-        ),
+        help_text=_("Komt de worker die verstuurt niet voor dit tijdstip terug, dan verstuurt een andere het opnieuw."),
     )
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
 

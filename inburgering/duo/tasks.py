@@ -31,10 +31,19 @@ def verstuur_openstaande() -> int:
     return verstuur_openstaande() + verwerk_openstaande()
 
 
+@shared_task
+def neem_verlopen_claims_terug() -> int:
+    """Beat, every 20 seconds: messages whose sending worker died (its claim's lease ran out) go again."""
+    from .outbox import neem_verlopen_claims_terug
+
+    return neem_verlopen_claims_terug()
+
+
 @worker_ready.connect
 def _na_herstart(sender, **kwargs) -> None:
-    """A worker that starts again after a crash (SIGKILL, OOM) sends at once what it had claimed and
-    never got DUO's answer for, and queues every due message again: the task messages it held are
+    """A worker that starts again after a crash (SIGKILL, OOM) under its old name sends at once what it
+    had claimed and never got DUO's answer for (under a new name, the lease brings those back), and
+    queues every due message again: the task messages it held are
     redelivered by the broker only after the visibility timeout. Claiming makes the duplicates harmless."""
     from .outbox import verstuur_openstaande
 

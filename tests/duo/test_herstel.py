@@ -1,7 +1,7 @@
-"""A real Celery worker process, killed with SIGKILL while DUO has not answered yet, and started again:
-every message reaches DUO and is confirmed once, well within two minutes, and the resend carries the
-berichtId of the lost send. DUO is a local HTTP server that checks each request against its OpenAPI
-file and keeps the first request hanging."""
+"""A real Celery worker process, killed with SIGKILL while DUO has not answered yet, and started again
+under its own name or (a recreated container) under another with beat: every message reaches DUO and
+is confirmed once, within two minutes, and the resend carries the berichtId of the lost send. DUO is a
+local HTTP server that checks each request against its OpenAPI file and keeps the first request hanging."""
 
 import os
 import signal
@@ -102,11 +102,13 @@ def worker_proces(tmp_path):
     }
     gestart = []
 
-    def start(log_naam):
+    def start(log_naam, knooppunt=KNOOPPUNT, *, met_beat=False):
         log = tmp_path / log_naam
+        # -B: beat inside this worker, its schedule state in the test's own folder
+        beat = ["-B", "-s", str(tmp_path / "beat-schema")] if met_beat else []
         proces = subprocess.Popen(  # noqa: S603  (our own worker, fixed arguments)
-            [sys.executable, "-m", "celery", "-A", "inburgering", "worker", "-P", "solo", "-n", KNOOPPUNT]
-            + ["-l", "info", "--without-heartbeat", "--without-gossip", "--without-mingle"],
+            [sys.executable, "-m", "celery", "-A", "inburgering", "worker", "-P", "solo", "-n", knooppunt]
+            + ["-l", "info", "--without-heartbeat", "--without-gossip", "--without-mingle", *beat],
             cwd=settings.BASE_DIR,
             env=omgeving,
             stdout=log.open("w"),
@@ -179,3 +181,28 @@ def test_a_worker_killed_while_sending_resends_on_restart_and_every_message_is_c
             soort="duo", gegevens__bericht=bericht.pk, omschrijving__contains="bevestigde"
         )
         assert bevestigd.count() == 1
+
+
+def test_a_worker_killed_while_sending_is_replaced_under_another_name_and_its_message_goes_within_two_minutes(
+    duo_wereld, trage_duo, worker_proces
+):
+    """A recreated container: the new worker has another hostname, so the dead one's claim is not its
+    own; the claim's lease runs out and beat queues the message again for it."""
+    eerste_worker = worker_proces("eerste.log")
+    bericht = _zet_pip_klaar(duo_wereld, "2026-11-02")
+    assert trage_duo.eerste.wait(timeout=30), "de worker verstuurde niets"
+    verloren = DuoBericht.objects.get(bericht_id=trage_duo.ontvangen[0])
+    assert (verloren.status, verloren.verzonden_door) == ("sent", KNOOPPUNT)
+
+    os.killpg(eerste_worker.pid, signal.SIGKILL)
+    eerste_worker.wait(timeout=10)
+    gedood = time.monotonic()
+    trage_duo.verder.set()
+    worker_proces("tweede.log", "duo-herstel-nieuwe-container@test", met_beat=True)
+
+    assert _wacht_tot(lambda: DuoBericht.objects.get(pk=bericht.pk).status == "confirmed", 120)
+    assert time.monotonic() - gedood < 120
+    bericht.refresh_from_db()
+    assert (bericht.pogingen, bericht.verzonden_door) == (2, "duo-herstel-nieuwe-container@test")
+    assert trage_duo.ontvangen == [str(bericht.bericht_id)] * 2
+    assert trage_duo.fouten == []
