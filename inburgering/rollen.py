@@ -35,6 +35,7 @@ _BEHEER = [
     for actie in ("view", "add", "change")
 ] + [
     "inburgering.delete_oidcgroep",
+    *(f"inburgering.{actie}_gelijkgesteldedag" for actie in ("view", "add", "change", "delete")),
     "auth.view_group",
     "inburgering.view_duobericht",
     "inburgering.change_duobericht",
