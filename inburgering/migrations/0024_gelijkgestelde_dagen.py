@@ -24,6 +24,12 @@ def laad_besluit(apps, schema_editor):
         GelijkgesteldeDag.objects.get_or_create(datum=datum, defaults={"besluit": BESLUIT})
 
 
+def markeer_termijnen(apps, schema_editor):
+    """The Atw's rules changed (Goede Vrijdag, the decree's days, the periods it moves): every dossier's stored
+    deadlines are recomputed by the next nightly run, or at once by `herbereken_termijnen`."""
+    apps.get_model("inburgering", "Inburgeraar").objects.update(termijnen_bijgewerkt_op=None)
+
+
 def verwijder_besluit(apps, schema_editor):
     apps.get_model("inburgering", "GelijkgesteldeDag").objects.filter(datum__in=DAGEN, besluit=BESLUIT).delete()
 
@@ -49,4 +55,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(laad_besluit, verwijder_besluit),
+        migrations.RunPython(markeer_termijnen, migrations.RunPython.noop),
     ]
