@@ -73,6 +73,9 @@ class Kalender:
 
     def __init__(self, gelijkgesteld: Mapping[datetime.date, str] | None = None):
         self.gelijkgesteld: Mapping[datetime.date, str] = dict(gelijkgesteld or {})
+        # A national rebuild asks for the same few thousand dates a million times: remember the answers.
+        self._vooruit: dict[datetime.date, datetime.date] = {}
+        self._terug: dict[datetime.date, datetime.date] = {}
 
     def __eq__(self, other):
         return isinstance(other, Kalender) and self.gelijkgesteld == other.gelijkgesteld
@@ -102,15 +105,21 @@ class Kalender:
 
     def eerstvolgende_werkdag(self, datum: datetime.date) -> datetime.date:
         """`datum` itself when it is a working day, else the first working day after it."""
-        while not self.is_werkdag(datum):
-            datum += datetime.timedelta(days=1)
-        return datum
+        if datum not in self._vooruit:
+            dag = datum
+            while not self.is_werkdag(dag):
+                dag += datetime.timedelta(days=1)
+            self._vooruit[datum] = dag
+        return self._vooruit[datum]
 
     def werkdag_ervoor(self, datum: datetime.date) -> datetime.date:
         """`datum` itself when it is a working day, else the last working day before it."""
-        while not self.is_werkdag(datum):
-            datum -= datetime.timedelta(days=1)
-        return datum
+        if datum not in self._terug:
+            dag = datum
+            while not self.is_werkdag(dag):
+                dag -= datetime.timedelta(days=1)
+            self._terug[datum] = dag
+        return self._terug[datum]
 
     def waarschuwing(self, datum: datetime.date | None) -> str | None:
         """The notice shown when a person picks a non-working day: accepted, but said out loud."""

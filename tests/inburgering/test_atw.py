@@ -208,3 +208,24 @@ def test_a_change_in_beheer_recomputes_the_deadlines_near_the_day(client, wereld
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("admin:inburgering_gelijkgesteldedag_delete", args=[dag.pk]), {"post": "yes"})
     assert dossier.termijnen.get(soort="bezwaartermijn").uiterste_datum == D(2029, 5, 11)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("aantal", [3, 30])
+def test_a_rebuild_reads_the_equated_days_once_whatever_the_number_of_dossiers(wereld, aantal):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import InburgeraarFactory
+
+    ids = [InburgeraarFactory(gemeente=wereld.bladel).pk for _ in range(aantal)]
+    Inburgeraar.objects.filter(pk__in=ids).update(datum_laatste_bekendmaking=D(2027, 3, 26))
+    with CaptureQueriesContext(connection) as queries:
+        services.synchroniseer_alle_termijnen()
+    gelezen = [q["sql"] for q in queries if "inburgering_gelijkgesteldedag" in q["sql"]]
+    assert len(gelezen) == 1
+    # 26 March 2027 + 6 weeks is 7 May 2027, a day of the decree in force: every dossier to Monday 10 May
+    assert set(Inburgeraar.objects.get(pk=ids[0]).termijnen.values_list("soort", flat=True)) >= {"bezwaartermijn"}
+    assert {d.termijnen.get(soort="bezwaartermijn").uiterste_datum for d in Inburgeraar.objects.filter(pk__in=ids)} == {
+        D(2027, 5, 10)
+    }
