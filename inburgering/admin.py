@@ -1,4 +1,5 @@
-"""Functioneel beheer: regio's, gemeenten (OIN, briefhoofd), organisaties, teams and users."""
+"""Functioneel beheer: regio's, gemeenten (OIN, briefhoofd), organisaties, teams, users, and the days a decree
+equated with the public holidays (Algemene termijnenwet art. 3 lid 3)."""
 
 from datetime import timedelta
 
@@ -18,11 +19,22 @@ from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import oidc, services, tweefactor
 from .api import sleutels
-from .models import ApiClient, Gemeente, GemeenteGroupObjectPermission, OidcConfig, OidcGroep, Organisatie, Regio, Team
+from .models import (
+    ApiClient,
+    GelijkgesteldeDag,
+    Gemeente,
+    GemeenteGroupObjectPermission,
+    OidcConfig,
+    OidcGroep,
+    Organisatie,
+    Regio,
+    Team,
+)
 from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 from .rollen import PARTNERSYSTEEM
 
@@ -117,6 +129,35 @@ class GemeenteAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and {"norm_brede_intake_weken", "voortgangsgesprek_maanden"} & set(form.changed_data):
             services.normen_gewijzigd(gemeente=obj)
+
+
+@admin.register(GelijkgesteldeDag)
+class GelijkgesteldeDagAdmin(admin.ModelAdmin):
+    """The days of the decree in force (one every three years, in the Staatscourant). A change moves the
+    stored deadlines near the day at once: they are recomputed in the background."""
+
+    list_display = ["datum", "weekdag", "besluit"]
+    list_filter = ["besluit"]
+    date_hierarchy = "datum"
+    search_fields = ["besluit"]
+
+    @admin.display(description=_("dag"))
+    def weekdag(self, obj):
+        return date_format(obj.datum, "l")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        vorige = form.initial.get("datum") if change else None
+        services.feestdagen_gewijzigd(datums=[d for d in (obj.datum, vorige) if d])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.feestdagen_gewijzigd(datums=[obj.datum])
+
+    def delete_queryset(self, request, queryset):
+        datums = list(queryset.values_list("datum", flat=True))
+        super().delete_queryset(request, queryset)
+        services.feestdagen_gewijzigd(datums=datums)
 
 
 @admin.register(Organisatie)

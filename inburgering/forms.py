@@ -1,6 +1,7 @@
 """Browser forms of the core. They validate and collect input; services do the writing."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import bsn_pogingen, services
+from . import atw, bsn_pogingen, services
 from .bsn import ZICHTBARE_BSN_CIJFERS, normaliseer_bsn, valideer_bsn
 from .fasen import Fase, RedenAfronding, RedenUitschrijving, Uitstroom, handmatige_fasen, redenen_afronding
 from .invoer import Datumsoort, controleer_cijfers, controleer_datum, veldnaam
@@ -115,6 +116,14 @@ def zet_fouten_op_form(form, fout: ValidationError) -> None:
             form.add_error(veld if veld in form.fields else None, fouten)
     else:
         form.add_error(None, fout)
+
+
+def waarschuw_voor_vrije_dag(request, datum) -> None:
+    """A date a person chose for planning on a Saturday, Sunday or holiday is accepted, and said out loud:
+    the product itself never proposes one (inburgering/atw.py)."""
+    tekst = atw.waarschuwing(datum)
+    if tekst:
+        messages.warning(request, tekst)
 
 
 class DossierForm(UtrechtFormMixin, forms.ModelForm):

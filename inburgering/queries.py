@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
+from .models import GelijkgesteldeDag
 from .permissions import WIJZIGEN, gemeenten_met_recht
 from .rollen import CASUSREGISSEUR, TEAMLEIDER
 
@@ -28,3 +29,8 @@ def regisseurs_voor(gemeente):
 def regisseurs_voor_gebruiker(user):
     """The regisseurs a user can choose from: those serving any gemeente the user may change."""
     return regisseurs_voor_gemeenten(gemeenten_met_recht(user, WIJZIGEN))
+
+
+def gelijkgestelde_dagen() -> dict:
+    """The days a decree equated with the public holidays (Atw art. 3 lid 3), whole: one small query."""
+    return dict(GelijkgesteldeDag.objects.values_list("datum", "besluit"))

@@ -35,6 +35,7 @@ _BEHEER = [
     for actie in ("view", "add", "change")
 ] + [
     "inburgering.delete_oidcgroep",
+    *(f"inburgering.{actie}_gelijkgesteldedag" for actie in ("view", "add", "change", "delete")),
     "auth.view_group",
     "inburgering.view_duobericht",
     "inburgering.change_duobericht",
@@ -92,7 +93,8 @@ OMSCHRIJVING = {
     BEGELEIDER: _("Ziet alleen doorverwezen inburgeraars en registreert uren."),
     BELEIDSMEDEWERKER: _("Ziet cijfers, nooit personen."),
     FUNCTIONEEL_BEHEERDER: _(
-        "Beheert gebruikers, teams, gemeenten, briefhoofden en aanbieders; keurt vernietigingslijsten goed."
+        "Beheert gebruikers, teams, gemeenten, briefhoofden, aanbieders en de met feestdagen gelijkgestelde dagen; "
+        "keurt vernietigingslijsten goed."
     ),
     PRIVACYFUNCTIONARIS: _(
         "Doorzoekt het inzagelog, voert AVG-inzageverzoeken uit en kan vernietiging blokkeren. Ziet geen caseload."

@@ -26,6 +26,7 @@ from .queries import regisseurs_voor
 
 # Termijnen and signalen are computed in signalering.py; other apps call them as services.
 from .signalering import (  # noqa: F401
+    feestdagen_gewijzigd,
     gebundeld,
     handel_signaal_af,
     heropen_signaal,

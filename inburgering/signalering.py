@@ -33,7 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import termijnen
+from . import atw, termijnen
 from .models import Inburgeraar, Signaal, Termijn, User
 
 SYNC_BATCH = 5000
@@ -82,6 +82,7 @@ def synchroniseer_termijnen(inburgeraar_ids, *, vandaag=None) -> int:
 
 def synchroniseer_alle_termijnen(*, vandaag=None) -> int:
     """The full rebuild over every dossier (after a change of the rules); signalen follow at the scan."""
+    atw.kalender(vers=True)  # the equated days as they are now, read once for the whole run
     return _synchroniseer(Inburgeraar.objects.all(), vandaag or timezone.localdate())
 
 
@@ -95,6 +96,7 @@ def verouderde_dossiers():
 def nachtelijke_run(*, vandaag=None) -> dict:
     """The nightly safety net: recompute what changed or passed, then the day's signalen."""
     vandaag = vandaag or timezone.localdate()
+    atw.kalender(vers=True)  # the equated days as they are now, read once for the whole run
     verstreken = Termijn.objects.filter(
         soort__in=termijnen.ZONDER_TE_LAAT, voldaan_op__isnull=True, opgeschort=False, uiterste_datum__lt=vandaag
     ).values("inburgeraar_id")
@@ -123,6 +125,29 @@ def normen_gewijzigd(*, gemeente) -> None:
     from . import tasks  # tasks reach the services, which import this module
 
     Inburgeraar.objects.filter(gemeente=gemeente).update(termijnen_bijgewerkt_op=None)
+    transaction.on_commit(tasks.herbereken_termijnen.delay)
+
+
+# How far a date moves at most when the Atw moves it off a run of non-working days (Christmas on a
+# Thursday with a decree's Friday, then the weekend), with room to spare.
+ATW_BEREIK = datetime.timedelta(days=14)
+
+
+def feestdagen_gewijzigd(*, datums) -> None:
+    """A day was equated with the holidays, or no longer is (Atw art. 3 lid 3, in /beheer/): the stored
+    deadlines near it may move. Mark their dossiers for the recompute and run it in the background once
+    the change is committed (with the days read afresh), instead of waiting for the night."""
+    from . import tasks  # tasks reach the services, which import this module
+
+    atw.vergeet()
+    rond = Q()
+    for datum in datums:
+        rond |= Q(uiterste_datum__range=(datum - ATW_BEREIK, datum + ATW_BEREIK))
+    if not rond:
+        return
+    Inburgeraar.objects.filter(pk__in=Termijn.objects.filter(rond).values("inburgeraar_id")).update(
+        termijnen_bijgewerkt_op=None
+    )
     transaction.on_commit(tasks.herbereken_termijnen.delay)
 
 

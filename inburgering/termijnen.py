@@ -20,22 +20,27 @@ Choices where the table leaves room (each is a decision, not law):
   Extension: when the gemeente started waiting for third parties on or before the normal due date,
   then once the information has arrived the deadline is the later of the normal one and arrival + 2
   weeks; while the information has not arrived the deadline is *suspended* (`opgeschort`): still
-  shown, with the normal date, but no reminders are sent.
+  shown, with the normal date, but no reminders are sent. Both are periods of the Besluit inburgering
+  of at most three months, so the Algemene termijnenwet moves a last day on a weekend or holiday to
+  the next working day (ATW_VERLENGT).
 - inburgeringstermijn starts the day after the first PIP's dagtekening and never moves with later
   PIPs; it lasts 3 years, so its last day is the dagtekening + 3 years (counted like the
-  bezwaartermijn below), moved off a weekend or holiday by the Algemene termijnenwet as it is the
-  person's period to act; unless DUO recorded an end date (with extensions): DUO's date wins as is.
+  bezwaartermijn below), also on a Saturday or Sunday: the Algemene termijnenwet leaves periods longer
+  than three months alone (art. 4), and DUO's own end dates fall on Sundays too; unless DUO recorded an
+  end date (with extensions): DUO's date wins as is.
   Met: the plicht is met when the dossier is afgerond, at which point every deadline goes.
 - schakelen: 18 months from the termijn's start, last day the dagtekening + 18 months. Nothing
   "meets" it and passing it is no failure (`te_laat_signaal=False`): it announces that a route
-  change is about to become impossible. Once its date has passed it counts as met on that date
-  (given `vandaag`).
+  change is about to become impossible. Longer than three months, so the Atw does not move it. Once
+  its date has passed it counts as met on that date (given `vandaag`).
 - map_afronding and pvt_afronding: due at the end of the inburgeringstermijn (DUO's date when known).
   The onderwijsroute is exempt from the MAP, so its dossiers have no map_afronding.
 - ontzorgen_einde: from the start of ontzorgen to its planned end; met by its actual end.
 - voortgangsgesprek: the current PIP's frequency in months (the gemeente's norm when the dossier has
   none recorded) after the later of the current PIP's dagtekening and the last gesprek held. Each
-  gesprek moves the date (a new deadline), so it is never "met".
+  gesprek moves the date (a new deadline), so it is never "met". A date the product proposes, so on a
+  weekend or holiday it moves back to the working day before (NAAR_WERKDAG_ERVOOR), as the brede
+  intake's norm and the verlenging's reminder do.
 - bezwaartermijn: six weeks from the day after the bekendmaking, so due on bekendmaking + 42 days
   (Awb 6:7, 6:8), and, by the Algemene termijnenwet (inburgering/atw.py), a last day on a Saturday,
   Sunday or public holiday moves to the next working day: the letter, the termijn and its signaal
@@ -43,22 +48,25 @@ Choices where the table leaves room (each is a decision, not law):
   once passed it counts as met on its date (given `vandaag`). A new bekendmaking starts a new
   bezwaartermijn (the latest one only).
 - brede_intake_start: from the koppeling (asielstatushouder) or DUO's kennisgeving (others), the
-  gemeente's norm in weeks (default 4); met by the first intake gesprek.
+  gemeente's norm in weeks (default 4), on a working day (the one before); met by the first intake
+  gesprek.
 - verlenging_termijn: six months before the end of the inburgeringstermijn the regisseur is reminded that
   DUO can extend the termijn (Wi2021 art. 12: on a request made no earlier than 2.5 years into the
   termijn, for illness, the death of a relative or other special circumstances), so the grounds can be
   gathered in time (UITLEG, shown beside the termijn and its signaal). Due on the
-  termijn's end - 6 months (month ends clamped), started with the termijn. Passing it is no failure
+  termijn's end - 6 months (month ends clamped), on a working day (the one before), started with the
+  termijn. Passing it is no failure
   (`te_laat_signaal=False`): once passed it counts as met. It goes, as every deadline does, when the
   dossier is afgerond.
 - DUO's tijdelijke vrijstelling (SS109) pauses the deadlines that run on its first day (started on or
   before it, not met, not yet passed): while today lies within DUO's dates (both inclusive) they are
   *suspended* (`opgeschort`: shown, no reminders), and their last day moves on by the pause's length
-  in days at once, since DUO gives both dates in advance. Not paused: the bezwaartermijn (a period of
-  the Awb, which no exemption stops) and ontzorgen_einde (it runs with the bijstand, not with the
-  plicht). When DUO recorded its own end of the inburgeringstermijn, that date already holds DUO's
-  decision, so the termijn and what is derived from it (MAP, PVT, verlenging) are suspended but not
-  moved again. A pause without an end date suspends from its first day until DUO ends it.
+  in days at once, since DUO gives both dates in advance (and then off a weekend or holiday as above).
+  Not paused: the bezwaartermijn (a period of the Awb, which no exemption stops) and ontzorgen_einde
+  (it runs with the bijstand, not with the plicht). When DUO recorded its own end of the
+  inburgeringstermijn, that date already holds DUO's decision, so the termijn and what is derived from
+  it (MAP, PVT, verlenging) are suspended but not moved again. A pause without an end date suspends
+  from its first day until DUO ends it.
 - Never silent: a legal deadline that runs (the dossier is in a fase where it applies) but cannot be
   computed because a fact is missing is returned *onbekend*: no dates, with `ontbreekt` naming the
   missing dossier fields, so the regisseur gets a signaal that says what to fill in. This holds for
@@ -73,7 +81,8 @@ Choices where the table leaves room (each is a decision, not law):
   PVT and verlenging follow from the PIP and are Wi2021's; ontzorgen_einde and the bezwaartermijn run
   under both regimes.
 - afspraak_overleg: an agreement with a due date from the PIP-team's casuïstiekoverleg (the pip app
-  writes the milestone dates): from the overleg's date to the earliest open agreement's due date; met
+  writes the milestone dates): from the overleg's date to the earliest open agreement's due date (as
+  the team chose it, a holiday included: the form warns); met
   when the last open agreement is marked done. It runs under both regimes and DUO's vrijstelling does
   not pause it (it is the team's own agreement, not the plicht).
 """
@@ -132,6 +141,12 @@ UITLEG = {
 ZONDER_TE_LAAT = frozenset({Soort.SCHAKELEN, Soort.BEZWAARTERMIJN, Soort.VERLENGING_TERMIJN})
 # Deadlines that DUO's tijdelijke vrijstelling does not pause.
 LOPEN_DOOR = frozenset({Soort.BEZWAARTERMIJN, Soort.ONTZORGEN_EINDE, Soort.AFSPRAAK_OVERLEG})
+# How a last day meets a Saturday, Sunday or holiday (the column "Atw" of docs/wet-inburgering.md):
+# a period set by law of at most three months runs on to the next working day (Atw art. 1 and 4) ...
+ATW_VERLENGT = frozenset({Soort.PIP_VASTSTELLING, Soort.BEZWAARTERMIJN})
+# ... and a date the product proposes for planning moves back to the working day before (inburgering/atw.py).
+# The others are long periods the Atw leaves alone (art. 4), DUO's dates, or dates a person chose.
+NAAR_WERKDAG_ERVOOR = frozenset({Soort.VOORTGANGSGESPREK, Soort.BREDE_INTAKE_START, Soort.VERLENGING_TERMIJN})
 # Deadlines that follow DUO's own end of the inburgeringstermijn when DUO gave one.
 UIT_TERMIJN_DUO = frozenset(
     {Soort.INBURGERINGSTERMIJN, Soort.MAP_AFRONDING, Soort.PVT_AFRONDING, Soort.VERLENGING_TERMIJN}
@@ -238,7 +253,19 @@ def bereken(feiten: Feiten, normen: Normen | None = None, vandaag: datetime.date
         brede_intake_start(feiten, normen),
         afspraak_overleg(feiten),
     ]
-    return [_verstreken(_opgeschort(d, feiten, vandaag), vandaag) for d in kandidaten if d is not None]
+    return [_verstreken(_op_werkdag(_opgeschort(d, feiten, vandaag)), vandaag) for d in kandidaten if d is not None]
+
+
+def _op_werkdag(deadline: Deadline) -> Deadline:
+    """The last day off a weekend or holiday, as ATW_VERLENGT and NAAR_WERKDAG_ERVOOR say: after a pause
+    has moved it, so that the moved day is the one that counts."""
+    if deadline.is_onbekend:
+        return deadline
+    if deadline.soort in ATW_VERLENGT:
+        return replace(deadline, uiterste_datum=atw.termijn_einde(deadline.uiterste_datum))
+    if deadline.soort in NAAR_WERKDAG_ERVOOR:
+        return replace(deadline, uiterste_datum=atw.werkdag_ervoor(deadline.uiterste_datum))
+    return deadline
 
 
 def _opgeschort(deadline: Deadline, f: Feiten, vandaag: datetime.date | None) -> Deadline:
@@ -249,7 +276,7 @@ def _opgeschort(deadline: Deadline, f: Feiten, vandaag: datetime.date | None) ->
         or deadline.soort in LOPEN_DOOR
         or deadline.is_onbekend
         or deadline.voldaan_op
-        or not deadline.startdatum <= van <= deadline.uiterste_datum
+        or not deadline.startdatum <= van <= _op_werkdag(deadline).uiterste_datum
     ):
         return deadline
     uiterste = deadline.uiterste_datum
@@ -300,9 +327,10 @@ def pip_vaststelling(f: Feiten) -> Deadline | None:
             )
         return None
     start = max(starts)
-    normaal = start + _weken(PIP_VASTSTELLING_WEKEN)
+    normaal = start + _weken(PIP_VASTSTELLING_WEKEN)  # the Atw moves it in bereken (ATW_VERLENGT)
     uiterste, opgeschort = normaal, False
-    if f.wacht_op_derden_sinds and start <= f.wacht_op_derden_sinds <= normaal and not f.datum_eerste_pip:
+    wachten = f.wacht_op_derden_sinds
+    if wachten and start <= wachten <= atw.termijn_einde(normaal) and not f.datum_eerste_pip:
         if f.informatie_derden_ontvangen_op:
             uiterste = max(normaal, f.informatie_derden_ontvangen_op + _weken(VERLENGING_NA_INFORMATIE_WEKEN))
         else:
@@ -317,11 +345,10 @@ def inburgeringstermijn_einde(f: Feiten) -> tuple[datetime.date, datetime.date] 
     # It starts the day after the dagtekening and lasts three years, so its last day is the
     # dagtekening's date three years on (as the bezwaartermijn's is the bekendmaking + 6 weeks).
     # Counting from the dagtekening also keeps a start on 29 February from losing a day.
-    # It is the person's period to meet the plicht, set by law: the Algemene termijnenwet moves a last
-    # day on a weekend or holiday to the next working day. DUO's own date, when known, is taken as is.
+    # The Algemene termijnenwet leaves a period of three years alone (art. 4: not for periods longer than
+    # three months): a last day on a Sunday stays, as DUO's own end dates do. DUO's date, when known, wins.
     start = f.datum_eerste_pip + datetime.timedelta(days=1)
-    berekend = atw.termijn_einde(plus_maanden(f.datum_eerste_pip, 12 * INBURGERINGSTERMIJN_JAREN))
-    return start, f.datum_einde_termijn_duo or berekend
+    return start, f.datum_einde_termijn_duo or plus_maanden(f.datum_eerste_pip, 12 * INBURGERINGSTERMIJN_JAREN)
 
 
 def _termijn_en_afgeleiden(f: Feiten) -> list[Deadline]:

@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from django.utils.translation import gettext as _
 
-from inburgering import opmaak, termijnen
+from inburgering import atw, opmaak, termijnen
 from inburgering.overtreding import Overtreding
 
 from .models import Leerroute, Niveau, RedenWijziging
@@ -365,8 +365,9 @@ def afschalen_overtredingen(
 def volgend_voortgangsgesprek(
     *, datum_huidige_pip: datetime.date | None, laatste_gesprek: datetime.date | None, afgesproken, maanden: int
 ) -> datetime.date | None:
-    """When the next voortgangsgesprek is due: the agreed date, else `maanden` after the last one or the PIP."""
+    """When the next voortgangsgesprek is due: the agreed date (as agreed, a holiday too), else `maanden` after
+    the last one or the PIP, which is a proposal and so never a weekend or holiday: the working day before."""
     if afgesproken:
         return afgesproken
     basis = laatste_gesprek or datum_huidige_pip
-    return basis + relativedelta(months=maanden) if basis else None
+    return atw.werkdag_ervoor(basis + relativedelta(months=maanden)) if basis else None

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inburgering.forms import zet_fouten_op_form
+from inburgering.forms import waarschuw_voor_vrije_dag, zet_fouten_op_form
 from inburgering.models import Regime
 from inburgering.permissions import WIJZIGEN, mag_dossier_wijzigen
 from inburgering.toegang import open_dossier, recht_nodig
@@ -221,6 +221,7 @@ def _voortgang(request, pk):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het voortgangsgesprek is vastgelegd."))
+            waarschuw_voor_vrije_dag(request, form.cleaned_data["volgende_datum"])
             return _terug(inburgeraar, "voortgang")
     return _pagina(request, inburgeraar, voortgang_form=form)
 

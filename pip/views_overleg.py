@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inburgering.forms import zet_fouten_op_form
+from inburgering.forms import waarschuw_voor_vrije_dag, zet_fouten_op_form
 from inburgering.models import User
 from inburgering.toegang import recht_nodig
 
@@ -80,6 +80,7 @@ def plannen(request):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het overleg is gepland. Zet nu de dossiers op de agenda."))
+            waarschuw_voor_vrije_dag(request, overleg.datum)
             return redirect("overleggen:overleg", pk=overleg.pk)
     return render(request, "pip/overleg_plannen.html", {"form": form})
 
@@ -164,6 +165,7 @@ def afspraak(request, pk, punt):
             zet_fouten_op_form(form, fout)
         else:
             messages.success(request, _("De afspraak is vastgelegd en staat op de tijdlijn van het dossier."))
+            waarschuw_voor_vrije_dag(request, gegevens.get("uiterlijk"))
             return redirect(reverse("overleggen:overleg", args=[overleg.pk]) + f"#punt-{agendapunt.pk}")
     return _pagina(request, overleg, {("afspraak", agendapunt.pk): form})
 

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import math
 import os
 import shutil
 from types import SimpleNamespace
@@ -9,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 
+from inburgering import atw
 from inburgering import pdf as pdf_module
 from inburgering.celery import app as celery_app
 from inburgering.rollen import (
@@ -27,6 +29,33 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 # fixture in their conftest; other tests request it, or travel themselves.
 NU = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 VANDAAG = datetime.date(2026, 11, 23)
+
+
+# The decree in force, as the data migration loads it (Algemene termijnenwet art. 3 lid 3).
+BESLUIT_2026_2028 = (
+    "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 "
+    "met een algemeen erkende feestdag"
+)
+GELIJKGESTELDE_DAGEN = dict.fromkeys(
+    [
+        datetime.date(2026, 1, 2),
+        datetime.date(2026, 5, 15),
+        datetime.date(2027, 5, 7),
+        datetime.date(2028, 4, 28),
+        datetime.date(2028, 5, 26),
+    ],
+    BESLUIT_2026_2028,
+)
+
+
+@pytest.fixture(autouse=True)
+def _atw_kalender():
+    """Every test starts from the decree in force as the process's copy of the equated days, without a
+    query (so query counts stay what a warm process does); saving or deleting a day makes it read the
+    test's table instead."""
+    atw.gebruik(atw.Kalender(GELIJKGESTELDE_DAGEN), seconden=math.inf)
+    yield
+    atw.vergeet()
 
 
 def vereist(beschikbaar: bool, reden: str):

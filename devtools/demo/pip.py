@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from devtools.demo.pip_toelichtingen import laad_toelichtingen
+from inburgering.atw import werkdag_ervoor
 from inburgering.fasen import EINDFASEN, Fase
 from inburgering.models import Gebeurtenis, Inburgeraar, Regime, User
 from inburgering.permissions import WIJZIGEN
@@ -97,7 +98,10 @@ def laad_overleggen() -> None:
     ondertussen = list(lopend.filter(regime=Regime.WI2013)[:1])
 
     geweest = overleg.plan_overleg(
-        door=sanne, datum=vandaag - timedelta(days=14), locatie="KempenPlus, Bladel", deelnemers=deelnemers
+        door=sanne,
+        datum=werkdag_ervoor(vandaag - timedelta(days=14)),
+        locatie="KempenPlus, Bladel",
+        deelnemers=deelnemers,
     )
     afspraken = [
         ("Aanmelden bij schuldhulpverlening", amal, 10, False),
@@ -112,12 +116,15 @@ def laad_overleggen() -> None:
             agendapunt=punt,
             omschrijving=tekst,
             eigenaar=eigenaar or sanne,
-            uiterlijk=vandaag + timedelta(days=dagen),
+            uiterlijk=werkdag_ervoor(vandaag + timedelta(days=dagen)),  # as a team plans: on a working day
         )
         if gedaan:
             overleg.rond_afspraak_af(door=sanne, afspraak=afspraak)
     komend = overleg.plan_overleg(
-        door=sanne, datum=vandaag + timedelta(days=7), locatie="KempenPlus, Bladel", deelnemers=deelnemers
+        door=sanne,
+        datum=werkdag_ervoor(vandaag + timedelta(days=7)),
+        locatie="KempenPlus, Bladel",
+        deelnemers=deelnemers,
     )
     for dossier in dict.fromkeys([*verwezen[:1], *ondertussen]):
         overleg.zet_op_agenda(door=sanne, overleg=komend, inburgeraar=dossier, vraag="Welke begeleiding is nodig?")

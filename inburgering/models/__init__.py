@@ -19,6 +19,7 @@ from .dossier import (
     InburgeraarUserObjectPermission,
     Regime,
 )
+from .feestdagen import GelijkgesteldeDag
 from .oidc import OidcConfig, OidcGroep
 from .organisatie import (
     Gemeente,
@@ -39,6 +40,7 @@ __all__ = [
     "Doelgroep",
     "DuoBericht",
     "Gebeurtenis",
+    "GelijkgesteldeDag",
     "Gemeente",
     "GemeenteGroupObjectPermission",
     "GemeenteUserObjectPermission",

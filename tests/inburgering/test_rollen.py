@@ -75,6 +75,7 @@ VERWACHT = {
     }
     | {"auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht"}
     | {"inburgering.delete_oidcgroep"}
+    | {f"inburgering.{actie}_gelijkgesteldedag" for actie in ("view", "add", "change", "delete")}
     | {"inburgering.view_notificatie", "inburgering.vernietiging_goedkeuren"}
     | _VERNIETIGING,
     rollen.PRIVACYFUNCTIONARIS: _VERNIETIGING | {"inburgering.inzagelog_doorzoeken", "inburgering.avg_exporteren"},

@@ -28,14 +28,14 @@ def een(soort, f, normen=None) -> Deadline | None:
         (
             {"datum_kennisgeving": D(2026, 1, 5), "datum_vestiging": D(2026, 2, 1)},
             D(2026, 2, 1),
-            D(2026, 4, 12),
+            D(2026, 4, 13),  # 10 weeks end on Sunday 12 April: the Atw runs them on to Monday
             None,
             False,
         ),
         (
             {"datum_kennisgeving": D(2026, 3, 1), "datum_vestiging": D(2026, 2, 1)},
             D(2026, 3, 1),
-            D(2026, 5, 10),
+            D(2026, 5, 11),  # Sunday 10 May, so Monday
             None,
             False,
         ),
@@ -179,10 +179,11 @@ def test_pip_vaststelling_is_absent_before_the_intake_and_once_the_pip_is_fixed(
         (D(2026, 8, 30), None, D(2026, 8, 31), D(2029, 8, 30), D(2028, 2, 29)),
         # DUO's end date (with an extension) wins as is, also on a Saturday; schakelen stays computed
         (D(2026, 3, 1), D(2029, 6, 2), D(2026, 3, 2), D(2029, 6, 2), D(2027, 9, 1)),
-        # Algemene termijnenwet: a computed last day on a Saturday runs to Monday ...
-        (D(2026, 6, 2), None, D(2026, 6, 3), D(2029, 6, 4), D(2027, 12, 2)),
-        # ... and on eerste Kerstdag past tweede Kerstdag to the 27th
-        (D(2026, 12, 25), None, D(2026, 12, 26), D(2029, 12, 27), D(2028, 6, 25)),
+        # Three years is longer than the Algemene termijnenwet reaches (art. 4): a computed last day on a
+        # Saturday stays there, as DUO's own dates do ...
+        (D(2026, 6, 2), None, D(2026, 6, 3), D(2029, 6, 2), D(2027, 12, 2)),
+        # ... and so does one on eerste Kerstdag; 18 months for schakelen likewise (a Sunday)
+        (D(2026, 12, 25), None, D(2026, 12, 26), D(2029, 12, 25), D(2028, 6, 25)),
     ],
 )
 def test_inburgeringstermijn_schakelen_map_and_pvt(eerste_pip, duo, start, einde, schakelen):
@@ -218,14 +219,15 @@ def test_without_a_first_pip_there_is_no_inburgeringstermijn():
     ("huidige_pip", "laatste_gesprek", "maanden", "start", "uiterste"),
     [
         (D(2026, 3, 1), None, 3, D(2026, 3, 1), D(2026, 6, 1)),
-        (D(2026, 3, 1), D(2026, 5, 15), 3, D(2026, 5, 15), D(2026, 8, 15)),
+        # a proposed date on Saturday 15 August moves back to Friday 14 August
+        (D(2026, 3, 1), D(2026, 5, 15), 3, D(2026, 5, 15), D(2026, 8, 14)),
         # a gesprek before the current PIP: the PIP counts
         (D(2026, 3, 1), D(2026, 2, 1), 3, D(2026, 3, 1), D(2026, 6, 1)),
         # month end clamped: 30 Nov + 3 months = 28 Feb (not a leap year), 29 Feb in a leap year
-        (D(2026, 11, 30), None, 3, D(2026, 11, 30), D(2027, 2, 28)),
+        (D(2026, 11, 30), None, 3, D(2026, 11, 30), D(2027, 2, 26)),  # 28 Feb is a Sunday: Friday before
         (D(2027, 11, 30), None, 3, D(2027, 11, 30), D(2028, 2, 29)),
         # another gemeente norm
-        (D(2026, 3, 31), None, 2, D(2026, 3, 31), D(2026, 5, 31)),
+        (D(2026, 3, 31), None, 2, D(2026, 3, 31), D(2026, 5, 29)),  # Sunday 31 May: Friday 29 May
         (D(2026, 3, 31), None, 6, D(2026, 3, 31), D(2026, 9, 30)),
     ],
 )
@@ -465,7 +467,8 @@ PAUZE = {
         # after it: running again, 183 days later
         (Soort.INBURGERINGSTERMIJN, {}, D(2027, 6, 2), D(2028, 9, 2), False),
         (Soort.VOORTGANGSGESPREK, {}, D(2027, 3, 1), D(2027, 8, 3), True),
-        (Soort.VERLENGING_TERMIJN, {}, D(2027, 3, 1), D(2028, 3, 4), True),
+        # 3 September 2027 + 183 days is Saturday 4 March 2028: a reminder, so the Friday before
+        (Soort.VERLENGING_TERMIJN, {}, D(2027, 3, 1), D(2028, 3, 3), True),
         (Soort.MAP_AFRONDING, {}, D(2027, 7, 1), D(2028, 9, 2), False),
         # the bezwaartermijn of the Awb runs on
         (Soort.BEZWAARTERMIJN, {}, D(2026, 12, 15), D(2027, 1, 4), False),

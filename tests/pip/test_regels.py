@@ -151,8 +151,13 @@ def test_the_termijn_starts_the_day_after_the_first_dagtekening():
     ("pip", "laatste", "afgesproken", "volgende"),
     [
         (D(2026, 1, 31), None, None, D(2026, 4, 30)),
-        (D(2026, 1, 31), D(2026, 5, 1), None, D(2026, 8, 1)),
+        # a proposal: Saturday 1 August moves back to Friday 31 July ...
+        (D(2026, 1, 31), D(2026, 5, 1), None, D(2026, 7, 31)),
+        # ... and Sunday 7 March 2027 to Friday 5 March
+        (D(2026, 12, 7), None, None, D(2027, 3, 5)),
         (D(2026, 1, 31), D(2026, 5, 1), D(2026, 6, 1), D(2026, 6, 1)),
+        # a date agreed in the gesprek stays, a Saturday too (the form warned)
+        (D(2026, 1, 31), D(2026, 5, 1), D(2026, 8, 1), D(2026, 8, 1)),
         (None, None, None, None),
     ],
 )

@@ -35,7 +35,8 @@ def test_a_voortgangsgesprek_moves_the_next_one_at_once(vastgesteld, regisseur):
         },
     )
 
-    assert _termijnen(vastgesteld.inburgeraar)["voortgangsgesprek"].uiterste_datum == datetime.date(2027, 2, 20)
+    # three months after the gesprek is Saturday 20 February 2027: the product proposes the Friday before
+    assert _termijnen(vastgesteld.inburgeraar)["voortgangsgesprek"].uiterste_datum == datetime.date(2027, 2, 19)
 
 
 def test_the_caseload_deadline_follows_the_frequency_the_pip_fixed(concept, regisseur):
