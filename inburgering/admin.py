@@ -180,8 +180,10 @@ class TeamForm(forms.ModelForm):
         model = Team
         fields = ["naam", "organisatie"]
 
-    # Set by TeamAdmin.get_form: the gemeenten this beheerder may hand out (all of them for the applicatiebeheerder).
+    # Set by TeamAdmin.get_form: the gemeenten this beheerder may hand out and the organisaties whose people they
+    # see (all of them for the applicatiebeheerder).
     keuzegemeenten = Gemeente.objects.all()
+    organisaties = Organisatie.objects.all()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,15 +191,14 @@ class TeamForm(forms.ModelForm):
             self.fields[veldnaam].queryset = self.keuzegemeenten
         huidige = self.instance.groep.user_set.values_list("pk", flat=True) if self.instance.pk else []
         organisatie = self.data.get("organisatie") if self.is_bound else self.instance.organisatie_id
+        zichtbaar = get_user_model().objects.filter(organisatie__in=self.organisaties)
         if organisatie and str(organisatie).isdigit():
             # Only the organisatie's own people; current members stay listed, so none vanishes unseen.
-            self.fields["leden"].queryset = (
-                get_user_model()
-                .objects.filter(models.Q(organisatie_id=organisatie) | models.Q(pk__in=list(huidige)))
-                .order_by("username")
-            )
+            self.fields["leden"].queryset = zichtbaar.filter(
+                models.Q(organisatie_id=organisatie) | models.Q(pk__in=list(huidige))
+            ).order_by("username")
         else:
-            self.fields["leden"].queryset = self.fields["leden"].queryset.exclude(organisatie=None)
+            self.fields["leden"].queryset = zichtbaar.order_by("username")
             self.fields["leden"].help_text = _("Alleen medewerkers van de gekozen organisatie kunnen lid zijn.")
         if self.instance.pk:
             self.fields["leden"].initial = huidige
@@ -255,7 +256,11 @@ class TeamAdmin(admin.ModelAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         # A beheerder hands out only the gemeenten their organisatie serves; which gemeenten an organisatie
         # serves at all (its first team's) is the applicatiebeheerder's decision.
-        return type(form.__name__, (form,), {"keuzegemeenten": beheerde_gemeenten(request.user)})
+        return type(
+            form.__name__,
+            (form,),
+            {"keuzegemeenten": beheerde_gemeenten(request.user), "organisaties": eigen_organisaties(request.user)},
+        )
 
     def save_model(self, request, obj, form, change):
         if change:

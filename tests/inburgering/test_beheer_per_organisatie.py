@@ -279,3 +279,12 @@ def test_the_beheer_lists_take_a_constant_number_of_queries(client, wereld, pad)
             assert client.get(reverse(pad)).status_code == 200
         aantallen.append(len(vastgelegd))
     assert aantallen[0] == aantallen[1]
+
+
+def test_a_new_teams_member_picker_offers_only_the_beheerders_own_people(client, wereld):
+    client.force_login(wereld.beheerder)
+
+    leden = client.get(reverse("admin:inburgering_team_add")).context["adminform"].form.fields["leden"].queryset
+
+    assert wereld.regisseur in leden
+    assert not {wereld.regisseur_emmen, wereld.regisseur_eersel, wereld.begeleider} & set(leden)

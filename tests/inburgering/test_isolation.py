@@ -472,6 +472,12 @@ def vernietig_oud_dossier(verwezen):
     return verwezen
 
 
+@pytest.fixture
+def beheerobjecten(verwezen, pips):
+    """What the beheerders keep per gemeente (a logo, prices, aanbieders, toelichtingen), as in the matrix."""
+    return maak_beheerobjecten(verwezen)
+
+
 def _png() -> bytes:
     from PIL import Image
 
