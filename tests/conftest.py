@@ -185,7 +185,7 @@ def bouw_wereld() -> SimpleNamespace:
         beheerder_emmen=UserFactory(
             username="bram", rol=FUNCTIONEEL_BEHEERDER, is_staff=True, organisatie=menso.organisatie
         ),
-        privacy_emmen=UserFactory(username="ilse", rol=PRIVACYFUNCTIONARIS, organisatie=menso.organisatie),
+        privacy_emmen=UserFactory(username="wendy", rol=PRIVACYFUNCTIONARIS, organisatie=menso.organisatie),
         applicatiebeheerder=UserFactory(username="henk", rol=APPLICATIEBEHEERDER, is_staff=True),
     )
     w.dossier_bladel = InburgeraarFactory(gemeente=bladel, regisseur=w.regisseur, achternaam="Haile")
