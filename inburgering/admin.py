@@ -1,5 +1,10 @@
-"""Functioneel beheer: regio's, gemeenten (OIN, briefhoofd), organisaties, teams, users, and the days a decree
-equated with the public holidays (Algemene termijnenwet art. 3 lid 3)."""
+"""Beheer: regio's, gemeenten (OIN, briefhoofd), organisaties, teams and users, and the days a decree
+equated with the public holidays (Algemene termijnenwet art. 3 lid 3).
+
+The applicatiebeheerder keeps what the installation shares (regio's, organisaties, gemeenten, single sign-on,
+the equated days); a functioneel beheerder the users and teams of their own organisatie and the gemeenten it
+serves (inburgering.admin_bereik).
+"""
 
 from datetime import timedelta
 
@@ -10,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
@@ -23,6 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import oidc, services, tweefactor
+from .admin_bereik import PerGemeente, bewaar_buiten_bereik, eigen_organisaties, partnerteams_voor
 from .api import sleutels
 from .models import (
     ApiClient,
@@ -35,8 +42,8 @@ from .models import (
     Regio,
     Team,
 )
-from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN
-from .rollen import PARTNERSYSTEEM
+from .permissions import INZIEN, RAPPORTAGES, WIJZIGEN, beheerde_gemeenten, beheert_installatie
+from .rollen import APPLICATIEBEHEERDER, FUNCTIONEEL_BEHEERDER, PARTNERSYSTEEM, ROLLEN
 
 
 @login_required
@@ -90,9 +97,11 @@ class _Bestandslink:
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(PerGemeente):
+    gemeente_veld = "pk"
     list_display = ["naam", "gemeentecode", "regio", "oin"]
-    list_filter = ["regio"]
+    list_select_related = ["regio"]
+    list_filter = [("regio", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["naam", "gemeentecode", "oin"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}, models.FileField: {"widget": LogoInput}}
     fieldsets = [
@@ -124,6 +133,13 @@ class GemeenteAdmin(admin.ModelAdmin):
             {"fields": ["duo_basis_url", "duo_certificaat", "duo_sleutel"]},
         ),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Who the gemeente is (name, codes, regio) the installation decides; the organisatie that serves it
+        # keeps its letterhead, norms and standard offer.
+        if beheert_installatie(request.user):
+            return super().get_readonly_fields(request, obj)
+        return ["naam", "gemeentecode", "oin", "regio"]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -205,19 +221,25 @@ class TeamForm(forms.ModelForm):
         model = Team
         fields = ["naam", "organisatie"]
 
+    # Set by TeamAdmin.get_form: the gemeenten this beheerder may hand out and the organisaties whose people they
+    # see (all of them for the applicatiebeheerder).
+    keuzegemeenten = Gemeente.objects.all()
+    organisaties = Organisatie.objects.all()
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for veldnaam in _RECHTEN:
+            self.fields[veldnaam].queryset = self.keuzegemeenten
         huidige = self.instance.groep.user_set.values_list("pk", flat=True) if self.instance.pk else []
         organisatie = self.data.get("organisatie") if self.is_bound else self.instance.organisatie_id
+        zichtbaar = get_user_model().objects.filter(organisatie__in=self.organisaties)
         if organisatie and str(organisatie).isdigit():
             # Only the organisatie's own people; current members stay listed, so none vanishes unseen.
-            self.fields["leden"].queryset = (
-                get_user_model()
-                .objects.filter(models.Q(organisatie_id=organisatie) | models.Q(pk__in=list(huidige)))
-                .order_by("username")
-            )
+            self.fields["leden"].queryset = zichtbaar.filter(
+                models.Q(organisatie_id=organisatie) | models.Q(pk__in=list(huidige))
+            ).order_by("username")
         else:
-            self.fields["leden"].queryset = self.fields["leden"].queryset.exclude(organisatie=None)
+            self.fields["leden"].queryset = zichtbaar.order_by("username")
             self.fields["leden"].help_text = _("Alleen medewerkers van de gekozen organisatie kunnen lid zijn.")
         if self.instance.pk:
             self.fields["leden"].initial = huidige
@@ -225,6 +247,19 @@ class TeamForm(forms.ModelForm):
                 self.fields[veldnaam].initial = GemeenteGroupObjectPermission.objects.filter(
                     group=self.instance.groep, permission__codename=codename
                 ).values_list("content_object_id", flat=True)
+
+    def rechten(self) -> dict:
+        """Per right, the chosen gemeenten plus those the team holds outside this beheerder's reach (kept)."""
+        rechten = {}
+        for veld, (codename, _label) in _RECHTEN.items():
+            buiten = []
+            if self.instance.pk:
+                buiten = Gemeente.objects.filter(
+                    gemeentegroupobjectpermission__group=self.instance.groep,
+                    gemeentegroupobjectpermission__permission__codename=codename,
+                ).exclude(pk__in=self.keuzegemeenten)
+            rechten[codename] = [*self.cleaned_data[veld], *buiten]
+        return rechten
 
     def clean(self):
         cleaned = super().clean()
@@ -242,12 +277,31 @@ class TeamForm(forms.ModelForm):
 class TeamAdmin(admin.ModelAdmin):
     form = TeamForm
     list_display = ["naam", "organisatie"]
-    list_filter = ["organisatie"]
+    list_select_related = ["organisatie"]
+    list_filter = [("organisatie", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["naam", "organisatie__naam"]
     fieldsets = [
         (None, {"fields": ["naam", "organisatie", "leden"]}),
         (_("Gemeenten die dit team bedient"), {"fields": list(_RECHTEN)}),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(organisatie__in=eigen_organisaties(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisatie":
+            kwargs["queryset"] = eigen_organisaties(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A beheerder hands out only the gemeenten their organisatie serves; which gemeenten an organisatie
+        # serves at all (its first team's) is the applicatiebeheerder's decision.
+        return type(
+            form.__name__,
+            (form,),
+            {"keuzegemeenten": beheerde_gemeenten(request.user), "organisaties": eigen_organisaties(request.user)},
+        )
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -255,27 +309,93 @@ class TeamAdmin(admin.ModelAdmin):
         else:
             nieuw = services.maak_team(organisatie=obj.organisatie, naam=obj.naam)
             obj.pk, obj.groep = nieuw.pk, nieuw.groep
-        services.ken_gemeenten_toe(
-            team=obj, rechten={codename: form.cleaned_data[veld] for veld, (codename, _label) in _RECHTEN.items()}
-        )
+        services.ken_gemeenten_toe(team=obj, rechten=form.rechten())
         obj.groep.user_set.set(form.cleaned_data["leden"])
+
+
+# The applicatiebeheerder hands out the beheer accounts (a new organisatie's first functioneel beheerder); the
+# rest of an organisatie's accounts are its own beheerder's.
+_BEHEERROLLEN = [FUNCTIONEEL_BEHEERDER, APPLICATIEBEHEERDER]
+
+
+def _rollen_te_geven(user):
+    """The groups a beheerder may give: the applicatiebeheerder the beheer roles; a functioneel beheerder the
+    roles of people (not the applicatiebeheerder's, not a partner system's) and their own organisatie's teams."""
+    if beheert_installatie(user):
+        return Group.objects.filter(name__in=_BEHEERROLLEN)
+    mensenrollen = [rol for rol in ROLLEN if rol not in (APPLICATIEBEHEERDER, PARTNERSYSTEEM)]
+    return Group.objects.filter(models.Q(name__in=mensenrollen) | models.Q(team__organisatie_id=user.organisatie_id))
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DjangoGroupAdmin):
+    """Roles and teams' groups: the roles, and the teams of the beheerder's own organisatie."""
+
+    def get_queryset(self, request):
+        groepen = super().get_queryset(request)
+        if request.user.is_superuser:
+            return groepen
+        return groepen.filter(
+            models.Q(name__in=list(ROLLEN)) | models.Q(team__organisatie__in=eigen_organisaties(request.user))
+        )
 
 
 @admin.register(get_user_model())
 class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "first_name", "last_name", "organisatie", "is_active"]
-    list_filter = ["is_active", "groups", "organisatie"]
+    list_select_related = ["organisatie"]
+    list_filter = [
+        "is_active",
+        ("groups", admin.RelatedOnlyFieldListFilter),
+        ("organisatie", admin.RelatedOnlyFieldListFilter),
+    ]
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
         (_("Organisatie"), {"fields": ["organisatie"]}),
         (_("Inloggen met organisatie-account"), {"fields": ["oidc_subject"]}),
     ]
 
+    def get_queryset(self, request):
+        gebruikers = super().get_queryset(request)
+        if request.user.is_superuser:
+            return gebruikers
+        if beheert_installatie(request.user):
+            # Accounts without a role beyond beheer: never the people who work with dossiers.
+            return gebruikers.exclude(groups__in=Group.objects.exclude(name__in=_BEHEERROLLEN))
+        return gebruikers.filter(organisatie_id=request.user.organisatie_id, organisatie__isnull=False)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisatie":
+            kwargs["queryset"] = eigen_organisaties(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = _rollen_te_geven(request.user).order_by("name")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def get_readonly_fields(self, request, obj=None):
         # Only a superuser hands out superuser status or loose permissions; beheerders work with roles.
         if request.user.is_superuser:
             return super().get_readonly_fields(request, obj)
         return ["is_superuser", "user_permissions", "last_login", "date_joined"]
+
+    def save_model(self, request, obj, form, change):
+        # A functioneel beheerder's new colleague works for the same organisatie (and stays in their list).
+        if not change and obj.organisatie_id is None and not beheert_installatie(request.user):
+            obj.organisatie_id = request.user.organisatie_id
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        vorige = list(form.instance.groups.all()) if change else []
+        super().save_related(request, form, formsets, change)
+        if "groups" in form.cleaned_data and not request.user.is_superuser:
+            bewaar_buiten_bereik(
+                form.instance.groups, vorige, form.cleaned_data["groups"], set(_rollen_te_geven(request.user))
+            )
 
     actions = ["koppelcode_geven", "authenticator_resetten"]
 
@@ -311,10 +431,13 @@ class ApiClientForm(forms.ModelForm):
         model = ApiClient
         fields = ["naam", "team", "geldig_tot"]
 
+    # Set by ApiClientAdmin.get_form: the partner teams this beheerder manages clients for.
+    partnerteams = Team.objects.filter(organisatie__soort=Organisatie.Soort.PARTNER)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "team" in self.fields:
-            self.fields["team"].queryset = Team.objects.filter(organisatie__soort=Organisatie.Soort.PARTNER)
+            self.fields["team"].queryset = self.partnerteams
         if not self.instance.pk:
             self.fields["geldig_tot"].initial = timezone.now() + timedelta(days=365)
 
@@ -331,9 +454,17 @@ class ApiClientAdmin(admin.ModelAdmin):
 
     form = ApiClientForm
     list_display = ["naam", "team", "sleutel_prefix", "geldig_tot", "ingetrokken_op"]
-    list_filter = ["team__organisatie"]
+    list_select_related = ["team__organisatie"]
+    list_filter = [("team__organisatie", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["naam", "sleutel_prefix", "team__organisatie__naam"]
     actions = ["intrekken"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(team__in=partnerteams_voor(request.user))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"partnerteams": partnerteams_voor(request.user)})
 
     def get_readonly_fields(self, request, obj=None):
         return ["team", "sleutel_prefix", "ingetrokken_op", "gebruiker"] if obj else []
@@ -501,6 +632,8 @@ class OidcConfigAdmin(admin.ModelAdmin):
         return False  # switch it off instead: the history of who changed what stays with it
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         if OidcConfig.objects.exists():
             return redirect("admin:inburgering_oidcconfig_change", 1)
         return redirect("admin:inburgering_oidcconfig_add")

@@ -85,15 +85,51 @@ def mag_dossier_wijzigen(user, inburgeraar: Inburgeraar) -> bool:
     return Inburgeraar.objects.zichtbaar_voor(user, WIJZIGEN).filter(pk=inburgeraar.pk).exists()
 
 
+def gemeenten_van_organisatie(user):
+    """The gemeenten the user's organisatie serves: the one rule for the functioneel beheerder's and the
+    privacyfunctionaris' reach (docs/privacy.md, Per organisatie).
+
+    An organisatie serves a gemeente when one of its teams may see or change that gemeente's dossiers
+    (the object permission dossiers_inzien or dossiers_wijzigen on the gemeente). A right to reports alone
+    is no service: a gemeente's policy team that reports on the whole regio manages none of it. A user
+    without an organisatie serves nothing; a superuser everything. One SQL subquery."""
+    if not (user.is_authenticated and user.is_active):
+        return Gemeente.objects.none()
+    if _mag_alles(user):
+        return Gemeente.objects.all()
+    if user.organisatie_id is None:
+        return Gemeente.objects.none()
+    return Gemeente.objects.filter(
+        pk__in=GemeenteGroupObjectPermission.objects.filter(
+            group__team__organisatie_id=user.organisatie_id, permission__codename__in=[INZIEN, WIJZIGEN]
+        ).values("content_object_id")
+    )
+
+
+def beheert_installatie(user) -> bool:
+    """The applicatiebeheerder (and a superuser): keeps what the whole installation shares. Known by the
+    right to change organisaties, which only that role holds (inburgering.rollen)."""
+    return user.is_active and user.has_perm("inburgering.change_organisatie")
+
+
+def beheerde_gemeenten(user):
+    """The gemeenten whose settings (letterhead, norms, standard offer) `user` manages in /beheer/: every
+    gemeente for the applicatiebeheerder, else those of the user's organisatie."""
+    return Gemeente.objects.all() if beheert_installatie(user) else gemeenten_van_organisatie(user)
+
+
 def get_dossier_voor_privacy(user, pk, perm: str) -> Inburgeraar:
     """The privacy officer's and functioneel beheerder's way to one dossier (AVG export, legal hold).
 
-    Their role works installation-wide, through a model permission (`perm`), not through a team's
-    gemeenten; destroyed dossiers are gone for them too. 404 as everywhere else."""
+    Their role works through a model permission (`perm`), not through a team's right to dossiers, and
+    reaches the dossiers of the gemeenten their organisatie serves (gemeenten_van_organisatie); destroyed
+    dossiers are gone for them too. 404 as everywhere else."""
     if not user.has_perm(perm):
         raise Http404
     try:
-        return Inburgeraar.objects.select_related("gemeente", "huishouden").get(pk=pk, vernietigd_op__isnull=True)
+        return Inburgeraar.objects.select_related("gemeente", "huishouden").get(
+            pk=pk, vernietigd_op__isnull=True, gemeente__in=gemeenten_van_organisatie(user)
+        )
     except (Inburgeraar.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

@@ -14,6 +14,9 @@ BEGELEIDER = "Maatschappelijk begeleider"
 BELEIDSMEDEWERKER = "Beleidsmedewerker"
 FUNCTIONEEL_BEHEERDER = "Functioneel beheerder"
 PRIVACYFUNCTIONARIS = "Privacyfunctionaris"
+# Keeps what belongs to the whole installation (regio's, organisaties, gemeenten, single sign-on) and hands out
+# the beheer accounts; never a person's data.
+APPLICATIEBEHEERDER = "Applicatiebeheerder"
 # The service user of a partner system's API credential (inburgering.api.sleutels), never a person.
 PARTNERSYSTEEM = "Partnersysteem (API)"
 # Not a role of its own but an extra right on top of one: health data is special-category data.
@@ -29,17 +32,29 @@ _DOSSIERWERK = [
     "inburgering.view_signaal",
     "inburgering.change_signaal",
 ]
+# The functioneel beheerder works for one organisatie: its users and teams, and the gemeenten it serves
+# (permissions.gemeenten_van_organisatie); the admin scopes every list to those.
 _BEHEER = [
-    f"inburgering.{actie}_{model}"
-    for model in ("regio", "gemeente", "organisatie", "team", "user", "apiclient", "oidcconfig", "oidcgroep")
-    for actie in ("view", "add", "change")
+    f"inburgering.{actie}_{model}" for model in ("team", "user", "apiclient") for actie in ("view", "add", "change")
 ] + [
-    "inburgering.delete_oidcgroep",
-    *(f"inburgering.{actie}_gelijkgesteldedag" for actie in ("view", "add", "change", "delete")),
+    "inburgering.view_gemeente",
+    "inburgering.change_gemeente",
     "auth.view_group",
     "inburgering.view_duobericht",
     "inburgering.change_duobericht",
     "inburgering.view_notificatie",
+]
+# What the whole installation shares: no dossier, no inzage log, no export. Teams and users to start a new
+# organisatie (its first beheerder, the gemeenten its first team serves).
+_APPLICATIEBEHEER = [
+    f"inburgering.{actie}_{model}"
+    for model in ("regio", "gemeente", "organisatie", "team", "user", "oidcconfig", "oidcgroep")
+    for actie in ("view", "add", "change")
+] + [
+    "inburgering.delete_oidcgroep",
+    "auth.view_group",
+    # The days a Royal Decree equates with the holidays (Atw art. 3 lid 3) hold for every gemeente alike.
+    *(f"inburgering.{actie}_gelijkgesteldedag" for actie in ("view", "add", "change", "delete")),
 ]
 # Retention: the functioneel beheerder approves vernietigingslijsten; both roles may place a legal hold.
 _VERNIETIGING = ["inburgering.view_vernietigingslijst", "inburgering.vernietiging_blokkeren"]
@@ -60,6 +75,7 @@ ROLLEN: dict[str, list[str]] = {
     BELEIDSMEDEWERKER: _RAPPORTAGE,
     FUNCTIONEEL_BEHEERDER: _BEHEER + _VERNIETIGING + ["inburgering.vernietiging_goedkeuren"],
     PRIVACYFUNCTIONARIS: _PRIVACY,
+    APPLICATIEBEHEERDER: _APPLICATIEBEHEER,
     GEZONDHEIDSGEGEVENS: [],
     PARTNERSYSTEEM: [],
 }
@@ -93,11 +109,17 @@ OMSCHRIJVING = {
     BEGELEIDER: _("Ziet alleen doorverwezen inburgeraars en registreert uren."),
     BELEIDSMEDEWERKER: _("Ziet cijfers, nooit personen."),
     FUNCTIONEEL_BEHEERDER: _(
-        "Beheert gebruikers, teams, gemeenten, briefhoofden, aanbieders en de met feestdagen gelijkgestelde dagen; "
-        "keurt vernietigingslijsten goed."
+        "Beheert de gebruikers en teams van de eigen organisatie en de gemeenten die zij bedient (briefhoofden, "
+        "prijzen, aanbieders); keurt hun vernietigingslijsten goed."
     ),
     PRIVACYFUNCTIONARIS: _(
-        "Doorzoekt het inzagelog, voert AVG-inzageverzoeken uit en kan vernietiging blokkeren. Ziet geen caseload."
+        "Doorzoekt het inzagelog, voert AVG-inzageverzoeken uit en kan vernietiging blokkeren, voor de gemeenten "
+        "die de eigen organisatie bedient. Ziet geen caseload."
+    ),
+    APPLICATIEBEHEERDER: _(
+        "Beheert wat de hele installatie deelt: regio's, gemeenten, organisaties, inloggen met "
+        "organisatie-account, de met feestdagen gelijkgestelde dagen en de beheeraccounts. Ziet geen "
+        "persoonsgegevens."
     ),
     PARTNERSYSTEEM: _(
         "De servicegebruiker van een API-client: ziet via de API alleen de naar het team verwezen dossiers."

@@ -67,13 +67,14 @@ def mail_signaaldigest(regisseur_id: int) -> int:
 
 @shared_task
 def bewaartermijnen() -> dict:
-    """Monthly (CELERY_BEAT_SCHEDULE): propose a vernietigingslijst and clean up the inzage log.
+    """Monthly (CELERY_BEAT_SCHEDULE): propose the vernietigingslijsten (one per gemeente) and clean up the
+    inzage log.
 
     Idempotent: a dossier is proposed once (a unique constraint); old inzage records are simply gone."""
     from .privacy import vernietiging
 
-    lijst = vernietiging.stel_vernietigingslijst_voor()
-    return {"lijst": lijst.pk if lijst else None, "inzages_verwijderd": vernietiging.ruim_inzagelog_op()}
+    lijsten = vernietiging.stel_vernietigingslijsten_voor()
+    return {"lijsten": [lijst.pk for lijst in lijsten], "inzages_verwijderd": vernietiging.ruim_inzagelog_op()}
 
 
 @shared_task

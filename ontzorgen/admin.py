@@ -2,10 +2,12 @@
 
 from django.contrib import admin
 
+from inburgering.admin_bereik import PerDossier
+
 from .models import Melding, Ontzorging, Urenregistratie, VasteLast, Verwijzing
 
 
-class AlleenLezen(admin.ModelAdmin):
+class AlleenLezen(PerDossier):
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -3,10 +3,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.admin_bereik import PerDossier
+from inburgering.models import Gemeente
+from inburgering.permissions import beheert_installatie, gemeenten_van_organisatie
+
 from .models import Handhaving, Pip, Toelichting, Voortgangsgesprek
 
 
-class AlleenLezen(admin.ModelAdmin):
+class AlleenLezen(PerDossier):
     def has_add_permission(self, request):
         return False
 
@@ -38,12 +42,40 @@ class HandhavingAdmin(AlleenLezen):
 
 @admin.register(Toelichting)
 class ToelichtingAdmin(admin.ModelAdmin):
-    """The functioneel beheerder keeps the translated explanation page of the PIP beschikking per language."""
+    """The translated explanation page of the PIP beschikking per language: a functioneel beheerder keeps
+    those of the gemeenten their organisatie serves, the applicatiebeheerder the ones for every gemeente."""
 
-    list_display = ["__str__", "taal", "richting", "titel", "gewijzigd_op"]
+    list_display = ["__str__", "gemeente", "taal", "richting", "titel", "gewijzigd_op"]
+    list_select_related = ["gemeente"]
+    list_filter = [("gemeente", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["taal", "titel"]
     readonly_fields = ["richting"]
-    fields = ["taal", "richting", "titel", "rechtsgeldigheid", "uitleg_pip", "uitleg_bezwaar", "uitleg_regisseur"]
+    fields = [
+        "gemeente",
+        "taal",
+        "richting",
+        "titel",
+        "rechtsgeldigheid",
+        "uitleg_pip",
+        "uitleg_bezwaar",
+        "uitleg_regisseur",
+    ]
+
+    def get_queryset(self, request):
+        toelichtingen = super().get_queryset(request)
+        if request.user.is_superuser:
+            return toelichtingen
+        if beheert_installatie(request.user):
+            return toelichtingen.filter(gemeente__isnull=True)
+        return toelichtingen.filter(gemeente__in=gemeenten_van_organisatie(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "gemeente" and not request.user.is_superuser:
+            # Without a gemeente a text is every gemeente's: the applicatiebeheerder's alone, who keeps no other.
+            installatie = beheert_installatie(request.user)
+            kwargs["queryset"] = Gemeente.objects.none() if installatie else gemeenten_van_organisatie(request.user)
+            kwargs["required"] = not installatie
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("schrijfrichting"))
     def richting(self, obj):

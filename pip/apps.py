@@ -42,8 +42,10 @@ class PipConfig(AppConfig):
                 # A begeleider joins the PIP-team's overleg and sees on its agenda only the dossiers referred to
                 # the team.
                 rollen.BEGELEIDER: ["view_overleg"],
-                # The translated explanation pages of the beschikking.
+                # The translated explanation pages of the beschikking: per gemeente (the beheerder of the
+                # organisatie serving it), and for every gemeente (the applicatiebeheerder).
                 rollen.FUNCTIONEEL_BEHEERDER: ["view_toelichting", "add_toelichting", "change_toelichting"],
+                rollen.APPLICATIEBEHEERDER: ["view_toelichting", "add_toelichting", "change_toelichting"],
             },
         )
         dossier_secties.registreer(

@@ -47,7 +47,7 @@ def _vul_in(tekst: str, waarden: dict[str, str]) -> SafeString:
 
 def toelichting_context(inburgeraar: Inburgeraar, *, kenmerk: str, bezwaar_uiterlijk) -> dict:
     """The explanation page for the beschikking's context; empty when the person's language has none."""
-    toelichting = Toelichting.objects.voor_taal(inburgeraar.taal)
+    toelichting = Toelichting.objects.voor_taal(inburgeraar.taal, inburgeraar.gemeente_id)
     if toelichting is None:
         return {"toelichting": None}
     regisseur = inburgeraar.regisseur

@@ -14,6 +14,7 @@ from inburgering import atw
 from inburgering import pdf as pdf_module
 from inburgering.celery import app as celery_app
 from inburgering.rollen import (
+    APPLICATIEBEHEERDER,
     BEGELEIDER,
     BELEIDSMEDEWERKER,
     CASUSREGISSEUR,
@@ -204,8 +205,17 @@ def bouw_wereld() -> SimpleNamespace:
         regisseur_emmen=UserFactory(username="jeroen", rol=CASUSREGISSEUR, team=menso),
         begeleider=UserFactory(username="amal", rol=BEGELEIDER, team=partner),
         beleidsmedewerker=UserFactory(username="peter", rol=BELEIDSMEDEWERKER, team=beleid),
-        beheerder=UserFactory(username="anouk", rol=FUNCTIONEEL_BEHEERDER, is_staff=True),
-        privacy=UserFactory(username="fatima", rol=PRIVACYFUNCTIONARIS),
+        # KempenPlus' beheer, without a team: their organisatie decides what they reach.
+        beheerder=UserFactory(
+            username="anouk", rol=FUNCTIONEEL_BEHEERDER, is_staff=True, organisatie=kempenplus.organisatie
+        ),
+        privacy=UserFactory(username="fatima", rol=PRIVACYFUNCTIONARIS, organisatie=kempenplus.organisatie),
+        # Menso's (Emmen) own beheer and privacy, and the installation's applicatiebeheerder.
+        beheerder_emmen=UserFactory(
+            username="bram", rol=FUNCTIONEEL_BEHEERDER, is_staff=True, organisatie=menso.organisatie
+        ),
+        privacy_emmen=UserFactory(username="wendy", rol=PRIVACYFUNCTIONARIS, organisatie=menso.organisatie),
+        applicatiebeheerder=UserFactory(username="henk", rol=APPLICATIEBEHEERDER, is_staff=True),
     )
     w.dossier_bladel = InburgeraarFactory(gemeente=bladel, regisseur=w.regisseur, achternaam="Haile")
     w.dossier_bergeijk = InburgeraarFactory(gemeente=bergeijk, regisseur=w.collega)

@@ -32,6 +32,7 @@ from inburgering.models import (
 from inburgering.permissions import INZIEN, RAPPORTAGES, WIJZIGEN
 from inburgering.queries import regisseurs_voor
 from inburgering.rollen import (
+    APPLICATIEBEHEERDER,
     BEGELEIDER,
     BELEIDSMEDEWERKER,
     CASUSREGISSEUR,
@@ -103,8 +104,13 @@ GEBRUIKERS = [
     ("regisseur.menso", "Jeroen", "Lubbers", CASUSREGISSEUR, "Menso", "Casusregie"),
     ("begeleider", "Amal", "Haddad", BEGELEIDER, "VluchtelingenWerk Zuid-Nederland", "Maatschappelijke begeleiding"),
     ("beleid", "Peter", "Smulders", BELEIDSMEDEWERKER, "Gemeente Bladel", "Beleid Kempen"),
+    # Beheer and privacy work per organisatie, for the gemeenten it serves; the applicatiebeheerder keeps what
+    # the installation shares (regio's, organisaties, gemeenten, single sign-on) and belongs to none.
     ("beheer", "Anouk", "Willems", FUNCTIONEEL_BEHEERDER, "KempenPlus", None),
     ("privacy", "Lotte", "Verbeek", PRIVACYFUNCTIONARIS, "KempenPlus", None),
+    ("beheer.szmh", "Ruud", "Coenen", FUNCTIONEEL_BEHEERDER, "SZMH", None),
+    ("privacy.szmh", "Noor", "Wetzels", PRIVACYFUNCTIONARIS, "SZMH", None),
+    ("applicatiebeheer", "Henk", "Dijkstra", APPLICATIEBEHEERDER, None, None),
 ]
 
 # Extra rights on top of a role: Sanne and Tom may see health data, Youssef (regisseur2) may not.
@@ -292,8 +298,8 @@ def _gebruikers(teams) -> dict[str, object]:
                 first_name=voornaam,
                 last_name=achternaam,
                 email=f"{username}@demo.inburgering.example",
-                organisatie=Organisatie.objects.get(naam=organisatie_naam),
-                is_staff=rol == FUNCTIONEEL_BEHEERDER,
+                organisatie=Organisatie.objects.get(naam=organisatie_naam) if organisatie_naam else None,
+                is_staff=rol in (FUNCTIONEEL_BEHEERDER, APPLICATIEBEHEERDER),
             )
             user.set_password(DEMO_WACHTWOORD)
             user.save()
@@ -439,15 +445,21 @@ def _ondertussen_groep() -> None:
 
 
 def _vernietigingslijst() -> None:
-    """A few closed dossiers ended long ago, so the beheerder finds a vernietigingslijst to approve."""
-    from inburgering.privacy.vernietiging import jaren_later, stel_vernietigingslijst_voor
+    """A few closed dossiers ended long ago, so the beheerders find vernietigingslijsten to approve."""
+    from inburgering.privacy.vernietiging import jaren_later, stel_vernietigingslijsten_voor
 
     if Vernietigingslijst.objects.exists():
         return
     lang_geleden = jaren_later(timezone.localdate(), -(settings.BEWAARTERMIJN_JAREN + 1))
-    oud = Inburgeraar.objects.filter(fase__in=EINDFASEN, vernietigd_op__isnull=True).order_by("pk")[:4]
-    Inburgeraar.objects.filter(pk__in=list(oud.values_list("pk", flat=True))).update(datum_einde=lang_geleden)
-    stel_vernietigingslijst_voor()
+    # Lists are per gemeente: some for KempenPlus' beheer and privacy, one for SZMH's.
+    afgesloten = Inburgeraar.objects.filter(fase__in=EINDFASEN, vernietigd_op__isnull=True).order_by("pk")
+    kempenplus = afgesloten.filter(gemeente__naam__in=["Bergeijk", "Bladel", "Reusel-De Mierden"])
+    oud = [
+        *kempenplus.values_list("pk", flat=True)[:4],
+        *afgesloten.filter(gemeente__naam="Maastricht").values_list("pk", flat=True)[:2],
+    ]
+    Inburgeraar.objects.filter(pk__in=oud).update(datum_einde=lang_geleden)
+    stel_vernietigingslijsten_voor()
 
 
 def _dateer_tijdlijn(inburgeraar, dagen) -> None:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from inburgering.toegang import recht_nodig
 
 from ..forms import UtrechtFormMixin
-from ..permissions import WIJZIGEN, get_dossier_voor
+from ..permissions import WIJZIGEN, gemeenten_van_organisatie, get_dossier_voor
 from . import acties, outbox
 from .models import DuoBericht, Notificatie
 from .tasks import verwerk_notificatie
@@ -43,7 +43,7 @@ class FilterForm(UtrechtFormMixin, forms.Form):
     gebeurtenis = forms.CharField(label=gettext_lazy("Gebeurtenis of soort"), required=False, max_length=10)
 
 
-def _filter(form: FilterForm):
+def _filter(form: FilterForm, user):
     gegevens = form.cleaned_data if form.is_valid() else {}
     # A status belongs to one direction: choosing it picks that direction.
     inkomend = gegevens.get("richting") == "in" or gegevens.get("status") in Notificatie.Status.values
@@ -51,7 +51,7 @@ def _filter(form: FilterForm):
         Notificatie.objects.select_related("gemeente")
         if inkomend
         else DuoBericht.objects.select_related("gemeente", "inburgeraar")
-    )
+    ).filter(gemeente__in=gemeenten_van_organisatie(user))  # only the gemeenten the beheerder's organisatie serves
     if gegevens.get("status"):
         rijen = rijen.filter(status=gegevens["status"])
     if gegevens.get("bsn"):
@@ -66,7 +66,7 @@ def _filter(form: FilterForm):
 @recht_nodig(INZIEN)
 def berichten(request):
     form = FilterForm(request.GET or None)
-    inkomend, rijen = _filter(form)
+    inkomend, rijen = _filter(form, request.user)
     return render(
         request,
         "inburgering/duo_berichten.html",
@@ -82,7 +82,7 @@ def berichten(request):
 @recht_nodig(OPNIEUW)
 @require_POST
 def opnieuw(request, pk):
-    bericht = get_object_or_404(DuoBericht, pk=pk)
+    bericht = get_object_or_404(DuoBericht, pk=pk, gemeente__in=gemeenten_van_organisatie(request.user))
     try:
         outbox.opnieuw(bericht=bericht)
     except ValueError as e:
@@ -97,7 +97,9 @@ def opnieuw(request, pk):
 @require_POST
 def notificatie_opnieuw(request, pk):
     """Process a notification whose processing failed again (after the cause was fixed)."""
-    notificatie = get_object_or_404(Notificatie, pk=pk, status=Notificatie.Status.MISLUKT)
+    notificatie = get_object_or_404(
+        Notificatie, pk=pk, status=Notificatie.Status.MISLUKT, gemeente__in=gemeenten_van_organisatie(request.user)
+    )
     verwerk_notificatie.delay(notificatie.pk)
     messages.success(request, _("De notificatie wordt opnieuw verwerkt."))
     return redirect(f"{reverse('inburgering:duo_berichten')}?richting=in")

@@ -32,6 +32,7 @@ from ..models import (
     Signaal,
     Termijn,
 )
+from ..permissions import gemeenten_van_organisatie
 from ..services import schrijf_gebeurtenis
 from .models import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
 from .register import bijdragen, wis
@@ -64,35 +65,58 @@ def _kandidaten(vandaag: datetime.date):
 
 
 @transaction.atomic
-def stel_vernietigingslijst_voor(*, vandaag: datetime.date | None = None) -> Vernietigingslijst | None:
-    """Propose every closed dossier past its retention date that is on no list yet; None if there is none.
+def stel_vernietigingslijsten_voor(*, vandaag: datetime.date | None = None) -> list[Vernietigingslijst]:
+    """Propose every closed dossier past its retention date that is on no list yet, one list per gemeente;
+    an empty list when there is none.
 
+    Per gemeente, because the gemeente is responsible for its dossiers and each organisatie's beheerder
+    approves only the lists of the gemeenten it serves (permissions.gemeenten_van_organisatie).
     Idempotent: a dossier is on at most one list (a unique constraint), so a second run, a retry or
     two beat processes propose nothing twice."""
     vandaag = vandaag or timezone.localdate()
-    rijen = [(d, vernietigingsdatum(d.datum_einde)) for d in _kandidaten(vandaag)]
-    rijen = [(d, vanaf) for d, vanaf in rijen if vanaf <= vandaag]
-    if not rijen:
-        return None
-    lijst = Vernietigingslijst.objects.create(peildatum=vandaag)
-    VernietigingslijstItem.objects.bulk_create(
-        [
-            VernietigingslijstItem(
-                lijst=lijst,
-                inburgeraar_id=dossier.pk,
-                referentie=f"VL{lijst.pk}-{volgnummer:05d}",
-                gemeente_id=dossier.gemeente_id,
-                datum_einde=dossier.datum_einde,
-                vernietigen_vanaf=vanaf,
-            )
-            for volgnummer, (dossier, vanaf) in enumerate(rijen, start=1)
-        ],
-        ignore_conflicts=True,
+    per_gemeente: dict[int, list] = {}
+    for dossier in _kandidaten(vandaag):
+        vanaf = vernietigingsdatum(dossier.datum_einde)
+        if vanaf <= vandaag:
+            per_gemeente.setdefault(dossier.gemeente_id, []).append((dossier, vanaf))
+    lijsten = []
+    for rijen in per_gemeente.values():
+        lijst = Vernietigingslijst.objects.create(peildatum=vandaag)
+        VernietigingslijstItem.objects.bulk_create(
+            [
+                VernietigingslijstItem(
+                    lijst=lijst,
+                    inburgeraar_id=dossier.pk,
+                    referentie=f"VL{lijst.pk}-{volgnummer:05d}",
+                    gemeente_id=dossier.gemeente_id,
+                    datum_einde=dossier.datum_einde,
+                    vernietigen_vanaf=vanaf,
+                )
+                for volgnummer, (dossier, vanaf) in enumerate(rijen, start=1)
+            ],
+            ignore_conflicts=True,
+        )
+        if lijst.items.exists():
+            lijsten.append(lijst)
+        else:  # another run proposed them all in the meantime
+            lijst.delete()
+    return lijsten
+
+
+def lijsten_voor(user):
+    """The vernietigingslijsten `user` may see: those with a dossier of a gemeente their organisatie serves."""
+    return Vernietigingslijst.objects.filter(
+        pk__in=VernietigingslijstItem.objects.filter(gemeente__in=gemeenten_van_organisatie(user)).values("lijst_id")
     )
-    if not lijst.items.exists():  # another run proposed them all in the meantime
-        lijst.delete()
-        return None
-    return lijst
+
+
+def mag_goedkeuren(user, lijst: Vernietigingslijst) -> bool:
+    """Only whoever serves every gemeente on the list approves it: approval destroys all of its dossiers.
+    (Lists are made per gemeente; an older list over several gemeenten needs a beheerder serving them all.)"""
+    return (
+        user.has_perm("inburgering.vernietiging_goedkeuren")
+        and not lijst.items.exclude(gemeente__in=gemeenten_van_organisatie(user)).exists()
+    )
 
 
 @transaction.atomic
@@ -101,6 +125,11 @@ def keur_goed(*, door, lijst: Vernietigingslijst) -> Vernietigingslijst:
     from ..tasks import voer_vernietiging_uit
 
     lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+    if not mag_goedkeuren(door, lijst):
+        raise ValidationError(
+            _("U mag alleen vernietigingslijsten goedkeuren van gemeenten die uw organisatie bedient."),
+            code="andere_organisatie",
+        )
     if lijst.status != Vernietigingslijst.Status.VOORGESTELD:
         raise ValidationError(_("Deze vernietigingslijst is al goedgekeurd."), code="al_goedgekeurd")
     lijst.status = Vernietigingslijst.Status.GOEDGEKEURD

@@ -15,16 +15,15 @@ from django.utils.translation import gettext as _
 
 from .. import services
 from ..forms import zet_fouten_op_form
-from ..models import Gemeente, Inburgeraar, Inzage
+from ..models import Inburgeraar, Inzage
 from ..pdf import render_pdf
-from ..permissions import get_dossier_voor_privacy
+from ..permissions import beheerde_gemeenten, gemeenten_van_organisatie, get_dossier_voor_privacy
 from ..toegang import recht_nodig
 from . import avg, vernietiging
 from .forms import BlokkadeForm, InzageZoekForm
-from .models import ProcesVerbaal, Vernietigingslijst, VernietigingslijstItem
+from .models import ProcesVerbaal, VernietigingslijstItem
 
 LIJSTEN = "inburgering.view_vernietigingslijst"
-GOEDKEUREN = "inburgering.vernietiging_goedkeuren"
 BLOKKEREN = "inburgering.vernietiging_blokkeren"
 EXPORTEREN = "inburgering.avg_exporteren"
 INZAGELOG = "inburgering.inzagelog_doorzoeken"
@@ -35,7 +34,8 @@ INZAGELOG = "inburgering.inzagelog_doorzoeken"
 def vernietigingslijsten(request):
     voorgesteld = VernietigingslijstItem.Status.VOORGESTELD
     lijsten = (
-        Vernietigingslijst.objects.select_related("goedgekeurd_door", "procesverbaal")
+        vernietiging.lijsten_voor(request.user)
+        .select_related("goedgekeurd_door", "procesverbaal")
         .annotate(
             aantal=Count("items", filter=~Q(items__status=VernietigingslijstItem.Status.UITGEZONDERD)),
             open=Count("items", filter=Q(items__status=voorgesteld)),
@@ -49,9 +49,10 @@ def vernietigingslijsten(request):
 @login_required
 @recht_nodig(LIJSTEN)
 def vernietigingslijst(request, pk):
-    lijst = get_object_or_404(Vernietigingslijst.objects.select_related("goedgekeurd_door"), pk=pk)
+    lijst = get_object_or_404(vernietiging.lijsten_voor(request.user).select_related("goedgekeurd_door"), pk=pk)
+    mag_goedkeuren = vernietiging.mag_goedkeuren(request.user, lijst)
     if request.method == "POST":
-        if not request.user.has_perm(GOEDKEUREN):
+        if not mag_goedkeuren:
             raise PermissionDenied
         try:
             vernietiging.keur_goed(door=request.user, lijst=lijst)
@@ -60,7 +61,8 @@ def vernietigingslijst(request, pk):
         else:
             messages.success(request, _("De vernietigingslijst is goedgekeurd; de vernietiging is gestart."))
         return redirect("inburgering:vernietigingslijst", pk=lijst.pk)
-    items = lijst.items.select_related("gemeente", "inburgeraar").only(
+    eigen = lijst.items.filter(gemeente__in=gemeenten_van_organisatie(request.user))
+    items = eigen.select_related("gemeente", "inburgeraar").only(
         "referentie", "status", "datum_einde", "vernietigen_vanaf", "gemeente__naam",
         "inburgeraar__fase", "inburgeraar__reden_afronding", "inburgeraar__reden_uitschrijving",
     )  # fmt: skip
@@ -71,7 +73,7 @@ def vernietigingslijst(request, pk):
             "lijst": lijst,
             "items": items,
             "mag_blokkeren": request.user.has_perm(BLOKKEREN),
-            "mag_goedkeuren": request.user.has_perm(GOEDKEUREN),
+            "mag_goedkeuren": mag_goedkeuren,
         },
     )
 
@@ -79,7 +81,9 @@ def vernietigingslijst(request, pk):
 @login_required
 @recht_nodig(LIJSTEN)
 def procesverbaal(request, pk):
-    pv = get_object_or_404(ProcesVerbaal.objects.select_related("lijst"), pk=pk)
+    pv = get_object_or_404(
+        ProcesVerbaal.objects.select_related("lijst").filter(lijst__in=vernietiging.lijsten_voor(request.user)), pk=pk
+    )
     context = {"pv": pv, "aantallen": sorted(pv.aantallen.items())}
     if request.GET.get("formaat") == "pdf":
         _html, pdf = render_pdf("inburgering/procesverbaal_pdf.html", context)
@@ -136,13 +140,22 @@ def inzagelog(request):
     form = InzageZoekForm(request.GET or None)
     inzages = Inzage.objects.none()
     if form.is_bound and form.is_valid() and any(form.cleaned_data.values()):
-        inzages = _zoek_inzages(form.cleaned_data).select_related("user")
+        # Only what concerns the gemeenten the privacyfunctionaris' organisatie serves (gemeenten_van_organisatie).
+        inzages = (
+            _zoek_inzages(form.cleaned_data)
+            .filter(inburgeraar__gemeente__in=gemeenten_van_organisatie(request.user))
+            .select_related("user")
+        )
     pagina = Paginator(inzages, settings.INZAGELOG_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     zoekterm = request.GET.copy()
     zoekterm.pop("pagina", None)
     dossier = None
     if form.is_bound and form.is_valid() and form.cleaned_data["bsn"] and request.user.has_perm(EXPORTEREN):
-        dossier = Inburgeraar.objects.filter(bsn=form.cleaned_data["bsn"], vernietigd_op__isnull=True).first()
+        dossier = Inburgeraar.objects.filter(
+            bsn=form.cleaned_data["bsn"],
+            vernietigd_op__isnull=True,
+            gemeente__in=gemeenten_van_organisatie(request.user),
+        ).first()
     return render(
         request,
         "inburgering/inzagelog.html",
@@ -171,7 +184,7 @@ def _zoek_inzages(gegevens: dict):
 def gemeente_logo(request, pk):
     """The letterhead logo for the functioneel beheerder who manages it; validated as PNG or JPEG
     on upload, sent as an attachment so a browser never renders it in our origin by surprise."""
-    gemeente = get_object_or_404(Gemeente, pk=pk)
+    gemeente = get_object_or_404(beheerde_gemeenten(request.user), pk=pk)
     if not gemeente.logo:
         raise Http404
     return FileResponse(gemeente.logo.open("rb"), as_attachment=True, filename=gemeente.logo.name.rsplit("/", 1)[-1])

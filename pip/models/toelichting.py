@@ -1,4 +1,6 @@
-"""Translated explanation pages for the PIP beschikking, kept by the functioneel beheerder per language.
+"""Translated explanation pages for the PIP beschikking, kept per language: for every gemeente by the
+applicatiebeheerder, and per gemeente by the functioneel beheerder of the organisatie serving it, whose
+own text goes first.
 
 The Dutch beschikking is the legal text; a page in the person's own language only explains it. The texts
 may name a few facts of the letter through placeholders ({regisseur}, {telefoon}, {kenmerk},
@@ -21,17 +23,32 @@ _HULP_PLAATSHOUDERS = _("Mag {regisseur}, {telefoon}, {kenmerk} en {bezwaar_uite
 
 
 class ToelichtingQuerySet(models.QuerySet):
-    def voor_taal(self, voorkeurstaal: str) -> "Toelichting | None":
-        """The explanation in a person's voorkeurstaal (a code or a name), or None when there is none."""
+    def voor_taal(self, voorkeurstaal: str, gemeente=None) -> "Toelichting | None":
+        """The explanation in a person's voorkeurstaal (a code or a name): the gemeente's own, else the one for
+        every gemeente; None when there is none."""
         code = talen.taalcode(voorkeurstaal or "")
-        return self.filter(taal=code).first() if code and code != "nl" else None
+        if not code or code == "nl":
+            return None
+        return (
+            self.filter(models.Q(gemeente=gemeente) | models.Q(gemeente__isnull=True), taal=code)
+            .order_by(models.F("gemeente").asc(nulls_last=True))
+            .first()
+        )
 
 
 class Toelichting(models.Model):
+    gemeente = models.ForeignKey(
+        "inburgering.Gemeente",
+        verbose_name=_("gemeente"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Leeg: voor elke gemeente zonder eigen toelichting in deze taal."),
+    )
     taal = models.CharField(
         _("taal"),
         max_length=2,
-        unique=True,
         choices=talen.taalkeuzes,
         help_text=_("ISO 639-1-code; de schrijfrichting (van rechts naar links voor Arabisch, Perzisch) volgt eruit."),
     )
@@ -51,6 +68,12 @@ class Toelichting(models.Model):
         verbose_name = _("vertaalde toelichting")
         verbose_name_plural = _("vertaalde toelichtingen")
         ordering = ["taal"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "taal"], name="toelichting_per_gemeente_per_taal"),
+            models.UniqueConstraint(
+                fields=["taal"], condition=models.Q(gemeente__isnull=True), name="toelichting_algemeen_per_taal"
+            ),
+        ]
 
     def __str__(self):
         return talen.naam(self.taal)

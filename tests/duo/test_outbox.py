@@ -232,7 +232,7 @@ def test_destroying_a_dossier_removes_its_duo_messages(duo_wereld, na_commit):
         inburgeraar=oud,
     )
 
-    lijst = vernietiging.stel_vernietigingslijst_voor()
+    [lijst] = vernietiging.stel_vernietigingslijsten_voor()
     vernietiging.keur_goed(door=duo_wereld.beheerder, lijst=lijst)
     procesverbaal = vernietiging.vernietig(lijst_id=lijst.pk)
 

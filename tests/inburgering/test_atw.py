@@ -174,8 +174,8 @@ def test_the_nightly_run_and_the_full_rebuild_read_the_days_afresh_once(wereld, 
     assert atw.is_werkdag(D(2029, 5, 11)) and not atw.is_werkdag(D(2029, 5, 9))
 
 
-def test_the_functioneel_beheerder_keeps_the_equated_days_in_beheer(client, wereld, django_capture_on_commit_callbacks):
-    client.force_login(wereld.beheerder)
+def test_the_applicatiebeheerder_keeps_the_equated_days_in_beheer(client, wereld, django_capture_on_commit_callbacks):
+    client.force_login(wereld.applicatiebeheerder)
     lijst = client.get(reverse("admin:inburgering_gelijkgesteldedag_changelist"))
     assert lijst.status_code == 200
     assert "15 mei 2026" in lijst.content.decode() and "vrijdag" in lijst.content.decode()
@@ -186,6 +186,9 @@ def test_the_functioneel_beheerder_keeps_the_equated_days_in_beheer(client, were
         )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert not atw.is_werkdag(D(2029, 5, 11))
+    # The decree holds for every gemeente: no functioneel beheerder of one organisatie changes it.
+    client.force_login(wereld.beheerder)
+    assert client.get(reverse("admin:inburgering_gelijkgesteldedag_changelist")).status_code == 403
 
 
 def test_a_change_in_beheer_recomputes_the_deadlines_near_the_day(client, wereld, django_capture_on_commit_callbacks):
@@ -197,7 +200,7 @@ def test_a_change_in_beheer_recomputes_the_deadlines_near_the_day(client, wereld
     Inburgeraar.objects.filter(pk=dossier.pk).update(datum_laatste_bekendmaking=D(2029, 3, 29))
     services.synchroniseer_termijnen([dossier.pk])
     assert dossier.termijnen.get(soort="bezwaartermijn").uiterste_datum == D(2029, 5, 11)
-    client.force_login(wereld.beheerder)
+    client.force_login(wereld.applicatiebeheerder)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("admin:inburgering_gelijkgesteldedag_add"),

@@ -76,11 +76,11 @@ def test_the_inzagelog_refuses_a_bsn_that_fails_the_elfproef(client, wereld):
 def test_the_inzagelog_finds_by_bsn_by_user_and_period(client, wereld):
     with time_machine.travel(NU, tick=False):
         dossier_services.log_inzage(user=wereld.regisseur, inburgeraar=wereld.dossier_bladel, pagina="/a/")
-        dossier_services.log_inzage(user=wereld.regisseur_eersel, inburgeraar=wereld.dossier_eersel, pagina="/b/")
+        dossier_services.log_inzage(user=wereld.collega, inburgeraar=wereld.dossier_bergeijk, pagina="/b/")
     client.force_login(wereld.privacy)
     per_bsn = client.get(reverse("inburgering:inzagelog"), {"bsn": wereld.dossier_bladel.bsn}).context["pagina"]
     assert [i.pagina for i in per_bsn] == ["/a/"]
-    per_user = client.get(reverse("inburgering:inzagelog"), {"gebruiker": "tom"}).context["pagina"]
+    per_user = client.get(reverse("inburgering:inzagelog"), {"gebruiker": "youssef"}).context["pagina"]
     assert [i.pagina for i in per_user] == ["/b/"]
     buiten = client.get(reverse("inburgering:inzagelog"), {"van": "2026-11-24"}).context["pagina"]
     assert list(buiten) == []

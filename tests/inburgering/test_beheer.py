@@ -17,8 +17,29 @@ def beheerder(client, wereld):
     return wereld.beheerder
 
 
+@pytest.mark.parametrize("model", ["team", "user", "apiclient"])
+def test_a_functioneel_beheerder_manages_their_organisaties_tables(client, beheerder, model):
+    assert client.get(reverse(f"admin:inburgering_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:inburgering_{model}_add")).status_code == 200
+
+
+def test_a_functioneel_beheerder_changes_their_gemeenten_but_adds_none(client, wereld, beheerder):
+    assert client.get(reverse("admin:inburgering_gemeente_change", args=[wereld.bladel.pk])).status_code == 200
+    assert client.get(reverse("admin:inburgering_gemeente_add")).status_code == 403
+
+
+@pytest.mark.parametrize("model", ["regio", "organisatie", "oidcconfig"])
+def test_the_installations_tables_are_the_applicatiebeheerders(client, wereld, model):
+    client.force_login(wereld.beheerder)
+    assert client.get(reverse(f"admin:inburgering_{model}_changelist")).status_code == 403
+    client.force_login(wereld.applicatiebeheerder)
+    assert client.get(reverse(f"admin:inburgering_{model}_changelist")).status_code in (200, 302)
+    assert client.get(reverse(f"admin:inburgering_{model}_add")).status_code == 200
+
+
 @pytest.mark.parametrize("model", ["regio", "gemeente", "organisatie", "team", "user"])
-def test_a_functioneel_beheerder_manages_the_core_tables(client, beheerder, model):
+def test_the_applicatiebeheerder_manages_the_installations_tables(client, wereld, model):
+    client.force_login(wereld.applicatiebeheerder)
     assert client.get(reverse(f"admin:inburgering_{model}_changelist")).status_code == 200
     assert client.get(reverse(f"admin:inburgering_{model}_add")).status_code == 200
 
@@ -29,7 +50,9 @@ def test_the_admin_shows_no_dossiers(client, beheerder):
     assert client.get("/beheer/inburgering/inburgeraar/").status_code == 404
 
 
-def test_granting_a_team_its_gemeenten_opens_their_dossiers_to_its_members(client, wereld, beheerder):
+def test_granting_a_team_its_gemeenten_opens_their_dossiers_to_its_members(client, wereld):
+    # Which gemeenten a new organisatie serves is the installation's decision: the applicatiebeheerder's.
+    client.force_login(wereld.applicatiebeheerder)
     organisatie = OrganisatieFactory(naam="Kempen Noord")
     nieuw_lid = UserFactory(username="nieuwe.regisseur", rol=CASUSREGISSEUR, organisatie=organisatie)
 

@@ -18,6 +18,7 @@ from tests.inburgering.test_isolation import (  # noqa: F401  (fixtures)
     MATRIX,
     _doel,
     _kwargs,
+    beheerobjecten,
     intakes,
     leerroute_objecten,
     overleggen,
@@ -48,6 +49,7 @@ def test_every_page_carries_the_csp_and_security_headers(
     vernietigd,  # noqa: F811
     leerroute_objecten,  # noqa: F811
     overleggen,  # noqa: F811
+    beheerobjecten,  # noqa: F811
 ):
     bezocht = 0
     for url_name, methode, dossier, verwacht, _rest in MATRIX:

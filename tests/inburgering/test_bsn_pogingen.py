@@ -12,7 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from inburgering.models import Gebeurtenis, Inburgeraar, Inzage
+from inburgering.rollen import PRIVACYFUNCTIONARIS
 from tests.conftest import vereist
+from tests.factories import UserFactory
 from tests.inburgering.test_dossier import GELDIG_BSN, _registratie
 
 NU = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=datetime.UTC)
@@ -83,10 +85,14 @@ def test_the_attempt_is_in_the_inzage_log_and_on_the_owning_teams_tijdlijn(clien
         verborgen.bsn,
         Inzage.Soort.BSN_GEWEIGERD,
     )
-    client.force_login(wereld.privacy)
+    # Eersel's own privacyfunctionaris finds it; KempenPlus', whose organisatie does not serve Eersel, does not.
+    client.force_login(UserFactory(rol=PRIVACYFUNCTIONARIS, organisatie=wereld.team_eersel.organisatie))
     log = client.get(reverse("inburgering:inzagelog"), {"bsn": verborgen.bsn}).content.decode()
     assert "BSN ingevoerd van een dossier dat de gebruiker niet mag zien (geweigerd)" in log
     assert "sanne" in log
+    client.force_login(wereld.privacy)
+    log = client.get(reverse("inburgering:inzagelog"), {"bsn": verborgen.bsn}).content.decode()
+    assert "sanne" not in log
 
     client.force_login(wereld.regisseur_eersel)
     dossier = client.get(reverse("inburgering:dossier", args=[verborgen.pk])).content.decode()

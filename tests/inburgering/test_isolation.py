@@ -5,31 +5,38 @@ Every named URL of the product must appear in MATRIX: a new view that is not add
 """
 
 import datetime
+import io
 import uuid
 from decimal import Decimal
 
 import pytest
 import time_machine
 
+from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inburgering import pdf as pdf_module
 from inburgering import services as dossier_services
+from inburgering.api import sleutels
 from inburgering.celery import app as celery_app
 from inburgering.duo.models import DuoBericht, Notificatie
 from inburgering.fasen import Fase
 from inburgering.models import Organisatie, Signaal, Team
 from inburgering.privacy import vernietiging
 from intake import services as intake_services
+from kosten.models import Contractprijs, Eenheid, Voorziening
 from leerroutes import groepen
 from leerroutes import services as leerroutes
+from leerroutes.models import Aanbieder
 from ontzorgen import services as ontzorgen
 from ontzorgen.models import Dienst, Urensoort
 from pip import handhaven, views_overleg
 from pip import overleg as overleg_diensten
 from pip import services as pip_services
+from pip.models import Toelichting
 from tests.api.test_toegang import API_MATRIX
 from tests.conftest import assert_niet_bewaard, bouw_wereld, minimale_pdf
 from tests.factories import InburgeraarFactory, geef_pip
@@ -45,6 +52,11 @@ ROLLEN = [
     "beleidsmedewerker",
     "beheerder",
     "privacy",
+    # A second organisatie's beheer and privacy (Menso, for Emmen), and the installation's applicatiebeheerder:
+    # none of them reaches KempenPlus' objects.
+    "beheerder_emmen",
+    "privacy_emmen",
+    "applicatiebeheerder",
     "anoniem",
 ]
 
@@ -150,6 +162,8 @@ _BEGELEIDING = {
 }
 
 _PRIVACY_EN_BEHEER = {"beheerder": 200, "privacy": 200, "anoniem": 302}
+# Pages without an object: every organisatie's beheer and privacy open them, and see their own gemeenten there.
+_ELKE_ORGANISATIE = {**_PRIVACY_EN_BEHEER, "beheerder_emmen": 200, "privacy_emmen": 200}
 
 # The PIP-team's casuïstiekoverleg (fixture `overleggen`): the Bladel overleg is chaired by the regisseur,
 # with the teamleider and the partner's begeleider (whose team has the Bladel verwijzing) as deelnemers;
@@ -256,32 +270,61 @@ MATRIX = [
             "kosten:kostenrapport_xlsx",
         )
     ],
-    ("admin:index", "get", None, {"beheerder": 200, "anoniem": 302}, 302),
-    # Bladel has no logo here: the beheerder passes the permission check and finds none.
-    ("inburgering:gemeente_logo", "get", "gemeente_bladel", {"anoniem": 302}, 404),
-    # Privacy: installation-wide roles through model permissions, never through a team's gemeenten.
-    ("inburgering:vernietigingslijsten", "get", None, _PRIVACY_EN_BEHEER, 403),
+    (
+        "admin:index",
+        "get",
+        None,
+        {"beheerder": 200, "beheerder_emmen": 200, "applicatiebeheerder": 200, "anoniem": 302},
+        302,
+    ),
+    # Bladel's letterhead logo: KempenPlus' beheerder (whose organisatie serves Bladel) and the applicatiebeheerder.
+    (
+        "inburgering:gemeente_logo",
+        "get",
+        "gemeente_bladel",
+        {"beheerder": 200, "applicatiebeheerder": 200, "anoniem": 302},
+        404,
+    ),
+    # Privacy: through model permissions, for the gemeenten the user's organisatie serves (a Bladel list: KempenPlus).
+    ("inburgering:vernietigingslijsten", "get", None, _ELKE_ORGANISATIE, 403),
     ("inburgering:vernietigingslijst", "get", "lijst", _PRIVACY_EN_BEHEER, 404),
     ("inburgering:vernietigingslijst", "post", "lijst", {"beheerder": 302, "privacy": 403, "anoniem": 302}, 404),
     ("inburgering:procesverbaal", "get", "procesverbaal", _PRIVACY_EN_BEHEER, 404),
-    ("inburgering:inzagelog", "get", None, {"privacy": 200, "anoniem": 302}, 403),
+    ("inburgering:inzagelog", "get", None, {"privacy": 200, "privacy_emmen": 200, "anoniem": 302}, 403),
     # DUO: its notification endpoint answers every caller alike (a form post: 415; DUO is known by its
     # certificate, never by a login); the exchange's beheer page and retry are the beheerder's.
     ("duo_notificaties", "post", None, {}, 415),  # a form post is not application/json
-    ("inburgering:duo_berichten", "get", None, {"beheerder": 200, "anoniem": 302}, 403),
+    ("inburgering:duo_berichten", "get", None, {"beheerder": 200, "beheerder_emmen": 200, "anoniem": 302}, 403),
+    # Bladel's DUO messages: KempenPlus' beheerder, not Menso's.
     ("inburgering:duo_bericht_opnieuw", "post", "duo_bericht", {"beheerder": 302, "anoniem": 302}, 404),
     ("inburgering:duo_notificatie_opnieuw", "post", "duo_notificatie", {"beheerder": 302, "anoniem": 302}, 404),
     *[
         ("inburgering:duo_actie_afhandelen", "post", dossier, verwacht, 404)
         for dossier, verwacht in _per_dossier(302).items()
     ],
+    # Legal hold and AVG export: the beheer and privacy of the organisatie serving the dossier's gemeente; Eersel
+    # is served by Gemeente Eersel itself, so KempenPlus' get 404 there as everyone else.
     *[
         (naam, "get", dossier, verwacht, 404)
-        for naam, verwacht in [
-            ("inburgering:dossier_blokkade", _PRIVACY_EN_BEHEER),
-            ("inburgering:avg_export", {"privacy": 200, "anoniem": 302}),
+        for naam, per_dossier in [
+            (
+                "inburgering:dossier_blokkade",
+                {
+                    "bladel": _PRIVACY_EN_BEHEER,
+                    "eersel": {"anoniem": 302},
+                    "emmen": {"beheerder_emmen": 200, "privacy_emmen": 200, "anoniem": 302},
+                },
+            ),
+            (
+                "inburgering:avg_export",
+                {
+                    "bladel": {"privacy": 200, "anoniem": 302},
+                    "eersel": {"anoniem": 302},
+                    "emmen": {"privacy_emmen": 200, "anoniem": 302},
+                },
+            ),
         ]
-        for dossier in ("bladel", "eersel")
+        for dossier, verwacht in per_dossier.items()
     ],
     # The partner API takes only a partner client's token: a browser session, whatever its role, is no
     # credential there (401). Its documentation is public. Every client is walked in tests/api (API_MATRIX).
@@ -423,10 +466,74 @@ def vernietig_oud_dossier(verwezen):
     with time_machine.travel(datetime.datetime(2020, 6, 1, 10, 0, tzinfo=datetime.UTC), tick=False):
         InburgeraarFactory(gemeente=verwezen.bladel, fase=Fase.AFGEROND)
     with time_machine.travel(NU, tick=False):
-        verwezen.lijst = vernietiging.stel_vernietigingslijst_voor()
+        [verwezen.lijst] = vernietiging.stel_vernietigingslijsten_voor()
         vernietiging.keur_goed(door=verwezen.beheerder, lijst=verwezen.lijst)
         verwezen.procesverbaal = vernietiging.vernietig(lijst_id=verwezen.lijst.pk)
     return verwezen
+
+
+@pytest.fixture
+def beheerobjecten(verwezen, pips):
+    """What the beheerders keep per gemeente (a logo, prices, aanbieders, toelichtingen), as in the matrix."""
+    return maak_beheerobjecten(verwezen)
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    bestand = io.BytesIO()
+    Image.new("RGB", (2, 2), "navy").save(bestand, format="PNG")
+    return bestand.getvalue()
+
+
+def maak_beheerobjecten(wereld):
+    """What a beheerder keeps per gemeente, for Bladel (KempenPlus) and Emmen (Menso): a letterhead logo, a
+    contract price, an aanbieder, a translated toelichting; a partner's API client working for Bladel; and
+    the dossier records the admin shows read-only (a voortgangsgesprek and a melding, beside the PIP,
+    handhaving, verwijzing, ontzorging and hours the other builders made)."""
+    with time_machine.travel(NU, tick=False):
+        wereld.bladel.logo.save("bladel.png", ContentFile(_png()))
+        for naam in ("bladel", "emmen"):
+            gemeente = getattr(wereld, naam)
+            aanbieder = Aanbieder.objects.create(naam=f"Taalschool {gemeente}")
+            aanbieder.gemeenten.set([gemeente])
+            setattr(wereld, f"aanbieder_{naam}", aanbieder)
+            prijs = Contractprijs.objects.create(
+                aanbieder=aanbieder,
+                voorziening=Voorziening.TOLK,
+                eenheid=Eenheid.INZET,
+                prijs=Decimal(75),
+                gemeente=gemeente,
+                geldig_van=datetime.date(2026, 1, 1),
+            )
+            setattr(wereld, f"prijs_{naam}", prijs)
+            toelichting = Toelichting.objects.create(
+                gemeente=gemeente,
+                taal="ar",
+                titel="شرح",
+                rechtsgeldigheid="…",
+                uitleg_pip="…",
+                uitleg_bezwaar="…",
+                uitleg_regisseur="…",
+            )
+            setattr(wereld, f"toelichting_{naam}", toelichting)
+        partner = Team.objects.get(organisatie__naam="VluchtelingenWerk")
+        wereld.apiclient, _sleutel = sleutels.maak_client(
+            naam="Cliëntvolgsysteem", team=partner, geldig_tot=NU + datetime.timedelta(days=365)
+        )
+        wereld.voortgangsgesprek = pip_services.leg_voortgangsgesprek_vast(
+            door=wereld.regisseur,
+            inburgeraar=wereld.dossier_bladel,
+            gegevens={
+                "datum": datetime.date(2026, 11, 22),
+                "deelnemers": "Regisseur en inburgeraar",
+                "volgende_datum": datetime.date(2027, 2, 22),
+            },
+        )
+        wereld.melding = ontzorgen.maak_melding(
+            door=wereld.begeleider, inburgeraar=wereld.dossier_bladel, soort="vraag", tekst="Vraag over de huur."
+        )
+    return wereld
 
 
 def _doel(wereld, naam):
@@ -471,6 +578,7 @@ def matrixwereld(django_db_setup, django_db_blocker, tmp_path_factory):
         maak_signalen(wereld)
         for maak in (vernietig_oud_dossier, maak_duo_bericht, maak_duo_notificatie, maak_duo_acties):
             maak(wereld)
+        maak_beheerobjecten(wereld)
         plan_overleggen(wereld)
         celery_app.conf.task_always_eager = eager
         yield wereld, objecten
@@ -670,3 +778,93 @@ def _alle_url_namen(resolver, namespace="") -> set[str]:
         elif isinstance(patroon, URLPattern) and patroon.name:
             namen.add(f"{namespace}:{patroon.name}" if namespace else patroon.name)
     return namen
+
+
+# /beheer/: every registered ModelAdmin, by what it holds. A row holding one organisatie's data names the
+# KempenPlus object in the matrix world, who manages it there and who must not reach it: that user's changelist
+# leaves it out (or answers 403) and its change page sends them back (302, as for a row that does not exist)
+# or answers 403. The dossier records are shown read-only, by the one visibility rule: the regisseur sees them
+# (made staff for the case), no beheer role does.
+_ANDERE_BEHEERDERS = ["beheerder_emmen", "applicatiebeheerder"]
+_DOSSIERRECORD = ("regisseur", ["regisseur_eersel", "beheerder", "beheerder_emmen", "applicatiebeheerder"])
+ADMIN_MATRIX = {
+    "inburgering.gemeente": (lambda w: w.bladel, "beheerder", ["beheerder_emmen"]),
+    "inburgering.team": (lambda w: w.kempenplus, "beheerder", ["beheerder_emmen"]),
+    "inburgering.user": (lambda w: w.regisseur, "beheerder", _ANDERE_BEHEERDERS),
+    "inburgering.apiclient": (lambda w: w.apiclient, "beheerder", _ANDERE_BEHEERDERS),
+    "auth.group": (lambda w: w.kempenplus.groep, "beheerder", ["beheerder_emmen"]),
+    "pip.toelichting": (lambda w: w.toelichting_bladel, "beheerder", _ANDERE_BEHEERDERS),
+    "leerroutes.aanbieder": (lambda w: w.aanbieder_bladel, "beheerder", _ANDERE_BEHEERDERS),
+    "kosten.contractprijs": (lambda w: w.prijs_bladel, "beheerder", _ANDERE_BEHEERDERS),
+    "pip.pip": (lambda w: w.dossier_bladel.pips.first(), *_DOSSIERRECORD),
+    "pip.voortgangsgesprek": (lambda w: w.voortgangsgesprek, *_DOSSIERRECORD),
+    "pip.handhaving": (lambda w: w.dossier_bladel.handhavingen.first(), *_DOSSIERRECORD),
+    "ontzorgen.verwijzing": (lambda w: w.dossier_bladel.verwijzingen.first(), *_DOSSIERRECORD),
+    "ontzorgen.ontzorging": (lambda w: w.dossier_bladel.ontzorgingen.first(), *_DOSSIERRECORD),
+    "ontzorgen.urenregistratie": (lambda w: w.uren_bladel, *_DOSSIERRECORD),
+    "ontzorgen.melding": (lambda w: w.melding, *_DOSSIERRECORD),
+}
+# The installation's own tables: the applicatiebeheerder's, no organisatie's beheerder.
+ADMIN_INSTALLATIE = {
+    "inburgering.regio",
+    "inburgering.organisatie",
+    "inburgering.oidcconfig",
+    "inburgering.gelijkgesteldedag",
+}
+# Lock-outs and the audit history: a superuser's, no role's.
+ADMIN_SUPERUSER = {"axes.accessattempt", "axes.accesslog", "axes.accessfailurelog", "auditlog.logentry"}
+
+
+def test_every_model_admin_is_in_the_admin_matrix():
+    geregistreerd = {model._meta.label_lower for model in admin.site._registry}
+    ontbrekend = geregistreerd - set(ADMIN_MATRIX) - ADMIN_INSTALLATIE - ADMIN_SUPERUSER
+    assert not ontbrekend, f"Voeg deze modellen toe aan ADMIN_MATRIX: {sorted(ontbrekend)}"
+
+
+def _admin_url(label, soort, *args):
+    return reverse(f"admin:{label.replace('.', '_')}_{soort}", args=args)
+
+
+def _als(client, wereld, rol):
+    user = getattr(wereld, rol)
+    type(user).objects.filter(pk=user.pk).update(is_staff=True)  # rolled back with the case's savepoint
+    client.force_login(type(user).objects.get(pk=user.pk))
+
+
+@pytest.mark.parametrize("label", sorted(ADMIN_MATRIX))
+@pytest.mark.django_db
+def test_each_beheerder_reaches_only_their_own_organisaties_rows_in_beheer(matrixwereld, client, label):
+    wereld, _objecten = matrixwereld
+    pak, eigen, anderen = ADMIN_MATRIX[label]
+    doel = pak(wereld)
+    assert doel is not None, f"de matrixwereld heeft geen {label}"
+    gekregen, verwacht = {}, {}
+    with time_machine.travel(NU, tick=False):
+        for rol in [eigen, *anderen]:
+            with transaction.atomic():
+                _als(client, wereld, rol)
+                lijst = client.get(_admin_url(label, "changelist"))
+                in_lijst = lijst.status_code == 200 and doel.pk in {o.pk for o in lijst.context["cl"].queryset}
+                wijzig = client.get(_admin_url(label, "change", doel.pk)).status_code
+                gekregen[rol] = (in_lijst, wijzig if wijzig == 200 else "weg")
+                verwacht[rol] = (True, 200) if rol == eigen else (False, "weg")
+                if rol != eigen:
+                    assert lijst.status_code in (200, 403) and wijzig in (302, 403), (rol, lijst.status_code, wijzig)
+                transaction.set_rollback(True)
+    assert gekregen == verwacht
+
+
+@pytest.mark.parametrize("label", sorted(ADMIN_INSTALLATIE | ADMIN_SUPERUSER))
+@pytest.mark.django_db
+def test_the_installations_tables_are_the_applicatiebeheerders_alone(matrixwereld, client, label):
+    wereld, _objecten = matrixwereld
+    gekregen = {}
+    with time_machine.travel(NU, tick=False):
+        for rol in ("beheerder", "beheerder_emmen", "privacy", "applicatiebeheerder"):
+            with transaction.atomic():
+                _als(client, wereld, rol)
+                gekregen[rol] = client.get(_admin_url(label, "changelist")).status_code
+                transaction.set_rollback(True)
+    # The single OIDC configuration's list is its form: a redirect to add it.
+    toegang = (302 if label == "inburgering.oidcconfig" else 200) if label in ADMIN_INSTALLATIE else 403
+    assert gekregen == {"beheerder": 403, "beheerder_emmen": 403, "privacy": 403, "applicatiebeheerder": toegang}

@@ -363,7 +363,7 @@ def _beheerformulier(**velden):
     }
 
 
-def test_the_beheerder_sets_up_the_provider_from_its_discovery_url(client, wereld, monkeypatch):
+def test_the_applicatiebeheerder_sets_up_the_provider_from_its_discovery_url(client, wereld, monkeypatch):
     document = {
         "issuer": "https://idp.gemeente.test",
         "authorization_endpoint": "https://idp.gemeente.test/authorize",
@@ -379,7 +379,7 @@ def test_the_beheerder_sets_up_the_provider_from_its_discovery_url(client, werel
         return httpx.Response(200, json=document, request=httpx.Request("GET", url))
 
     monkeypatch.setattr(oidc.httpx, "get", discovery)
-    client.force_login(wereld.beheerder)
+    client.force_login(wereld.applicatiebeheerder)
     url = "https://idp.gemeente.test/.well-known/openid-configuration"
 
     assert client.get(reverse("admin:inburgering_oidcconfig_changelist")).url == reverse(
@@ -409,7 +409,7 @@ def test_the_beheerder_sets_up_the_provider_from_its_discovery_url(client, werel
 
 
 def test_switching_on_needs_the_endpoints_and_the_client(client, wereld):
-    client.force_login(wereld.beheerder)
+    client.force_login(wereld.applicatiebeheerder)
     response = client.post(reverse("admin:inburgering_oidcconfig_add"), _beheerformulier(client_id=""))
     fouten = response.context["adminform"].form.errors
     assert set(fouten) == {"authorization_endpoint", "token_endpoint", "jwks_endpoint", "client_id", "client_secret"}
@@ -421,7 +421,7 @@ def test_an_unusable_discovery_url_is_explained(client, wereld, monkeypatch):
         raise httpx.ConnectError("geen verbinding")
 
     monkeypatch.setattr(oidc.httpx, "get", kapot)
-    client.force_login(wereld.beheerder)
+    client.force_login(wereld.applicatiebeheerder)
     response = client.post(
         reverse("admin:inburgering_oidcconfig_add"),
         _beheerformulier(discovery_url="https://idp.gemeente.test/.well-known/openid-configuration"),

@@ -56,28 +56,35 @@ VERWACHT = {
     rollen.TEAMLEIDER: _DOSSIERWERK | {"inburgering.rapportages_inzien"},
     rollen.BEGELEIDER: _BEGELEIDING | {"pip.view_overleg"},
     rollen.BELEIDSMEDEWERKER: {"inburgering.rapportages_inzien"},
+    # One organisatie's users and teams, and the gemeenten it serves; never the installation's regio's,
+    # organisaties or single sign-on, never adding a gemeente.
     rollen.FUNCTIONEEL_BEHEERDER: {
         f"{app}.{actie}_{model}"
         for app, model in [
-            ("inburgering", "regio"),
-            ("inburgering", "gemeente"),
-            ("inburgering", "organisatie"),
             ("inburgering", "team"),
             ("inburgering", "user"),
             ("inburgering", "apiclient"),
-            ("inburgering", "oidcconfig"),
-            ("inburgering", "oidcgroep"),
             ("leerroutes", "aanbieder"),
             ("kosten", "contractprijs"),
             ("pip", "toelichting"),
         ]
         for actie in ("view", "add", "change")
     }
+    | {"inburgering.view_gemeente", "inburgering.change_gemeente"}
     | {"auth.view_group", "inburgering.view_duobericht", "inburgering.change_duobericht"}
-    | {"inburgering.delete_oidcgroep"}
-    | {f"inburgering.{actie}_gelijkgesteldedag" for actie in ("view", "add", "change", "delete")}
     | {"inburgering.view_notificatie", "inburgering.vernietiging_goedkeuren"}
     | _VERNIETIGING,
+    # What the whole installation shares; no dossier, inzage log, export, DUO message or vernietigingslijst.
+    rollen.APPLICATIEBEHEERDER: {
+        f"inburgering.{actie}_{model}"
+        for model in ("regio", "gemeente", "organisatie", "team", "user", "oidcconfig", "oidcgroep")
+        for actie in ("view", "add", "change")
+    }
+    | {"inburgering.delete_oidcgroep", "auth.view_group"}
+    # The days a decree equates with the holidays (Atw art. 3 lid 3), for the whole installation.
+    | {f"inburgering.{actie}_gelijkgesteldedag" for actie in ("view", "add", "change", "delete")}
+    # The translated explanation pages for every gemeente.
+    | {"pip.view_toelichting", "pip.add_toelichting", "pip.change_toelichting"},
     rollen.PRIVACYFUNCTIONARIS: _VERNIETIGING | {"inburgering.inzagelog_doorzoeken", "inburgering.avg_exporteren"},
     rollen.GEZONDHEIDSGEGEVENS: {"intake.gezondheid_verwerken"},
     rollen.PARTNERSYSTEEM: _BEGELEIDING | {"leerroutes.add_deelname", "leerroutes.add_examen"},

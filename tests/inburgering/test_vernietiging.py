@@ -72,13 +72,13 @@ def test_a_dossier_ended_on_29_february_is_proposed_on_28_february_five_years_on
     with time_machine.travel(datetime.datetime(2024, 2, 29, 9, 0, tzinfo=datetime.UTC), tick=False):
         dossier = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.AFGEROND)
     with time_machine.travel(datetime.datetime(2029, 2, 27, 9, 0, tzinfo=datetime.UTC), tick=False):
-        assert tasks.bewaartermijnen()["lijst"] is None
+        assert tasks.bewaartermijnen()["lijsten"] == []
     with time_machine.travel(datetime.datetime(2029, 2, 28, 9, 0, tzinfo=datetime.UTC), tick=False):
         tasks.bewaartermijnen()
     assert list(VernietigingslijstItem.objects.values_list("inburgeraar", flat=True)) == [dossier.pk]
 
 
-def test_the_monthly_task_proposes_closed_dossiers_once_and_open_ones_never(wereld):
+def test_the_monthly_task_proposes_closed_dossiers_once_per_gemeente_and_open_ones_never(wereld):
     with time_machine.travel(NU, tick=False):
         afgerond = InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.AFGEROND)
         verhuisd = InburgeraarFactory(gemeente=wereld.eersel, fase=Fase.INTAKE)
@@ -87,14 +87,17 @@ def test_the_monthly_task_proposes_closed_dossiers_once_and_open_ones_never(were
         )
         InburgeraarFactory(gemeente=wereld.bladel, fase=Fase.UITVOERING)  # still running
     with time_machine.travel(VIJF_JAAR_LATER - datetime.timedelta(days=1), tick=False):
-        assert tasks.bewaartermijnen()["lijst"] is None
+        assert tasks.bewaartermijnen()["lijsten"] == []
     with time_machine.travel(VIJF_JAAR_LATER, tick=False):
         eerste = tasks.bewaartermijnen()
         tweede = tasks.bewaartermijnen()
-    lijst = Vernietigingslijst.objects.get()
-    assert eerste["lijst"] == lijst.pk and tweede["lijst"] is None
-    assert set(lijst.items.values_list("inburgeraar", flat=True)) == {afgerond.pk, verhuisd.pk}
-    assert all("-" in ref and afgerond.bsn not in ref for ref in lijst.items.values_list("referentie", flat=True))
+    # One list per gemeente: each organisatie's beheerder approves the lists of the gemeenten it serves.
+    bladel, eersel = (Vernietigingslijst.objects.get(items__gemeente=g) for g in (wereld.bladel, wereld.eersel))
+    assert sorted(eerste["lijsten"]) == sorted([bladel.pk, eersel.pk]) and tweede["lijsten"] == []
+    assert list(bladel.items.values_list("inburgeraar", flat=True)) == [afgerond.pk]
+    assert list(eersel.items.values_list("inburgeraar", flat=True)) == [verhuisd.pk]
+    referenties = VernietigingslijstItem.objects.values_list("referentie", flat=True)
+    assert all("-" in ref and afgerond.bsn not in ref for ref in referenties)
 
 
 def _keur_goed(client, django_capture_on_commit_callbacks, beheerder):

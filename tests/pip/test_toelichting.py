@@ -143,6 +143,7 @@ def test_the_beheerder_keeps_translations_in_beheer(client, wereld):
     antwoord = client.post(
         "/beheer/pip/toelichting/add/",
         {
+            "gemeente": wereld.bladel.pk,
             "taal": "fa",
             "titel": "توضیح نامه شما",
             "rechtsgeldigheid": "فقط نامه هلندی تصمیم رسمی است.",
@@ -155,3 +156,31 @@ def test_the_beheerder_keeps_translations_in_beheer(client, wereld):
     assert antwoord.status_code == 302
     assert Toelichting.objects.get(taal="fa").richting == "rtl"
     assert "van rechts naar links" in client.get("/beheer/pip/toelichting/").content.decode()
+
+
+def test_a_gemeentes_own_translation_goes_before_the_one_for_every_gemeente(wereld):
+    teksten = {"rechtsgeldigheid": "…", "uitleg_pip": "…", "uitleg_bezwaar": "…", "uitleg_regisseur": "…"}
+    Toelichting.objects.create(taal="so", titel="Dhammaan", **teksten)
+    Toelichting.objects.create(taal="so", titel="Bladel", gemeente=wereld.bladel, **teksten)
+
+    assert Toelichting.objects.voor_taal("so", wereld.bladel.pk).titel == "Bladel"
+    assert Toelichting.objects.voor_taal("so", wereld.emmen.pk).titel == "Dhammaan"
+
+
+def test_a_beheerder_keeps_only_their_own_gemeentes_translations(client, wereld):
+    client.force_login(wereld.beheerder_emmen)
+
+    antwoord = client.post(
+        "/beheer/pip/toelichting/add/",
+        {
+            "gemeente": wereld.bladel.pk,  # KempenPlus', not Menso's
+            "taal": "fa",
+            "titel": "توضیح",
+            "rechtsgeldigheid": "…",
+            "uitleg_pip": "…",
+            "uitleg_bezwaar": "…",
+            "uitleg_regisseur": "…",
+        },
+    )
+
+    assert antwoord.status_code == 200 and not Toelichting.objects.filter(taal="fa").exists()
