@@ -109,6 +109,12 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
             "datum_kennisgeving": DatumInput(),
             "datum_vestiging": DatumInput(),
         }
+        help_texts = {
+            "adres": _(
+                "Het postadres waar brieven en beschikkingen heen gaan. Mag bij registratie leeg blijven; "
+                "een brief wordt pas definitief met een adres."
+            )
+        }
 
     # The dossier of another gemeente whose BSN was typed, for the view to record the attempt.
     bsn_geweigerd: Inburgeraar | None = None
