@@ -166,7 +166,8 @@ def inhoud_in_gewone_taal(pip: Pip) -> list[tuple[str, str]]:
             (
                 _("Financieel ontzorgen en maatschappelijke begeleiding"),
                 _(
-                    "De gemeente biedt financieel ontzorgen en maatschappelijke begeleiding alleen aan asielstatushouders."
+                    "De gemeente biedt financieel ontzorgen en maatschappelijke begeleiding alleen aan "
+                    "asielstatushouders."
                 ),
             )
         )
