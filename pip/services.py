@@ -166,8 +166,10 @@ def bijstand_sinds(inburgeraar: Inburgeraar) -> datetime.date | None:
 
 def ontzorgen_verplicht(inburgeraar: Inburgeraar, pip: Pip | None = None) -> bool:
     """Participatiewet art. 56a: an asielstatushouder with bijstand (registered, or stated in the PIP) is
-    financieel ontzorgd for at least the first six months of it."""
-    return inburgeraar.is_asielstatushouder and (bijstand_sinds(inburgeraar) is not None or bool(pip and pip.bijstand))
+    financieel ontzorgd for at least the first six months of it. Once that ontzorgen has ended with its
+    afbouw (the dossier's milestone), a later wijziging need not promise it again."""
+    met_bijstand = bijstand_sinds(inburgeraar) is not None or bool(pip and pip.bijstand)
+    return inburgeraar.is_asielstatushouder and met_bijstand and inburgeraar.datum_einde_ontzorgen is None
 
 
 # Rules whose message leads to the page where the regisseur puts it right.

@@ -147,3 +147,12 @@ def test_no_final_letter_is_rendered_without_an_address(vastgesteld, dossier, re
     assert services.bewaar_ontbrekende_pdf(pip_id=vastgesteld.pk) is False
     with pytest.raises(ValidationError):
         services._render_en_bewaar(Pip.objects.select_related("inburgeraar").get(pk=vastgesteld.pk))
+
+
+def test_once_ontzorgen_has_ended_with_its_afbouw_a_pip_need_not_promise_it_again(dossier, regisseur):
+    ontzorgen.registreer_bijstand(door=regisseur, inburgeraar=dossier, startdatum=D(2026, 3, 1))
+    type(dossier).objects.filter(pk=dossier.pk).update(datum_einde_ontzorgen=D(2026, 10, 1))
+    concept = services.start_concept(door=regisseur, inburgeraar=dossier)
+    services.wijzig_concept(door=regisseur, pip=concept, gegevens={"ontzorgen": False, "ontzorgen_maanden": None})
+
+    assert services.stel_vast(door=regisseur, pip=concept, dagtekening=D(2026, 11, 2)).kenmerk
