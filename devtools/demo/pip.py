@@ -50,9 +50,12 @@ def _laad() -> int:
         door = inburgeraar.regisseur
         concept = services.start_concept(door=door, inburgeraar=inburgeraar)
         asiel = inburgeraar.is_asielstatushouder
+        # Some asielstatushouders live on bijstand (without rng, so the rest of the demo stays as it was).
+        if asiel and inburgeraar.pk % 4 == 0 and services.bijstand_sinds(inburgeraar) is None:
+            concept = services.wijzig_concept(door=door, pip=concept, gegevens={"bijstand": True})
         if asiel and concept.bijstand and services.bijstand_sinds(inburgeraar) is None:
             # Bijstand the PIP states is registered too, where ontzorgen counts its start from.
-            ontzorgen_services.registreer_bijstand(
+            inburgeraar = ontzorgen_services.registreer_bijstand(
                 door=door,
                 inburgeraar=inburgeraar,
                 startdatum=inburgeraar.datum_vestiging or inburgeraar.datum_koppeling,

@@ -93,3 +93,14 @@ def test_the_intake_tab_of_a_wi2013_dossier_in_the_uitvoering_offers_no_start(in
     assert "Onder de Wet inburgering 2013 (ondertussen-groep) is die niet nodig" in html
     assert "Brede intake starten" not in html
     assert "Nog niet gestart." not in overzicht
+
+
+def test_the_tijdlijn_of_a_wi2013_dossier_tells_its_own_path(ingelogd, wereld):
+    dossier = _wi2013(wereld, datum_koppeling=datetime.date(2021, 9, 14))
+    services.wijzig_fase(door=wereld.regisseur, inburgeraar=dossier, fase=Fase.UITVOERING)
+
+    html = ingelogd.get(reverse("inburgering:dossier_tijdlijn", args=[dossier.pk])).content.decode()
+
+    assert "(koppeling 14 september 2021)" in html
+    assert "naar &#x27;Uitvoering&#x27;" in html
+    assert "PIP in voorbereiding" not in html
