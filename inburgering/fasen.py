@@ -104,9 +104,12 @@ def mag_naar(huidig: str, nieuw: str, regime: str = "") -> bool:
     return nieuw in _transities(regime)[huidig]
 
 
-def pad(regime: str = "", huidig: str = "") -> list[Fase]:
+def pad(regime: str = "", huidig: str = "", *, zonder_intake: bool = False) -> list[Fase]:
     """The fasen a dossier walks, in order, for the header's stepper; uitgeschreven leaves the path.
     Under the Wi2013 there is no PIP to prepare, unless the dossier (`huidig`) was found to be Wi2013
-    while it was in that fase."""
+    while it was in that fase; and the intake is optional there (aangemeld goes straight to the
+    uitvoering), so a dossier that went on without one (`zonder_intake`) does not show it as done."""
     stappen = [Fase.AANGEMELD, Fase.INTAKE, Fase.PIP, Fase.UITVOERING, Fase.AFGEROND]
+    if regime == WI2013 and zonder_intake and huidig in (Fase.UITVOERING, Fase.AFGEROND):
+        stappen.remove(Fase.INTAKE)
     return [fase for fase in stappen if not (regime == WI2013 and fase == Fase.PIP and huidig != Fase.PIP)]

@@ -162,6 +162,12 @@ class DossierForm(UtrechtFormMixin, forms.ModelForm):
             "datum_kennisgeving": DatumInput(),
             "datum_vestiging": DatumInput(),
         }
+        help_texts = {
+            "adres": _(
+                "Het postadres waar brieven en beschikkingen heen gaan. Mag bij registratie leeg blijven; "
+                "een brief wordt pas definitief met een adres."
+            )
+        }
 
     def __init__(self, *args, user, pagina: str, **kwargs):
         super().__init__(*args, **kwargs)

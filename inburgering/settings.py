@@ -488,10 +488,11 @@ ONDERWIJSROUTE_LEEFTIJD_TOT = env.int("ONDERWIJSROUTE_LEEFTIJD_TOT", default=28)
 # Model policy for not attending the brede intake (VNG): the fine proposed in the letter, in euro.
 INTAKE_BOETE_BEDRAG = env.int("INTAKE_BOETE_BEDRAG", default=250)
 
-# Financieel ontzorgen lasts at least this many months (secondary source: the seeds say "minimaal 6").
+# Financieel ontzorgen lasts at least this many months. The law's floor is six (Participatiewet art. 56a:
+# at least the first six months of the bijstand); a gemeente may choose longer, never shorter.
 ONTZORGEN_MINIMALE_MAANDEN = env.int("ONTZORGEN_MINIMALE_MAANDEN", default=6)
-if ONTZORGEN_MINIMALE_MAANDEN < 1:
-    raise ImproperlyConfigured("ONTZORGEN_MINIMALE_MAANDEN moet minstens 1 zijn.")
+if ONTZORGEN_MINIMALE_MAANDEN < 6:
+    raise ImproperlyConfigured("ONTZORGEN_MINIMALE_MAANDEN moet minstens 6 zijn (Participatiewet art. 56a).")
 
 # The PIP. A new PIP's voortgangsgesprek frequency is the gemeente's norm
 # (Gemeente.voortgangsgesprek_maanden), the same one the deadlines use.

@@ -7,7 +7,7 @@ from inburgering.forms import DatumInput, UtrechtFormMixin, niet_in_de_toekomst,
 
 from . import regels
 from .leefgebieden import Sectie
-from .models import BredeIntake, Gesprek, Leerbaarheidstoets, Leerroute, NietVerschenen, Niveau, Score
+from .models import BredeIntake, Financien, Gesprek, Leerbaarheidstoets, Leerroute, NietVerschenen, Niveau, Score
 
 
 class IntakeModelForm(UtrechtFormMixin, forms.ModelForm):
@@ -68,6 +68,15 @@ class LeefgebiedForm(IntakeModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "bijstand_sinds" in self.fields:
+            bijstand = cleaned.get("inkomen") == Financien.Inkomen.BIJSTAND
+            if bijstand and not cleaned.get("bijstand_sinds"):
+                self.add_error(
+                    "bijstand_sinds",
+                    _("Vul in sinds wanneer de bijstand loopt; daarmee wordt de bijstand ook geregistreerd."),
+                )
+            elif cleaned.get("bijstand_sinds") and not bijstand:
+                self.add_error("bijstand_sinds", _("Alleen bij bijstand als bron van inkomen. Laat dit leeg."))
         if cleaned.get("score") is not None and (cleaned.get("niet_mogelijk_reden") or "").strip():
             self.add_error(
                 "niet_mogelijk_reden",
@@ -83,6 +92,7 @@ def leefgebied_form(sectie: Sectie) -> type[LeefgebiedForm]:
         form=LeefgebiedForm,
         fields=["score", *sectie.velden, "toelichting", "niet_mogelijk_reden"],
         widgets={
+            **{veld: DatumInput() for veld in sectie.velden if _is_datumveld(sectie, veld)},
             "toelichting": _tekstvak(),
             "niet_mogelijk_reden": _tekstvak(2),
             **{veld: _tekstvak() for veld in sectie.velden if _is_tekstveld(sectie, veld)},
@@ -94,6 +104,10 @@ def leefgebied_form(sectie: Sectie) -> type[LeefgebiedForm]:
 
 def _is_tekstveld(sectie: Sectie, veld: str) -> bool:
     return sectie.model._meta.get_field(veld).get_internal_type() == "TextField"
+
+
+def _is_datumveld(sectie: Sectie, veld: str) -> bool:
+    return sectie.model._meta.get_field(veld).get_internal_type() == "DateField"
 
 
 class LeerbaarheidstoetsForm(IntakeModelForm):

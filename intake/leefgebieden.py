@@ -48,7 +48,7 @@ LEEFGEBIEDEN = (
         ("lichamelijk", "psychisch", "belemmert_leren", "onder_behandeling"),
         vereist=True,
     ),
-    Sectie("financien", models.Financien, ("inkomen", "schulden")),
+    Sectie("financien", models.Financien, ("inkomen", "bijstand_sinds", "schulden")),
     Sectie("huisvesting", models.Huisvesting, ("woonsituatie",)),
     Sectie(
         "gezin",

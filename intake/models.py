@@ -210,6 +210,17 @@ class Financien(Leefgebied):
         ANDERS = "anders", _("Anders")
 
     inkomen = models.CharField(_("bron van inkomen"), max_length=20, choices=Inkomen.choices, blank=True)
+    # Saving it registers the bijstand once, through ontzorgen's service: the start of financieel
+    # ontzorgen (Participatiewet art. 56a) and what the PIP states.
+    bijstand_sinds = models.DateField(
+        _("bijstand sinds"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bij bijstand: de dag dat het recht op bijstand ingaat. Zo staat de bijstand ook bij Ontzorgen en "
+            "begeleiding en in het PIP."
+        ),
+    )
     schulden = models.BooleanField(_("schulden"), default=False)
 
     class Meta:

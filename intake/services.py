@@ -10,14 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inburgering import opmaak
+from inburgering import brieven, opmaak
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Regime
+from ontzorgen import services as ontzorgen_services
 
 from . import queries, regels
 from .leefgebieden import Sectie
-from .models import BredeIntake, Gesprek, Leerbaarheidstoets, Leerroute, NietVerschenen
+from .models import BredeIntake, Financien, Gesprek, Leerbaarheidstoets, Leerroute, NietVerschenen
 
 GEZONDHEID_PERM = "intake.gezondheid_verwerken"
 
@@ -128,6 +129,8 @@ def sla_leefgebied_op(*, door, intake: BredeIntake, sectie: Sectie, gegevens: di
         setattr(leefgebied, veld, waarde)
     leefgebied.full_clean()
     leefgebied.save()
+    if isinstance(leefgebied, Financien):
+        _registreer_bijstand(door, intake.inburgeraar, leefgebied)
     if leefgebied.is_klaar and not was_klaar:
         if leefgebied.is_ingevuld:
             tekst = _("Leefgebied %(naam)s ingevuld.")
@@ -136,6 +139,21 @@ def sla_leefgebied_op(*, door, intake: BredeIntake, sectie: Sectie, gegevens: di
         # Never the content: the tijdlijn is visible without the health permission.
         _gebeurtenis(intake, Soort.LEEFGEBIED, tekst % {"naam": sectie.label}, door, leefgebied=sectie.slug)
     return leefgebied
+
+
+def _registreer_bijstand(door, inburgeraar: Inburgeraar, financien: Financien) -> None:
+    """The intake's answer 'bijstand' registers the bijstand once, where ontzorgen and the PIP read it.
+
+    Already registered and running (here before, or on the Ontzorgen tab): nothing is registered twice."""
+    if financien.inkomen != Financien.Inkomen.BIJSTAND or financien.bijstand_sinds is None:
+        return
+    inburgeraar.refresh_from_db(fields=["datum_start_bijstand", "datum_einde_bijstand"])
+    if ontzorgen_services.bijstand_loopt(inburgeraar):
+        return
+    try:
+        ontzorgen_services.registreer_bijstand(door=door, inburgeraar=inburgeraar, startdatum=financien.bijstand_sinds)
+    except ValidationError as fout:
+        raise ValidationError({"bijstand_sinds": fout.messages}, code="bijstand") from fout
 
 
 @transaction.atomic
@@ -229,6 +247,9 @@ def kies_vervolgstap(*, door, niet_verschenen: NietVerschenen, stap: str) -> Nie
         raise ValidationError(_("Wie een geldige reden had, krijgt geen vervolgstap."), code="geldige_reden")
     if gemist.vervolgstap:
         raise ValidationError(_("Voor deze gemiste afspraak is al een vervolgstap gekozen."), code="al_gekozen")
+    # Choosing a step with a letter makes that letter final: it needs the address it goes to.
+    if stap != NietVerschenen.Vervolgstap.GEEN and (fout := brieven.adres_ontbreekt(gemist.intake.inburgeraar)):
+        raise ValidationError(fout, code="adres_ontbreekt")
     gemist.vervolgstap = NietVerschenen.Vervolgstap(stap)
     gemist.vervolgstap_op = timezone.localdate()
     gemist.save(update_fields=["vervolgstap", "vervolgstap_op"])

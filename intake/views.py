@@ -11,11 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from inburgering import brieven
 from inburgering import services as dossier_services
 from inburgering.forms import zet_fouten_op_form
 from inburgering.permissions import INZIEN, WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
@@ -198,7 +201,8 @@ def vervolgstap(request, pk, gemist):
         try:
             services.kies_vervolgstap(door=request.user, niet_verschenen=gemist, stap=form.cleaned_data["stap"])
         except ValidationError as fout:
-            messages.error(request, " ".join(fout.messages))
+            # A message may carry a link (to the missing address): keep it, escape the rest.
+            messages.error(request, mark_safe(" ".join(conditional_escape(m) for m in fout.messages)))  # noqa: S308
         else:
             messages.success(request, _("De vervolgstap is vastgelegd. Verstuur de brief zelf."))
     return redirect("intake:intake_stap", pk=inburgeraar.pk, stap="niet-verschenen")
@@ -221,6 +225,8 @@ def brief(request, pk, gemist):
             "gemist": gemist,
             "stap": NietVerschenen.Vervolgstap(stap),
             "boete_bedrag": services.boete_bedrag(),
+            # A chosen step's letter is final: without the address it goes to, it is not shown.
+            "adres_ontbreekt": brieven.adres_ontbreekt(inburgeraar),
         },
     )
 

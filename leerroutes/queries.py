@@ -28,6 +28,7 @@ from .models import (
     Afronding,
     Deelname,
     Examen,
+    Examenonderdeel,
     Examenresultaat,
     Groep,
     Inburgeringsaanbod,
@@ -88,6 +89,7 @@ class Stand:
     ontbreekt: list = field(default_factory=list)
     balken: list = field(default_factory=list)
     examenstand: list = field(default_factory=list)
+    vrijgesteld: list = field(default_factory=list)  # exam parts DUO exempted (Examenonderdeel)
 
     @property
     def compleet(self) -> bool:
@@ -139,11 +141,24 @@ def stand(inburgeraar: Inburgeraar, normen: Normen | None = None) -> Stand:
         duo = uren_totalen([inburgeraar.pk])[inburgeraar.pk]["duo"]
         s.participatie_ontzorgen = duo[DuoUren.PARTICIPATIEACTIVITEITEN]
     afgerond = {k for k, a in s.afrondingen.items() if a.behaald and a.datum}
+    # DUO's partial vrijstelling or ontheffing: those exam parts are no longer asked.
+    vrijgesteld = frozenset(inburgeraar.vrijgestelde_codes)
     s.ontbreekt = regels.wat_ontbreekt(
-        leerroute=pip.leerroute, niveau=pip.niveau, met_knm=pip.met_knm, behaald=s.behaald, afgerond=afgerond
+        leerroute=pip.leerroute,
+        niveau=pip.niveau,
+        met_knm=pip.met_knm,
+        behaald=s.behaald,
+        afgerond=afgerond,
+        vrijgesteld=vrijgesteld,
     )
     s.balken = _balken(s, inburgeraar, normen)
-    vereist = regels.vereiste_examens(leerroute=pip.leerroute, niveau=pip.niveau, met_knm=pip.met_knm)
+    s.vrijgesteld = [
+        Examenonderdeel(o)
+        for o in regels.vrijgestelde_examens(leerroute=pip.leerroute, met_knm=pip.met_knm, vrijgesteld=vrijgesteld)
+    ]
+    vereist = regels.vereiste_examens(
+        leerroute=pip.leerroute, niveau=pip.niveau, met_knm=pip.met_knm, vrijgesteld=vrijgesteld
+    )
     s.examenstand = [
         (onderdeel, niveau, s.behaald.get(onderdeel), regels.gehaald(niveau, s.behaald.get(onderdeel)))
         for onderdeel, niveau in vereist.items()

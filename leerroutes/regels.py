@@ -228,14 +228,24 @@ def examen_overtredingen(
     return fouten
 
 
-def vereiste_examens(*, leerroute: str, niveau: str, met_knm: bool) -> dict[str, str]:
-    """Which exams the route requires, and at what level ("" for KNM). Only the B1-route ends in exams."""
+def vereiste_examens(
+    *, leerroute: str, niveau: str, met_knm: bool, vrijgesteld: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """Which exams the route requires, and at what level ("" for KNM). Only the B1-route ends in exams.
+
+    `vrijgesteld`: the exam parts DUO exempted (a partial vrijstelling or ontheffing), which are not required."""
     if leerroute != Leerroute.B1:
         return {}
     vereist = dict.fromkeys(TAALONDERDELEN, niveau or Niveau.B1)
     if met_knm:
         vereist[Examenonderdeel.KNM] = ""
-    return vereist
+    return {onderdeel: n for onderdeel, n in vereist.items() if onderdeel not in vrijgesteld}
+
+
+def vrijgestelde_examens(*, leerroute: str, met_knm: bool, vrijgesteld: frozenset[str]) -> list[str]:
+    """The exam parts the route would ask that DUO exempted, in the route's order."""
+    alle = vereiste_examens(leerroute=leerroute, niveau="", met_knm=met_knm)
+    return [onderdeel for onderdeel in alle if onderdeel in vrijgesteld]
 
 
 def gehaald(vereist_niveau: str, behaald_niveau: str | None) -> bool:
@@ -254,6 +264,7 @@ def wat_ontbreekt(
     met_knm: bool,
     behaald: dict[str, str],
     afgerond: set[str],
+    vrijgesteld: frozenset[str] = frozenset(),
 ) -> list[str]:
     """What still stands between the dossier and 'voldaan'; empty means the plicht is met.
 
@@ -261,7 +272,8 @@ def wat_ontbreekt(
     parts ended with good result ("map", "pvt", "z_route", "onderwijsroute").
     """
     ontbreekt = []
-    for onderdeel, vereist in vereiste_examens(leerroute=leerroute, niveau=niveau, met_knm=met_knm).items():
+    examens = vereiste_examens(leerroute=leerroute, niveau=niveau, met_knm=met_knm, vrijgesteld=vrijgesteld)
+    for onderdeel, vereist in examens.items():
         if not gehaald(vereist, behaald.get(onderdeel)):
             label = Examenonderdeel(onderdeel).label
             ontbreekt.append(

@@ -54,6 +54,10 @@ class ConceptForm(UtrechtFormMixin, forms.ModelForm):
             self.fields["ontzorgen_maanden"].help_text = _(
                 "Ten minste %(maanden)s maanden, vanaf de dag dat de bijstand ingaat."
             ) % {"maanden": settings.ONTZORGEN_MINIMALE_MAANDEN}
+            self.fields["ontzorgen"].help_text = _(
+                "Verplicht bij bijstand: de gemeente betaalt dan de vaste lasten uit de bijstand, ten minste de "
+                "eerste zes maanden (Participatiewet art. 56a)."
+            )
         if not self.instance.is_wijziging:
             for veld in ("reden_wijziging", "toelichting_wijziging", *AFSCHALEN):
                 del self.fields[veld]

@@ -11,13 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inburgering import opmaak
+from inburgering import brieven, opmaak
 from inburgering import services as dossier_services
 from inburgering.models import Inburgeraar
 
 from .models import Handhaving
 from .pdf import render_pdf, sha256
-from .services import Soort, briefhoofd, vergrendel
+from .services import Soort, briefhoofd, vergrendel, weiger_zonder_adres
 
 
 @transaction.atomic
@@ -45,6 +45,8 @@ def leg_vast(*, door, inburgeraar: Inburgeraar, gegevens: dict) -> Handhaving:
         fouten["bedrag"] = _("Een waarschuwing heeft geen bedrag. Laat dit leeg.")
     if handhaving.dagtekening > timezone.localdate():
         fouten["dagtekening"] = _("De dagtekening kan niet in de toekomst liggen.")
+    if adres := brieven.adres_ontbreekt(inburgeraar):
+        fouten["adres"] = adres
     if fouten:
         raise ValidationError(fouten)
     handhaving.save()
@@ -83,6 +85,8 @@ def trek_in(*, door, handhaving: Handhaving, datum, reden: str) -> Handhaving:
         ) % {"datum": opmaak.datum(besluit.dagtekening)}
     elif datum > timezone.localdate():
         fouten["ingetrokken_op"] = _("De datum van intrekking kan niet in de toekomst liggen.")
+    if adres := brieven.adres_ontbreekt(besluit.inburgeraar):
+        fouten["adres"] = adres
     if fouten:
         raise ValidationError(fouten)
     besluit.ingetrokken_op, besluit.reden_intrekking, besluit.ingetrokken_door = datum, reden.strip(), door
@@ -105,6 +109,7 @@ def trek_in(*, door, handhaving: Handhaving, datum, reden: str) -> Handhaving:
 def _brief(template: str, handhaving: Handhaving, dagtekening, kenmerk: str, naam: str) -> tuple[str, ContentFile]:
     """Render a beschikking about `handhaving` once; returns its SHA-256 and the file to store."""
     inburgeraar = handhaving.inburgeraar
+    weiger_zonder_adres(inburgeraar)
     context = {**briefhoofd(inburgeraar, dagtekening=dagtekening, kenmerk=kenmerk), "handhaving": handhaving}
     _html, pdf = render_pdf(template, context)
     return sha256(pdf), ContentFile(pdf, name=f"{naam}-{inburgeraar.pk}-{handhaving.pk}.pdf")

@@ -147,9 +147,28 @@ def vaststelling_overtredingen(
     bijstand_sinds: datetime.date | None,
     dualiteit: str,
     dualiteit_uren_per_week: int | None,
+    ontzorgen_verplicht: bool = False,
+    minimale_maanden: int = 6,
 ) -> list[Overtreding]:
-    """What the beschikking must state and so cannot be left open when the PIP is fixed."""
+    """What the beschikking must state and so cannot be left open when the PIP is fixed.
+
+    `ontzorgen_verplicht`: an asielstatushouder with bijstand, for whom the college pays the vaste lasten
+    from the bijstand for at least the first six months (Participatiewet art. 56a)."""
     fouten = []
+    if ontzorgen_verplicht and not ontzorgen:
+        fouten.append(
+            Overtreding(
+                "ontzorgen",
+                "ontzorgen_verplicht",
+                _(
+                    "Deze inburgeraar is asielstatushouder en heeft bijstand. Dan betaalt de gemeente de vaste "
+                    "lasten uit de bijstand, ten minste de eerste zes maanden (financieel ontzorgen, Participatiewet "
+                    "art. 56a). Vink financieel ontzorgen aan, voor ten minste %(maanden)s maanden vanaf de start van "
+                    "de bijstand."
+                )
+                % {"maanden": minimale_maanden},
+            )
+        )
     if ontzorgen and ontzorgen_maanden is None:
         fouten.append(
             Overtreding(

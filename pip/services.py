@@ -12,10 +12,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
-from inburgering import opmaak, termijnen
+from inburgering import brieven, opmaak, termijnen
 from inburgering import services as dossier_services
 from inburgering.fasen import Fase
 from inburgering.models import Inburgeraar, Regime
@@ -97,6 +100,17 @@ def _beginwaarden_uit_intake(inburgeraar: Inburgeraar) -> dict:
     return waarden
 
 
+def _ontzorgen_waar_verplicht(inburgeraar: Inburgeraar, waarden: dict) -> dict:
+    """Bijstand registered (by the intake or on the Ontzorgen tab): the concept says so, and an
+    asielstatushouder's concept has financieel ontzorgen for the minimum months (Participatiewet art. 56a)."""
+    if bijstand_sinds(inburgeraar) is not None:
+        waarden["bijstand"] = True
+    if inburgeraar.is_asielstatushouder and waarden.get("bijstand"):
+        waarden["ontzorgen"] = True
+        waarden.setdefault("ontzorgen_maanden", settings.ONTZORGEN_MINIMALE_MAANDEN)
+    return waarden
+
+
 @transaction.atomic
 def start_concept(*, door, inburgeraar: Inburgeraar) -> Pip:
     """The first PIP as a concept, filled in from the brede intake's advice."""
@@ -112,7 +126,7 @@ def start_concept(*, door, inburgeraar: Inburgeraar) -> Pip:
             % {"fase": inburgeraar.get_fase_display()},
             code="fase",
         )
-    waarden = _beginwaarden_uit_intake(inburgeraar)
+    waarden = _ontzorgen_waar_verplicht(inburgeraar, _beginwaarden_uit_intake(inburgeraar))
     waarden.setdefault("leerroute", "B")
     pip = Pip(inburgeraar=inburgeraar, versie=1, **waarden)
     pip.full_clean()
@@ -148,6 +162,54 @@ def _controleer_inhoud(pip: Pip) -> list[Overtreding]:
 def bijstand_sinds(inburgeraar: Inburgeraar) -> datetime.date | None:
     """The start of the bijstand that runs now (registered in ontzorgen/); None when none runs."""
     return None if inburgeraar.datum_einde_bijstand else inburgeraar.datum_start_bijstand
+
+
+def ontzorgen_verplicht(inburgeraar: Inburgeraar, pip: Pip | None = None) -> bool:
+    """Participatiewet art. 56a: an asielstatushouder with bijstand (registered, or stated in the PIP) is
+    financieel ontzorgd for at least the first six months of it. Once that ontzorgen has ended with its
+    afbouw (the dossier's milestone), a later wijziging need not promise it again."""
+    met_bijstand = bijstand_sinds(inburgeraar) is not None or bool(pip and pip.bijstand)
+    return inburgeraar.is_asielstatushouder and met_bijstand and inburgeraar.datum_einde_ontzorgen is None
+
+
+# Rules whose message leads to the page where the regisseur puts it right.
+_LINKS = {
+    "ontzorgen_verplicht": ("ontzorgen:ontzorgen_dossier", "#kop-ontzorgen", _l("Naar Ontzorgen en begeleiding")),
+    "bijstand_niet_geregistreerd": (
+        "ontzorgen:ontzorgen_dossier",
+        "#kop-ontzorgen",
+        _l("Naar Ontzorgen en begeleiding"),
+    ),
+}
+
+
+def _met_links(inburgeraar: Inburgeraar, fouten: list[Overtreding]) -> list[Overtreding]:
+    def met_link(o: Overtreding) -> Overtreding:
+        if o.code not in _LINKS:
+            return o
+        url_naam, anker, tekst = _LINKS[o.code]
+        link = format_html(
+            '{} <a class="utrecht-link" href="{}{}">{}</a>',
+            o.tekst,
+            reverse(url_naam, args=[inburgeraar.pk]),
+            anker,
+            tekst,
+        )
+        return dataclasses.replace(o, tekst=link)
+
+    return [met_link(o) for o in fouten]
+
+
+def brief_overtredingen(inburgeraar: Inburgeraar) -> list[Overtreding]:
+    """A letter is final only with somewhere to send it: the postal address, linked to its field."""
+    fout = brieven.adres_ontbreekt(inburgeraar)
+    return [Overtreding("adres", "adres_ontbreekt", fout)] if fout else []
+
+
+def weiger_zonder_adres(inburgeraar: Inburgeraar) -> None:
+    """The last guard before a final letter is rendered: never one without an address on it."""
+    if fout := brieven.adres_ontbreekt(inburgeraar):
+        raise ValidationError({"adres": ValidationError(fout, code="adres_ontbreekt")})
 
 
 @transaction.atomic
@@ -266,6 +328,7 @@ def concept_pdf(pip: Pip) -> bytes:
 
 def _render_en_bewaar(pip: Pip) -> tuple[str, str]:
     """Render the fixed beschikking once and store it; returns (file name, sha256)."""
+    weiger_zonder_adres(pip.inburgeraar)
     _html, pdf = render_pdf("pip/beschikking.html", beschikking_context(pip, concept=False))
     naam = pip.pdf.storage.save(
         pip.pdf.field.generate_filename(pip, f"pip-{pip.inburgeraar_id}-v{pip.versie}.pdf"), ContentFile(pdf)
@@ -276,8 +339,8 @@ def _render_en_bewaar(pip: Pip) -> tuple[str, str]:
 def bewaar_ontbrekende_pdf(*, pip_id: int) -> bool:
     """For the batch task: store the PDF of a vastgesteld PIP that has none. Never replaces one."""
     pip = Pip.objects.vastgesteld().filter(pk=pip_id, pdf="").select_related("inburgeraar__gemeente", "vorige").first()
-    if pip is None:
-        return False
+    if pip is None or not brieven.heeft_adres(pip.inburgeraar):
+        return False  # without an address the download says what is missing
     naam, hash_ = _render_en_bewaar(pip)
     # A conditional UPDATE claims the row: a second worker on the same PIP changes nothing.
     if Pip.objects.filter(pk=pip.pk, pdf="").update(pdf=naam, sha256=hash_) == 0:
@@ -299,13 +362,19 @@ def stel_vast(*, door, pip: Pip, dagtekening: datetime.date, pdf_later: bool = F
         raise ValidationError(
             {"dagtekening": _("Dit PIP is al vastgesteld; de dagtekening verandert niet meer.")}, code="vastgesteld"
         )
-    fouten = _controleer_inhoud(pip) + regels.vaststelling_overtredingen(
-        ontzorgen=pip.ontzorgen,
-        ontzorgen_maanden=pip.ontzorgen_maanden,
-        bijstand_sinds=bijstand_sinds(inburgeraar),
-        dualiteit=pip.dualiteit,
-        dualiteit_uren_per_week=pip.dualiteit_uren_per_week,
+    fouten = _controleer_inhoud(pip) + _met_links(
+        inburgeraar,
+        regels.vaststelling_overtredingen(
+            ontzorgen=pip.ontzorgen,
+            ontzorgen_maanden=pip.ontzorgen_maanden,
+            bijstand_sinds=bijstand_sinds(inburgeraar),
+            dualiteit=pip.dualiteit,
+            dualiteit_uren_per_week=pip.dualiteit_uren_per_week,
+            ontzorgen_verplicht=ontzorgen_verplicht(inburgeraar, pip),
+            minimale_maanden=settings.ONTZORGEN_MINIMALE_MAANDEN,
+        ),
     )
+    fouten += brief_overtredingen(inburgeraar)
     fouten += regels.dagtekening_overtredingen(
         dagtekening=dagtekening,
         vandaag=timezone.localdate(),

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from .models import INHOUD, Leerroute, Pip
 
@@ -15,11 +16,17 @@ def ja_nee(waarde: bool) -> str:
 
 def _leerroute(pip: Pip) -> str:
     if pip.leerroute == Leerroute.Z:
+        # The letter knows the doelgroep: the participation hours are asked of asielstatushouders only.
+        if pip.inburgeraar.is_asielstatushouder:
+            return _(
+                "U volgt de Z-route (zelfredzaamheidsroute): ten minste %(taal)s uur Nederlands en "
+                "%(participatie)s uur participatie. De uren van de MAP en het PVT tellen mee voor de participatie. "
+                "U werkt toe naar taalniveau A1."
+            ) % {"taal": settings.Z_ROUTE_TAALUREN, "participatie": settings.Z_ROUTE_PARTICIPATIEUREN}
         return _(
-            "U volgt de Z-route (zelfredzaamheidsroute): ten minste %(taal)s uur Nederlands en, als u "
-            "asielstatushouder bent, %(participatie)s uur participatie. De uren van de MAP en het PVT tellen mee. "
+            "U volgt de Z-route (zelfredzaamheidsroute): ten minste %(taal)s uur Nederlands. "
             "U werkt toe naar taalniveau A1."
-        ) % {"taal": settings.Z_ROUTE_TAALUREN, "participatie": settings.Z_ROUTE_PARTICIPATIEUREN}
+        ) % {"taal": settings.Z_ROUTE_TAALUREN}
     if pip.leerroute == Leerroute.ONDERWIJS:
         return _(
             "U volgt de onderwijsroute: een taalschakeltraject van ongeveer 1000 uur Nederlands en 500 uur andere "
@@ -37,15 +44,44 @@ def _examens(pip: Pip) -> str:
         return _("De Z-route heeft geen examens. U rondt de route af met een eindgesprek bij de gemeente.")
     if pip.leerroute == Leerroute.ONDERWIJS:
         return _("De onderwijsroute heeft geen inburgeringsexamens. U rondt de route af met het taalschakeltraject.")
-    taal = _("U doet de examens lezen, luisteren, schrijven en spreken op niveau %(niveau)s.") % {
-        "niveau": pip.niveau_effectief
-    }
-    knm = (
-        _("U doet ook het examen Kennis van de Nederlandse Maatschappij (KNM).")
-        if pip.met_knm
-        else _("U hoeft geen examen Kennis van de Nederlandse Maatschappij (KNM) te doen.")
-    )
-    return f"{taal} {knm}"
+    # DUO's partial vrijstelling or ontheffing: those parts are not asked (docs/wet-inburgering.md).
+    vrijgesteld = set(pip.inburgeraar.vrijgestelde_codes)
+    taal = [naam for code, naam in TAALEXAMENS if code not in vrijgesteld]
+    zinnen = []
+    if taal:
+        zinnen.append(
+            _("U doet de examens %(onderdelen)s op niveau %(niveau)s.")
+            % {"onderdelen": opsomming(taal), "niveau": pip.niveau_effectief}
+        )
+    if weg := [naam for code, naam in TAALEXAMENS if code in vrijgesteld]:
+        zinnen.append(
+            _("Voor %(onderdelen)s heeft u vrijstelling of ontheffing van DUO: die examens hoeft u niet te doen.")
+            % {"onderdelen": opsomming(weg)}
+        )
+    if not pip.met_knm:
+        zinnen.append(_("U hoeft geen examen Kennis van de Nederlandse Maatschappij (KNM) te doen."))
+    elif "KNM" in vrijgesteld:
+        zinnen.append(
+            _(
+                "Voor het examen Kennis van de Nederlandse Maatschappij (KNM) heeft u vrijstelling of ontheffing "
+                "van DUO: dat examen hoeft u niet te doen."
+            )
+        )
+    else:
+        zinnen.append(_("U doet ook het examen Kennis van de Nederlandse Maatschappij (KNM)."))
+    return " ".join(zinnen)
+
+
+# DUO's codes of the language exams and how the letter names them, in the letter's order.
+TAALEXAMENS = [("LE", _l("lezen")), ("LU", _l("luisteren")), ("SC", _l("schrijven")), ("SP", _l("spreken"))]
+
+
+def opsomming(delen) -> str:
+    """'lezen, luisteren en spreken'."""
+    delen = [str(d) for d in delen]
+    if len(delen) == 1:
+        return delen[0]
+    return _("%(eerste)s en %(laatste)s") % {"eerste": ", ".join(delen[:-1]), "laatste": delen[-1]}
 
 
 def _map(pip: Pip) -> str:
@@ -129,7 +165,10 @@ def inhoud_in_gewone_taal(pip: Pip) -> list[tuple[str, str]]:
         regels.append(
             (
                 _("Financieel ontzorgen en maatschappelijke begeleiding"),
-                _("De gemeente biedt financieel ontzorgen en maatschappelijke begeleiding alleen asielstatushouders."),
+                _(
+                    "De gemeente biedt financieel ontzorgen en maatschappelijke begeleiding alleen aan "
+                    "asielstatushouders."
+                ),
             )
         )
     regels += [

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inburgering import brieven
 from inburgering.forms import waarschuw_voor_vrije_dag, zet_fouten_op_form
 from inburgering.models import Regime
 from inburgering.permissions import WIJZIGEN, mag_dossier_wijzigen
@@ -159,6 +160,9 @@ def download(request, pk, versie):
     inburgeraar = open_dossier(request, pk)
     pip = get_object_or_404(Pip.objects.vastgesteld(), inburgeraar=inburgeraar, versie=versie)
     if not pip.pdf:
+        if fout := brieven.adres_ontbreekt(inburgeraar):
+            messages.error(request, fout)  # no final letter renders without the address it goes to
+            return _terug(inburgeraar, "versies")
         # Fixed in a batch (or by the demo) whose rendering task has not run yet: render and store it now, once.
         services.bewaar_ontbrekende_pdf(pip_id=pip.pk)
         pip.refresh_from_db(fields=["pdf", "sha256"])

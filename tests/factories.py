@@ -119,6 +119,8 @@ class InburgeraarFactory(factory.Factory):
     gemeente = factory.SubFactory(GemeenteFactory)
     datum_koppeling = datetime.date(2026, 9, 1)
     taal = "Arabisch"
+    # Letters are final only with a postal address (inburgering/brieven.py); a test of its absence clears it.
+    adres = "Markt 1, 5531 BC Bladel"
 
     # The content of a vastgesteld PIP (see geef_pip), or None for a dossier without one.
     pip = None

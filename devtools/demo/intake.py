@@ -67,3 +67,15 @@ def _vul_intake(rng, inburgeraar, vandaag) -> None:
         services.sla_leefgebied_op(
             door=door, intake=intake, sectie=PER_SLUG["werkervaring"], gegevens={"score": rng.randint(2, 5)}
         )
+    if inburgeraar.is_asielstatushouder and inburgeraar.pk % 3 == 0:
+        # Bijstand answered in the intake registers it once (ontzorgen's tab and the PIP read it). Without rng,
+        # so the rest of the demo stays as it was.
+        services.sla_leefgebied_op(
+            door=door,
+            intake=intake,
+            sectie=PER_SLUG["financien"],
+            gegevens={
+                "inkomen": "bijstand",
+                "bijstand_sinds": min(inburgeraar.datum_koppeling + timedelta(days=30), vandaag),
+            },
+        )

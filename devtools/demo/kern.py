@@ -13,8 +13,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from inburgering import services
+from inburgering import opmaak, services
 from inburgering.api import sleutels
 from inburgering.fasen import EINDFASEN, Fase, RedenAfronding, RedenUitschrijving, Uitstroom
 from inburgering.models import (
@@ -235,6 +236,7 @@ def laad_dossiers() -> dict:
     namen = {code: naam for leden in REGIO_GEMEENTEN.values() for naam, code, _gewicht in leden}
     gemeenten = {namen[g.gemeentecode]: g for g in Gemeente.objects.filter(gemeentecode__in=namen)}
     nieuw = _dossiers(gemeenten)
+    _adressen_aanvullen()
     _ondertussen_groep()
     _vernietigingslijst()
     return {"nieuwe_dossiers": nieuw}
@@ -337,6 +339,8 @@ def _dossiers(gemeenten) -> int:
             gegevens["gemeente"] = vorige.gemeente
             gegevens["achternaam"] = vorige.achternaam
         gegevens["bsn"] = bsn
+        # Letters are final only with a postal address; housemates share one. Without rng, so the rest stays.
+        gegevens["adres"] = vorige.adres if samen else _adres(bsn, gegevens["gemeente"])
         gegevens["regisseur"] = rng.choice(regisseurs[gegevens["gemeente"].pk]) if rng.random() < 0.9 else None
         gegevens["aantal_minderjarige_kinderen"] = rng.choice([0, 0, 1, 2, 3]) if samen else None
         inburgeraar = services.registreer_dossier(
@@ -345,6 +349,16 @@ def _dossiers(gemeenten) -> int:
         _doorloop_fasen(rng, inburgeraar, vandaag)
         vorige, nieuw = inburgeraar, nieuw + 1
     return nieuw
+
+
+STRATEN = ["Markt", "Kerkstraat", "Dorpsstraat", "Molenweg", "Schoolstraat", "Stationsstraat", "Lindenlaan"]
+
+
+def _adres(bsn: str, gemeente) -> str:
+    """A fictitious postal address in the dossier's gemeente, derived from the BSN (no rng)."""
+    getal = int(bsn)
+    postcode = f"{5500 + getal % 400} {chr(65 + getal % 26)}{chr(65 + getal // 26 % 26)}"
+    return f"{STRATEN[getal % len(STRATEN)]} {1 + getal % 97}, {postcode} {gemeente.naam}"
 
 
 def _persoon(rng, vandaag, gewogen) -> dict:
@@ -441,7 +455,41 @@ def _ondertussen_groep() -> None:
             duo_startdatum_termijn=start,
             datum_einde_termijn_duo=start.replace(year=start.year + (6 if dossier.pk % 2 else 4)),  # DUO extended half
         )
+        dossier.refresh_from_db()
+        _herschrijf_tijdlijn_wi2013(dossier)
     services.synchroniseer_termijnen([dossier.pk for dossier in oudste])
+
+
+def _herschrijf_tijdlijn_wi2013(dossier) -> None:
+    """The tijdlijn as the Wi2013 walks it: registered at the koppeling the dossier states, then either in
+    the intake or, without a PIP, straight to the uitvoering (inburgering/fasen.py, TRANSITIES_WI2013).
+    The walk the Wi2021 generator wrote (with its 'PIP in voorbereiding') goes."""
+    dossier.tijdlijn.all().delete()  # only the generator's own walk is there yet: the other apps load after
+    services.schrijf_gebeurtenis(
+        inburgeraar=dossier,
+        soort=Gebeurtenis.Soort.GEREGISTREERD,
+        omschrijving=gettext("Dossier geregistreerd bij gemeente %(gemeente)s (koppeling %(datum)s).")
+        % {"gemeente": dossier.gemeente, "datum": opmaak.datum(dossier.datum_koppeling)},
+        door=None,
+    )
+    services.schrijf_gebeurtenis(
+        inburgeraar=dossier,
+        soort=Gebeurtenis.Soort.FASE,
+        omschrijving=gettext("Fase gewijzigd van '%(van)s' naar '%(naar)s'.")
+        % {"van": Fase.AANGEMELD.label, "naar": Fase(dossier.fase).label},
+        door=dossier.regisseur,
+        van=Fase.AANGEMELD,
+        naar=dossier.fase,
+    )
+    _dateer_tijdlijn(dossier, (timezone.localdate() - dossier.datum_koppeling).days)
+
+
+def _adressen_aanvullen() -> None:
+    """Demo dossiers loaded before addresses were part of the demo get theirs (idempotent)."""
+    demo = set(fictieve_bsns(AANTAL_DOSSIERS))
+    for dossier in Inburgeraar.objects.filter(adres="").select_related("gemeente").order_by("pk"):
+        if dossier.bsn in demo:
+            Inburgeraar.objects.filter(pk=dossier.pk).update(adres=_adres(dossier.bsn, dossier.gemeente))
 
 
 def _vernietigingslijst() -> None:

@@ -18,6 +18,7 @@ from inburgering.atw import werkdag_ervoor
 from inburgering.fasen import EINDFASEN, Fase
 from inburgering.models import Gebeurtenis, Inburgeraar, Regime, User
 from inburgering.permissions import WIJZIGEN
+from ontzorgen import services as ontzorgen_services
 from pip import overleg, services, tasks
 from pip.models import Pip
 
@@ -50,7 +51,17 @@ def _laad() -> int:
         door = inburgeraar.regisseur
         concept = services.start_concept(door=door, inburgeraar=inburgeraar)
         asiel = inburgeraar.is_asielstatushouder
-        # Ontzorgen where the demo registered bijstand (ontzorgen's demo); the rest get the gemeente's offer.
+        # Some asielstatushouders live on bijstand (without rng, so the rest of the demo stays as it was).
+        if asiel and inburgeraar.pk % 4 == 0 and services.bijstand_sinds(inburgeraar) is None:
+            concept = services.wijzig_concept(door=door, pip=concept, gegevens={"bijstand": True})
+        if asiel and concept.bijstand and services.bijstand_sinds(inburgeraar) is None:
+            # Bijstand the PIP states is registered too, where ontzorgen counts its start from.
+            inburgeraar = ontzorgen_services.registreer_bijstand(
+                door=door,
+                inburgeraar=inburgeraar,
+                startdatum=inburgeraar.datum_vestiging or inburgeraar.datum_koppeling,
+            )
+        # Ontzorgen wherever an asielstatushouder has bijstand (Participatiewet art. 56a), as the concept proposes.
         ontzorgen = asiel and services.bijstand_sinds(inburgeraar) is not None
         services.wijzig_concept(
             door=door,

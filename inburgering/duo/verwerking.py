@@ -246,10 +246,25 @@ def dossier(notificatie: Notificatie, client) -> Inburgeraar:
 
 def _open(notificatie, client) -> str:
     nieuw = _lopend(notificatie) is None
-    dossier(notificatie, client)
+    inburgeraar = dossier(notificatie, client)
     if nieuw:
         return _("Dossier geopend: vul naam en geboortedatum aan uit de BRP en wijs een casusregisseur toe.")
+    _neem_plicht_over(notificatie, client, inburgeraar)
     return ""
+
+
+def _neem_plicht_over(notificatie, client, inburgeraar: Inburgeraar) -> None:
+    """An event about the plicht of a dossier that already runs here (a new plicht after a withdrawn
+    vrijstelling, settling in from elsewhere): DUO's begindatum is the truth the dagtekening rule reads,
+    not only the one read when DUO opened the dossier. The kennisgeving fills a gap, never overwrites."""
+    plicht = client.lees(f"/personen/{notificatie.bsn}/inburgeringsplicht") or {}
+    wijzigingen = {}
+    if begindatum := _als_datum(plicht.get("begindatum")):
+        wijzigingen["duo_begindatum_plicht"] = begindatum
+    if inburgeraar.datum_kennisgeving is None and plicht.get("datumKennisgevingInburgeringsplicht"):
+        wijzigingen["datum_kennisgeving"] = _als_datum(plicht["datumKennisgevingInburgeringsplicht"])
+    if wijzigingen:
+        services.wijzig_dossier(door=None, inburgeraar=inburgeraar, wijzigingen=wijzigingen)
 
 
 def _vorige_pip(notificatie, client) -> str:

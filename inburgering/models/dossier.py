@@ -385,10 +385,14 @@ class Inburgeraar(models.Model):
         return self.doelgroep == Doelgroep.ASIELSTATUSHOUDER
 
     @property
+    def vrijgestelde_codes(self) -> list[str]:
+        """DUO's partially exempt exam parts, by DUO's code (LE, LU, SC, SP, KNM)."""
+        return [code for code in self.duo_vrijgestelde_onderdelen.split(",") if code]
+
+    @property
     def vrijgestelde_onderdelen(self) -> list[str]:
         """DUO's partially exempt exam parts, by name: what the dossier no longer needs."""
-        codes = [code for code in self.duo_vrijgestelde_onderdelen.split(",") if code]
-        return [str(EXAMENONDERDELEN_DUO.get(code, code)) for code in codes]
+        return [str(EXAMENONDERDELEN_DUO.get(code, code)) for code in self.vrijgestelde_codes]
 
     def dagen_sinds_koppeling(self, vandaag=None) -> int:
         return ((vandaag or timezone.localdate()) - self.datum_koppeling).days

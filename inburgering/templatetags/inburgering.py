@@ -58,6 +58,16 @@ def termijnmarker(datum):
     return {"kleur": "groen", "tekst": _("Op schema")}
 
 
+def _zonder_intake(inburgeraar) -> bool:
+    """A Wi2013 dossier past the intake that never was in fase intake (moved on from aangemeld)."""
+    from inburgering.fasen import Fase
+    from inburgering.models import Gebeurtenis, Regime
+
+    if inburgeraar.regime != Regime.WI2013 or inburgeraar.fase not in (Fase.UITVOERING, Fase.AFGEROND):
+        return False
+    return not inburgeraar.tijdlijn.filter(soort=Gebeurtenis.Soort.FASE, gegevens__naar=Fase.INTAKE).exists()
+
+
 @register.inclusion_tag("inburgering/_dossier_kop.html", takes_context=True)
 def dossier_kop(context, inburgeraar, naam_als_kop=False):
     """The dossier workspace's header: who, where, the fase, the next deadline, the main actions and
@@ -65,14 +75,16 @@ def dossier_kop(context, inburgeraar, naam_als_kop=False):
     from inburgering import dossier_secties
     from inburgering.fasen import LOPEND, pad
     from inburgering.permissions import mag_dossier_wijzigen
+    from inburgering.termijnen import WI2013
 
     request = context["request"]
     user = request.user
     mag_wijzigen = user.has_perm("inburgering.change_inburgeraar") and mag_dossier_wijzigen(user, inburgeraar)
-    fasen = pad(inburgeraar.regime, inburgeraar.fase)
+    fasen = pad(inburgeraar.regime, inburgeraar.fase, zonder_intake=_zonder_intake(inburgeraar))
     huidig = fasen.index(inburgeraar.fase) if inburgeraar.fase in fasen else None
     return {
         "inburgeraar": inburgeraar,
+        "wi2013": inburgeraar.regime == WI2013,
         "naam_als_kop": naam_als_kop,
         "fasen": [
             {"label": fase.label, "huidig": i == huidig, "klaar": huidig is not None and i < huidig}

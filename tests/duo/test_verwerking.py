@@ -341,6 +341,29 @@ def test_ss120_for_a_dossier_of_another_gemeente_hands_it_over(duo_wereld):
     assert dossier.tijdlijn.filter(soort="ontvangen").exists()
 
 
+@pytest.mark.parametrize("gebeurtenis", ["SS129", "SS120", "SS101"])
+def test_an_event_about_the_plicht_of_a_running_dossier_takes_duos_begindatum(duo_wereld, gebeurtenis):
+    dossier = duo_wereld.dossier_bladel
+    duo_wereld.duo.zet(
+        "GET",
+        "/inburgeringsplicht",
+        (
+            200,
+            {
+                "indicatorInburgeringsplicht": True,
+                "begindatum": "2026-10-12",
+                "datumKennisgevingInburgeringsplicht": "2026-10-14",
+            },
+        ),
+    )
+
+    _verwerk(_notificatie(duo_wereld, gebeurtenis, bsn=dossier.bsn))
+
+    dossier.refresh_from_db()
+    assert dossier.duo_begindatum_plicht == datetime.date(2026, 10, 12)
+    assert dossier.datum_kennisgeving == datetime.date(2026, 10, 14)  # filled in where it was missing
+
+
 def test_a_processed_notification_is_not_processed_again(duo_wereld):
     notificatie = _notificatie(duo_wereld, "SS139")
     _verwerk(notificatie)

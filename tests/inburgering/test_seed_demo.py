@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from inburgering import opmaak
 from inburgering.fasen import Fase
 from inburgering.models import Doelgroep, Gebeurtenis, Gemeente, Inburgeraar, Regime, Signaal
 from inburgering.rollen import ROLLEN
@@ -37,6 +38,7 @@ def test_the_demo_data_follows_the_seed_documents_and_loads_idempotently(demo):
     _the_inbox_is_filled_as_the_caseload_shows_it()
     _the_ondertussen_groep_follows_duos_termijn_without_a_pip()
     _every_wi2021_dossier_in_uitvoering_has_a_vastgesteld_pip()
+    _every_letter_can_be_sent_and_ontzorgen_is_there_where_owed()
     _the_pip_team_met_and_its_agreements_are_signalen()
     _the_begeleider_has_referred_kempen_dossiers_with_hours()
     _there_are_leerroutes_with_hours_exams_and_a_pvt_group()
@@ -92,6 +94,28 @@ def _the_ondertussen_groep_follows_duos_termijn_without_a_pip():
     assert not lopend.filter(datum_einde_termijn_duo__isnull=True).exists()
     assert not Pip.objects.filter(inburgeraar__regime=Regime.WI2013).exists()
     assert lopend.filter(volgende_termijn__gte=timezone.localdate()).exists()  # some DUO extended
+    # the tijdlijn tells the Wi2013's path, from the koppeling the dossier states
+    for dossier in lopend:
+        tijdlijn = " ".join(dossier.tijdlijn.values_list("omschrijving", flat=True))
+        assert "PIP in voorbereiding" not in tijdlijn, dossier.pk
+        assert f"(koppeling {opmaak.datum(dossier.datum_koppeling)})" in tijdlijn, dossier.pk
+
+
+def _every_letter_can_be_sent_and_ontzorgen_is_there_where_owed():
+    vastgesteld = Pip.objects.vastgesteld()
+    assert not vastgesteld.filter(inburgeraar__adres="").exists()  # no final letter without an address
+    asiel_met_bijstand = vastgesteld.filter(inburgeraar__doelgroep=Doelgroep.ASIELSTATUSHOUDER, bijstand=True)
+    assert asiel_met_bijstand.exists()
+    assert not asiel_met_bijstand.filter(ontzorgen=False).exists()  # Participatiewet art. 56a
+    assert (
+        not vastgesteld.filter(
+            inburgeraar__doelgroep=Doelgroep.ASIELSTATUSHOUDER, inburgeraar__datum_start_bijstand__isnull=False
+        )
+        .filter(ontzorgen=False)
+        .exists()
+    )
+    # the intake's answer 'bijstand' registered it where ontzorgen reads it
+    assert Inburgeraar.objects.filter(fase=Fase.INTAKE, datum_start_bijstand__isnull=False).exists()
 
 
 def _every_wi2021_dossier_in_uitvoering_has_a_vastgesteld_pip():

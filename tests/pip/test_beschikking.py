@@ -76,7 +76,7 @@ def _vastgesteld(dossier, regisseur, **gegevens):
                 STANDAARD_MAP,
                 STANDAARD_PVT,
             ],
-            ["examens lezen"],
+            ["examens lezen", "als u asielstatushouder bent"],  # the letter knows the doelgroep
         ),
     ],
     ids=["b1-route", "onderwijsroute", "z-route"],
@@ -160,7 +160,7 @@ def test_a_gezinsmigrants_pip_neither_offers_nor_states_ontzorgen(dossier, regis
     pip = _vastgesteld(dossier, regisseur)
     form = ConceptForm(instance=services.start_wijziging(door=regisseur, inburgeraar=dossier, reden="omstandigheden"))
     assert not {"ontzorgen", "ontzorgen_maanden", "maatschappelijke_begeleiding"} & set(form.fields)
-    assert "alleen asielstatushouders" in _tekst(pip.pdf.read())
+    assert "begeleiding alleen aan asielstatushouders" in _tekst(pip.pdf.read())
 
 
 @pytest.mark.pdf

@@ -195,7 +195,13 @@ def test_the_begeleider_reads_the_participation_agreements_and_nothing_about_bij
             "dualiteit_afspraken": "Dinsdag en donderdag bij de voedselbank.",
             "bijstand": True,
             "participatiewet_verplichtingen": "Sollicitatieplicht vanaf maart.",
+            # an asielstatushouder with bijstand is financieel ontzorgd (Participatiewet art. 56a)
+            "ontzorgen": True,
+            "ontzorgen_maanden": 6,
         },
+    )
+    ontzorgen.registreer_bijstand(
+        door=regisseur, inburgeraar=concept.inburgeraar, startdatum=datetime.date(2026, 10, 1)
     )
     Organisatie.objects.filter(naam="VluchtelingenWerk").update(soort=Organisatie.Soort.PARTNER)
     ontzorgen.verwijs(
