@@ -65,6 +65,8 @@ class LeefgebiedForm(IntakeModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["score"].choices = [("", _("— nog geen score —")), *Score.choices]
+        if "bijstand_sinds" in self.fields:
+            verplicht_als(self.fields["bijstand_sinds"], _("bij bijstand"))
 
     def clean(self):
         cleaned = super().clean()
