@@ -24,6 +24,16 @@ def _pip_start():
     )
 
 
+def _pip_op_tijd():
+    """The first PIP dated on or before its legal deadline as the termijnen keep it: 10 weeks (or 2 after third
+    parties' information), a pause of DUO's added, run on to the next working day by the Algemene termijnenwet
+    (docs/wet-inburgering.md). A dossier whose deadlines were never computed falls back to the 10 weeks."""
+    termijn = Termijn.objects.filter(inburgeraar=OuterRef("pk"), soort=Soort.PIP_VASTSTELLING)
+    return Exists(termijn.filter(uiterste_datum__gte=OuterRef("datum_eerste_pip"))) | (
+        ~Exists(termijn) & Q(pip_dagen__lte=PIP_VASTSTELLING_WEKEN * 7)
+    )
+
+
 def _voortgang_te_laat(peildatum):
     return Exists(
         Termijn.objects.filter(
@@ -45,7 +55,7 @@ def _tel(selectie):
         "instroom": Count("pk", filter=periode("datum_koppeling")),
         "intake": Count("pk", filter=periode("datum_eerste_intakegesprek")),
         "pip": Count("pk", filter=periode("datum_eerste_pip")),
-        "pip_10_weken": Count("pk", filter=periode("datum_eerste_pip") & Q(pip_dagen__lte=PIP_VASTSTELLING_WEKEN * 7)),
+        "pip_10_weken": Count("pk", filter=periode("datum_eerste_pip") & _pip_op_tijd()),
         "map": Count("pk", filter=periode("datum_map_afgerond")),
         "pvt": Count("pk", filter=periode("datum_pvt_afgerond")),
         "ontzorgen_gestart": Count("pk", filter=periode("datum_start_ontzorgen")),
@@ -127,7 +137,10 @@ def pip(selectie):
             data,
             "pip_10_weken",
             "pip",
-            _("Dagtekening uiterlijk 10 weken na de kennisgeving of de vestiging, de laatste van de twee."),
+            _(
+                "Dagtekening uiterlijk 10 weken na de kennisgeving of de vestiging, de laatste van de twee; "
+                "eindigt die termijn in een weekend of op een feestdag, dan de eerstvolgende werkdag."
+            ),
         ),
         mediaan(_("Dagen van koppeling tot eerste PIP (mediaan)"), data, "dagen_pip", "pip"),
     ]

@@ -471,3 +471,18 @@ def test_the_menu_offers_the_caseload_only_to_those_who_work_on_dossiers(client,
 def test_the_home_page_sends_an_anonymous_visitor_to_login(client, wereld):
     client.logout()
     assert client.get("/").url == f"{reverse('login')}?next=/"
+
+
+@time_machine.travel(NU, tick=False)
+def test_a_pip_on_the_working_day_after_a_deadline_on_saturday_counts_as_within_10_weeks(wereld):
+    # Kennisgeving Saturday 7 March 2026: ten weeks end on Saturday 16 May, which the Algemene termijnenwet
+    # runs on to Monday 18 May. A PIP dated that Monday is on time; one dated Tuesday is not.
+    dossiers = [
+        _dossier(wereld.bladel, datum_kennisgeving=D(2026, 3, 7), datum_vestiging=D(2026, 3, 1)) for _ in range(2)
+    ]
+    for dossier, dagtekening in zip(dossiers, (D(2026, 5, 18), D(2026, 5, 19)), strict=True):
+        _pip(dossier, 1, Leerroute.B1, dagtekening)
+        Inburgeraar.objects.filter(pk=dossier.pk).update(datum_eerste_pip=dagtekening, fase=Fase.UITVOERING)
+    services.synchroniseer_termijnen([d.pk for d in dossiers])
+    binnen = _rijen(wereld.bladel)["PIP binnen 10 weken"]
+    assert (binnen.waarden["totaal"], binnen.basis["totaal"]) == (1, 2)
