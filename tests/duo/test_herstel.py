@@ -155,19 +155,25 @@ def _zet_pip_klaar(wereld, dagtekening):
         )
 
 
+def _dood_midden_in_verzenden(worker, trage_duo):
+    """SIGKILL the worker while DUO holds its first send; DUO then answers again. The claimed message and
+    the moment of death, from which the recovery is timed."""
+    assert trage_duo.eerste.wait(timeout=30), "de worker verstuurde niets"
+    verloren = DuoBericht.objects.get(bericht_id=trage_duo.ontvangen[0])
+    assert (verloren.status, verloren.verzonden_door) == ("sent", KNOOPPUNT)
+    os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait(timeout=10)
+    gedood = time.monotonic()
+    trage_duo.verder.set()
+    return verloren, gedood
+
+
 def test_a_worker_killed_while_sending_resends_on_restart_and_every_message_is_confirmed_once(
     duo_wereld, trage_duo, worker_proces
 ):
     eerste_worker = worker_proces("eerste.log")
     berichten = [_zet_pip_klaar(duo_wereld, f"2026-11-0{dag}") for dag in (2, 3, 4)]
-    assert trage_duo.eerste.wait(timeout=30), "de worker verstuurde niets"
-    verloren = DuoBericht.objects.get(bericht_id=trage_duo.ontvangen[0])
-    assert (verloren.status, verloren.verzonden_door) == ("sent", KNOOPPUNT)
-
-    os.killpg(eerste_worker.pid, signal.SIGKILL)
-    eerste_worker.wait(timeout=10)
-    gedood = time.monotonic()
-    trage_duo.verder.set()
+    verloren, gedood = _dood_midden_in_verzenden(eerste_worker, trage_duo)
     worker_proces("tweede.log")
 
     assert _wacht_tot(lambda: set(DuoBericht.objects.values_list("status", flat=True)) == {"confirmed"}, 120)
@@ -190,14 +196,7 @@ def test_a_worker_killed_while_sending_is_replaced_under_another_name_and_its_me
     own; the claim's lease runs out and beat queues the message again for it."""
     eerste_worker = worker_proces("eerste.log")
     bericht = _zet_pip_klaar(duo_wereld, "2026-11-02")
-    assert trage_duo.eerste.wait(timeout=30), "de worker verstuurde niets"
-    verloren = DuoBericht.objects.get(bericht_id=trage_duo.ontvangen[0])
-    assert (verloren.status, verloren.verzonden_door) == ("sent", KNOOPPUNT)
-
-    os.killpg(eerste_worker.pid, signal.SIGKILL)
-    eerste_worker.wait(timeout=10)
-    gedood = time.monotonic()
-    trage_duo.verder.set()
+    _, gedood = _dood_midden_in_verzenden(eerste_worker, trage_duo)
     worker_proces("tweede.log", "duo-herstel-nieuwe-container@test", met_beat=True)
 
     assert _wacht_tot(lambda: DuoBericht.objects.get(pk=bericht.pk).status == "confirmed", 120)

@@ -1,7 +1,6 @@
 """What a beschikking must have before it is final: ontzorgen where the law owes it, and a postal address."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 
@@ -12,6 +11,7 @@ from inburgering import services as dossier_services
 from ontzorgen import services as ontzorgen
 from pip import handhaven, services
 from pip.models import Pip
+from tests.pip.test_handhaven import _handhaving
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -125,15 +125,7 @@ def test_a_handhaving_without_a_postal_address_is_refused(vastgesteld, dossier, 
         handhaven.leg_vast(
             door=regisseur,
             inburgeraar=dossier,
-            gegevens={
-                "soort": "boete",
-                "verplichting": "pvt",
-                "feiten": "Niet verschenen op drie PVT-workshops.",
-                "verwijtbaarheid": "volledig",
-                "verwijtbaarheid_motivatie": "Uitgenodigd met tolk; geen reden gegeven.",
-                "bedrag": Decimal(250),
-                "dagtekening": D(2026, 11, 20),
-            },
+            gegevens=_handhaving(),
         )
 
     assert "postadres" in fout.value.message_dict["adres"][0]
