@@ -250,7 +250,16 @@ def week_van(tekst: str | None, vandaag: datetime.date) -> datetime.date:
 
 class GoedkeurenForm(forms.Form):
     registraties = forms.ModelMultipleChoiceField(
-        queryset=None, error_messages={"required": _("Kies de uren die u wilt goedkeuren.")}
+        queryset=None,
+        error_messages={
+            "required": _(
+                "U heeft geen uren aangevinkt, dus er is niets goedgekeurd. Vink de uren aan die u wilt goedkeuren."
+            ),
+            "invalid_choice": _(
+                "Er is niets goedgekeurd: een of meer aangevinkte uren wachten niet meer op beoordeling. "
+                "Kies opnieuw uit de lijst."
+            ),
+        },
     )
 
     def __init__(self, *args, te_beoordelen, **kwargs):

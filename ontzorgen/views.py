@@ -10,6 +10,8 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +22,7 @@ from inburgering import opmaak
 from inburgering.forms import zet_fouten_op_form
 from inburgering.models import Inburgeraar
 from inburgering.permissions import WIJZIGEN, get_dossier_voor, mag_dossier_wijzigen
+from inburgering.queries import regisseurs_voor_gebruiker
 from inburgering.toegang import open_dossier, recht_nodig
 from pip.queries import participatieafspraken
 
@@ -262,14 +265,56 @@ def ontzorging_beeindigen(request, pk):
     )
 
 
+UREN_PER_PAGINA = 50
+
+
+def _gekozen_regisseur(request):
+    """The casusregisseur of ?regisseur=<pk> (?van=mijn: the user), or None for all the user's dossiers.
+
+    The filter narrows te_beoordelen_uren(user), so it never shows more; the lookup only decides whose
+    name the page may print: a regisseur serving the user's gemeenten or of one of their dossiers.
+    Any other value answers 404, so a mistyped link never quietly shows the whole team's hours."""
+    gekozen = request.GET.get("regisseur") or (str(request.user.pk) if request.GET.get("van") == "mijn" else "")
+    if not gekozen:
+        return None
+    if not gekozen.isascii() or not gekozen.isdigit():
+        raise Http404
+    if int(gekozen) == request.user.pk:
+        return request.user
+    regisseur = regisseurs_voor_gebruiker(request.user).filter(pk=gekozen).first()
+    if regisseur is None:  # one who left the team still holds dossiers until they are reassigned
+        dossier = (
+            Inburgeraar.objects.zichtbaar_voor(request.user, WIJZIGEN)
+            .filter(regisseur_id=gekozen)
+            .select_related("regisseur")
+            .first()
+        )
+        regisseur = dossier.regisseur if dossier else None
+    if regisseur is None:
+        raise Http404
+    return regisseur
+
+
+def _terug_naar_lijst(request, te_beoordelen):
+    """The list as the user left it: their filter, and their page or, if it emptied, the last one."""
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    nummer = Paginator(te_beoordelen, UREN_PER_PAGINA).get_page(request.GET.get("pagina")).number
+    if nummer > 1:
+        params["pagina"] = nummer
+    url = reverse("ontzorgen:uren_beoordelen")
+    return redirect(f"{url}?{params.urlencode()}" if params else url)
+
+
 @login_required
 @recht_nodig("ontzorgen.uren_beoordelen")
 def uren_beoordelen(request):
-    """Pending hours of the user's dossiers; approve a selection at once."""
+    """Pending hours of the user's dossiers, or one regisseur's, a page at a time; the user ticks
+    what they approve (nothing is ticked beforehand)."""
+    regisseur = _gekozen_regisseur(request)
     te_beoordelen = te_beoordelen_uren(request.user)
-    alleen_mijn = request.GET.get("van") == "mijn"
-    if alleen_mijn:
-        te_beoordelen = te_beoordelen.filter(inburgeraar__regisseur=request.user)
+    if regisseur is not None:
+        te_beoordelen = te_beoordelen.filter(inburgeraar__regisseur=regisseur)
     if request.method == "POST":
         form = GoedkeurenForm(request.POST, te_beoordelen=te_beoordelen)
         if form.is_valid():
@@ -277,8 +322,9 @@ def uren_beoordelen(request):
             messages.success(request, _("%(aantal)s urenregistratie(s) goedgekeurd.") % {"aantal": aantal})
         else:
             messages.error(request, " ".join(form.errors.get("registraties", [])))
-        return redirect("ontzorgen:uren_beoordelen")
-    context = {"registraties": te_beoordelen[:500], "alleen_mijn": alleen_mijn}
+        return _terug_naar_lijst(request, te_beoordelen)
+    pagina = Paginator(te_beoordelen, UREN_PER_PAGINA).get_page(request.GET.get("pagina"))
+    context = {"pagina": pagina, "registraties": pagina.object_list, "regisseur": regisseur}
     return render(request, "ontzorgen/uren_beoordelen.html", context)
 
 
