@@ -72,6 +72,7 @@ def test_a_begeleider_logs_a_week_and_the_regisseur_approves_it(verwezen, live_s
     rijen = pagina.locator("tbody tr")
     expect(rijen).to_have_count(3)
     assert "Haile" in rijen.first.inner_text() or "Haile" in rijen.nth(1).inner_text()
+    pagina.get_by_label("Alle uren op deze pagina kiezen").check()  # nothing is ticked beforehand
     pagina.get_by_role("button", name="Gekozen uren goedkeuren").click()
 
     expect(pagina.get_by_text("3 urenregistratie(s) goedgekeurd.")).to_be_visible()
