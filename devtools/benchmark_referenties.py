@@ -264,6 +264,178 @@ class Dossierreferentie:
         )
 
 
+# The werkvoorraad -----------------------------------------------------------------------------------
+
+# A block of open signalen of the regisseur's visible dossiers (inburgering.werkvoorraad): the first items
+# and the count up to the limit. The signaal's own copy of the regisseur serves the index.
+_SIGNALEN_VAN = """
+    FROM inburgering_signaal s JOIN inburgering_inburgeraar d ON d.id = s.inburgeraar_id
+    WHERE s.status = 'open' AND (s.gesnoozed_tot IS NULL OR s.gesnoozed_tot <= %(vandaag)s)
+      AND s.regisseur_id = %(user)s AND d.regisseur_id = %(user)s AND {regel} AND {zichtbaar}"""
+_SIGNAALBLOK = """
+(SELECT %(blok_{blok})s, d.id, d.voornamen, d.tussenvoegsel, d.achternaam, s.soort, s.uiterste_datum, NULL::int,
+        (SELECT count(*) FROM (SELECT 1 {van} LIMIT %(grens)s) AS n)
+ {van} ORDER BY s.uiterste_datum, s.niveau, s.id LIMIT %(lengte)s)"""
+# The voortgangsgesprekken due take their signalen out of the blocks by date.
+_VOORTGANG = "(s.soort = 'voortgangsgesprek' AND s.uiterste_datum <= %(vooruit)s)"
+_DATUMREGELS = {
+    "termijnen_onbekend": "s.uiterste_datum IS NULL",
+    "termijnen_vandaag": "s.uiterste_datum <= %(vandaag)s",
+    "termijnen_week": "s.uiterste_datum > %(vandaag)s AND s.uiterste_datum <= %(zondag)s",
+    "signalen_later": "s.uiterste_datum > %(zondag)s",
+}
+_SIGNAALREGELS = {
+    **{blok: f"{regel} AND NOT {_VOORTGANG}" for blok, regel in _DATUMREGELS.items()},
+    "voortgangsgesprekken": _VOORTGANG,
+}
+_PIP_IN_TERMIJNBLOK = """EXISTS (
+    SELECT 1 FROM inburgering_signaal s WHERE s.inburgeraar_id = p.inburgeraar_id AND s.status = 'open'
+      AND s.soort = 'pip_vaststelling' AND s.uiterste_datum IS NOT NULL AND s.uiterste_datum <= %(zondag)s
+      AND (s.gesnoozed_tot IS NULL OR s.gesnoozed_tot <= %(vandaag)s))"""
+# The other blocks: (block, from-and-where, text column, date column, number column, order).
+_ANDERE_BLOKKEN = [
+    (
+        "duo_acties",
+        """FROM inburgering_notificatie n JOIN inburgering_inburgeraar d ON d.id = n.inburgeraar_id
+           WHERE n.actie_afgehandeld_op IS NULL AND n.actie <> '' AND d.regisseur_id = %(user)s AND {zichtbaar}""",
+        "n.actie", "NULL::date", "NULL::int", "n.registratie_datum_tijd DESC, n.id DESC",
+    ),
+    (
+        "duo_geweigerd",
+        """FROM inburgering_duobericht b JOIN inburgering_inburgeraar d ON d.id = b.inburgeraar_id
+           WHERE b.status IN ('geweigerd', 'mislukt') AND d.regisseur_id = %(user)s AND {zichtbaar}
+             AND NOT EXISTS (SELECT 1 FROM inburgering_duobericht l
+                 WHERE l.inburgeraar_id = b.inburgeraar_id AND l.pad = b.pad AND l.methode = b.methode
+                   AND l.status = 'bevestigd' AND l.created_at > b.created_at)""",
+        "b.soort", "NULL::date", "NULL::int", "b.created_at DESC, b.id DESC",
+    ),
+    (
+        "intakes",
+        """FROM inburgering_inburgeraar d JOIN intake_bredeintake i ON i.inburgeraar_id = d.id
+           WHERE i.afgerond_op IS NULL AND d.regisseur_id = %(user)s AND {zichtbaar}""",
+        "NULL", "NULL::date", "NULL::int", "i.gestart_op, d.id",
+    ),
+    (
+        "concept_pips",
+        f"""FROM pip_pip p JOIN inburgering_inburgeraar d ON d.id = p.inburgeraar_id
+           WHERE p.status = 'concept' AND d.regisseur_id = %(user)s AND {{zichtbaar}} AND NOT {_PIP_IN_TERMIJNBLOK}""",
+        "NULL", "NULL::date", "p.versie", "p.created_at, p.id",
+    ),
+    (
+        "uren",
+        """FROM ontzorgen_urenregistratie u JOIN inburgering_inburgeraar d ON d.id = u.inburgeraar_id
+           WHERE u.status = 'ingediend' AND d.regisseur_id = %(user)s AND {wijzigen}""",
+        "u.uren::text", "u.datum", "NULL::int", "u.datum, d.achternaam, u.id",
+    ),
+]  # fmt: skip
+_ANDER_BLOK = """
+(SELECT %(blok_{blok})s, d.id, d.voornamen, d.tussenvoegsel, d.achternaam, {tekst}, {datum}, {getal},
+        (SELECT count(*) FROM (SELECT 1 {van} LIMIT %(grens)s) AS n)
+ {van} ORDER BY {volgorde} LIMIT %(lengte)s)"""
+
+
+def _van_per_blok() -> dict[str, str]:
+    """Each block's FROM and WHERE, the visibility rule written in."""
+    wijzigen = _ZICHTBAAR.replace("%(inzien)s", "%(wijzigen)s").replace("%(per_dossier)s", "%(wijzigen_per_dossier)s")
+    return {
+        **{blok: _SIGNALEN_VAN.format(regel=regel, zichtbaar=_ZICHTBAAR) for blok, regel in _SIGNAALREGELS.items()},
+        **{blok: van.format(zichtbaar=_ZICHTBAAR, wijzigen=wijzigen) for blok, van, *_ in _ANDERE_BLOKKEN},
+    }
+
+
+def _werkvoorraad_sql() -> str:
+    van = _van_per_blok()
+    delen = [_SIGNAALBLOK.format(blok=blok, van=van[blok]) for blok in _SIGNAALREGELS]
+    delen += [
+        _ANDER_BLOK.format(blok=blok, van=van[blok], tekst=tekst, datum=datum, getal=getal, volgorde=volgorde)
+        for blok, _van, tekst, datum, getal, volgorde in _ANDERE_BLOKKEN
+    ]
+    return "\nUNION ALL\n".join(delen)
+
+
+def _werkvoorraad_params(user) -> dict:
+    from inburgering import werkvoorraad
+    from inburgering.permissions import WIJZIGEN
+    from pip.werkvoorraad import VOORTGANG_VOORUIT
+
+    vandaag = timezone.localdate()
+    return {
+        **_rechten(user),
+        "wijzigen": WIJZIGEN,
+        "wijzigen_per_dossier": DOSSIERRECHT_PER_DOSSIER[WIJZIGEN],
+        "vandaag": vandaag,
+        "zondag": vandaag + datetime.timedelta(days=6 - vandaag.weekday()),
+        "vooruit": vandaag + VOORTGANG_VOORUIT,
+        "grens": werkvoorraad.GRENS,
+        "lengte": werkvoorraad.LIJST_LENGTE,
+        **{f"blok_{blok}": blok for blok in (*_SIGNAALREGELS, *(blok[0] for blok in _ANDERE_BLOKKEN))},
+    }
+
+
+class Menutellerreferentie:
+    """The menu's count: every block's rows of the regisseur, counted up to the limit, by one SQL query."""
+
+    def __init__(self, user):
+        from inburgering import werkvoorraad
+
+        self.grens = werkvoorraad.GRENS
+        delen = "\nUNION ALL\n".join(f"(SELECT 1 {van})" for van in _van_per_blok().values())
+        self.sql = f"SELECT count(*) FROM (SELECT 1 FROM ({delen}) AS alles LIMIT %(grens)s) AS n"  # noqa: S608
+        self.params = _werkvoorraad_params(user)
+
+    def aantal(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.params)
+            return cursor.fetchone()[0]
+
+    def html(self) -> str:
+        aantal = self.aantal()
+        tekst = f"{self.grens - 1}+" if aantal >= self.grens else str(aantal)
+        return f'<span class="app-teller" id="werkvoorraad-teller">{tekst}</span>' if aantal else ""
+
+
+class Werkvoorraadreferentie:
+    """The regisseur's werkvoorraad, every block's first items and capped count, by one SQL query (a UNION ALL
+    of one SELECT per block) and string joins."""
+
+    def __init__(self, user):
+        from inburgering import werkvoorraad
+
+        self.titels = {post.sleutel: str(post.titel) for post in werkvoorraad.posten()}
+        self.volgorde = [post.sleutel for post in werkvoorraad.posten()]
+        self.grens = werkvoorraad.GRENS
+        self.sql = _werkvoorraad_sql()
+        self.params = _werkvoorraad_params(user)
+        self.labels = _Labels()
+
+    def rijen(self) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.params)
+            return cursor.fetchall()
+
+    def blokken(self) -> dict[str, tuple[int, list[tuple]]]:
+        """{block: (capped count, its first rows in order)}: what the page shows."""
+        uitkomst = {blok: (0, []) for blok in self.volgorde}
+        for rij in self.rijen():
+            aantal, rijen = uitkomst[rij[0]]
+            uitkomst[rij[0]] = (rij[-1], [*rijen, rij])
+        return uitkomst
+
+    def html(self) -> str:
+        delen = []
+        for blok, (aantal, rijen) in self.blokken().items():
+            teller = f"{self.grens - 1}+" if aantal >= self.grens else str(aantal)
+            delen.append(f"<section><h2>{escape(self.titels[blok])} <span>{teller}</span></h2><ul>")
+            delen += [self._item(*rij[1:8]) for rij in rijen]
+            delen.append("</ul></section>" if rijen else "<p>Niets te doen.</p></section>")
+        return "".join(delen)
+
+    def _item(self, pk, voornamen, tussenvoegsel, achternaam, tekst, datum, getal) -> str:
+        naam = " ".join(deel for deel in (voornamen, tussenvoegsel, achternaam) if deel)
+        detail = " ".join(str(deel) for deel in (self.labels.termijn.get(tekst, tekst), _datum(datum), getal) if deel)
+        return f'<li><a href="{self.labels.dossier_url.format(pk)}">{escape(naam)}</a> {escape(detail)}</li>'
+
+
 # The admin changelist ------------------------------------------------------------------------------
 
 

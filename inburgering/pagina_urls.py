@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("werkvoorraad/", views_werkvoorraad.werkvoorraad, name="werkvoorraad"),
     path("werkvoorraad/teller/", views_werkvoorraad.werkvoorraad_teller, name="werkvoorraad_teller"),
+    path("werkvoorraad/<slug:sleutel>/", views_werkvoorraad.werkvoorraad_lijst, name="werkvoorraad_lijst"),
     path("dossiers/", views.caseload, name="caseload"),
     path("dossiers/nieuw/", views.dossier_registreren, name="dossier_registreren"),
     path("dossiers/<int:pk>/", views.dossier, name="dossier"),

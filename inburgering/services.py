@@ -41,6 +41,7 @@ from .signalering import (  # noqa: F401
     synchroniseer_alle_termijnen,
     synchroniseer_termijnen,
     urgentievenster,
+    volg_regisseur,
 )
 from .signals import dossier_verlaten
 
@@ -176,6 +177,7 @@ def wijs_regisseur_toe(*, door, inburgeraar: Inburgeraar, regisseur) -> None:
         return
     inburgeraar.regisseur = regisseur
     inburgeraar.save(update_fields=["regisseur", "updated_at"])
+    volg_regisseur(inburgeraar_ids=[inburgeraar.pk])
     schrijf_gebeurtenis(
         inburgeraar=inburgeraar,
         soort=Gebeurtenis.Soort.REGISSEUR,
@@ -282,6 +284,7 @@ def draag_over(*, door, inburgeraar: Inburgeraar, naar: Gemeente, toelichting: s
     inburgeraar.gemeente = naar
     inburgeraar.regisseur = None
     inburgeraar.save(update_fields=["gemeente", "regisseur", "updated_at"])
+    volg_regisseur(inburgeraar_ids=[inburgeraar.pk])
     schrijf_gebeurtenis(
         inburgeraar=inburgeraar,
         soort=Gebeurtenis.Soort.ONTVANGEN,

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -381,10 +381,15 @@ def maak_signalen(*, vandaag=None, inburgeraar_ids=None) -> int:
     # Table names come from the models, values are parameters.
     signaal, termijn = Signaal._meta.db_table, Termijn._meta.db_table
     kolommen = (
-        f"INSERT INTO {signaal} (termijn_id, uiterste_datum, niveau, status, created_at, snooze_reden, afhandel_reden) "
+        f"INSERT INTO {signaal} (termijn_id, inburgeraar_id, soort, regisseur_id, uiterste_datum, niveau, "
+        "status, created_at, snooze_reden, afhandel_reden) "
     )
+    # The signaal's copies (werkvoorraad's index): the termijn's dossier and soort, the dossier's regisseur.
+    kopie = "SELECT t.id, t.inburgeraar_id, t.soort, i.regisseur_id"
+    dossier = f"JOIN {Inburgeraar._meta.db_table} i ON i.id = t.inburgeraar_id"
     gedateerd = (
-        f"{kolommen} SELECT t.id, t.uiterste_datum, CASE {niveau_sql} END, %s, %s, '', '' FROM {termijn} t "  # noqa: S608
+        f"{kolommen} {kopie}, t.uiterste_datum, CASE {niveau_sql} END, %s, %s, '', '' "  # noqa: S608
+        f"FROM {termijn} t {dossier} "
         "WHERE t.voldaan_op IS NULL AND NOT t.opgeschort AND t.uiterste_datum <= %s "
         f"AND NOT (t.soort IN ({', '.join(['%s'] * len(zonder_te_laat))}) AND t.uiterste_datum < %s) "
         f"{alleen} ON CONFLICT DO NOTHING"
@@ -392,7 +397,7 @@ def maak_signalen(*, vandaag=None, inburgeraar_ids=None) -> int:
     params = [waarde for grens, n in zip(grenzen, niveaus, strict=True) for waarde in (grens, n)]
     params += [Signaal.Status.OPEN, nu, grenzen[-1], *zonder_te_laat, vandaag, *alleen_params]
     onbekend = (
-        f"{kolommen} SELECT t.id, NULL, 0, %s, %s, '', '' FROM {termijn} t "  # noqa: S608
+        f"{kolommen} {kopie}, NULL, 0, %s, %s, '', '' FROM {termijn} t {dossier} "  # noqa: S608
         f"WHERE t.uiterste_datum IS NULL {alleen} ON CONFLICT DO NOTHING"
     )
     with transaction.atomic(), connection.cursor() as cursor:
@@ -401,7 +406,25 @@ def maak_signalen(*, vandaag=None, inburgeraar_ids=None) -> int:
         cursor.execute(onbekend, [Signaal.Status.OPEN, nu, *alleen_params])
         nieuw += cursor.rowcount
         sluit_signalen(inburgeraar_ids=inburgeraar_ids)
+        volg_regisseur(inburgeraar_ids=inburgeraar_ids)
     return nieuw
+
+
+def volg_regisseur(*, inburgeraar_ids=None) -> int:
+    """Open signalen carry their dossier's regisseur (the werkvoorraad's index): after a toewijzing or
+    overdracht at once, and for writes that bypassed the services with the next sync or nightly run."""
+    open_ = Signaal.objects.filter(status=Signaal.Status.OPEN)
+    if inburgeraar_ids is not None:
+        open_ = open_.filter(termijn__inburgeraar_id__in=inburgeraar_ids)  # indexed, where the copy is not
+    regisseur = Inburgeraar.objects.filter(pk=OuterRef("inburgeraar_id")).values("regisseur_id")
+    # NULL-safe: a comparison with NULL is never true.
+    anders = (
+        Q(regisseur__isnull=True, inburgeraar__regisseur__isnull=False)
+        | Q(regisseur__isnull=False, inburgeraar__regisseur__isnull=True)
+        | Q(regisseur__lt=F("inburgeraar__regisseur"))
+        | Q(regisseur__gt=F("inburgeraar__regisseur"))
+    )
+    return open_.filter(anders).update(regisseur_id=Subquery(regisseur[:1]))
 
 
 def sluit_signalen(*, inburgeraar_ids=None) -> int:

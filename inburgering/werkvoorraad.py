@@ -1,6 +1,6 @@
 """The regisseur's werkvoorraad: what waits on them today, gathered from every app (docs/dossier.md).
 
-The core imports no domain app, so each app registers its entries in its AppConfig.ready():
+The core imports no domain app, so each app registers its blocks in its AppConfig.ready():
 
     from inburgering import werkvoorraad
     werkvoorraad.registreer(
@@ -8,22 +8,34 @@ The core imports no domain app, so each app registers its entries in its AppConf
     )
 
 - `queryset_fn(user)` returns a queryset of dossiers, or of records that point to a dossier through
-  `pad` ("inburgeraar__", "termijn__inburgeraar__"), already in the order the list shows. It starts
-  from `Inburgeraar.objects.zichtbaar_voor(user)`; the core narrows it to one regisseur's dossiers.
+  `pad` ("inburgeraar__"), already in the order the list shows. It starts from
+  `Inburgeraar.objects.zichtbaar_voor(user)`; the core narrows it to one regisseur's dossiers.
 - `url` is the URL name of the place where the work is done: with the dossier's `pk` when
-  `per_dossier` (each item links to its dossier's page there), else one page for the whole entry.
+  `per_dossier` (each item links to its dossier's page there), else one page for the whole block.
+- `lijst_url(regisseur)` is the whole filtered list, when another page shows it; by default the
+  werkvoorraad's own list of the block (`inburgering:werkvoorraad_lijst`).
 
-Every entry costs one query for a regisseur (count and first items together) and one for a
-teamleider's table (counts grouped per regisseur), whatever the number of dossiers.
+Deadlines stand in the werkvoorraad as their open signalen (`registreer_signaalblok`): each signaal in
+one block, so a piece of work stands in one block and leaves it when its signaal is afgehandeld,
+uitgesteld or vervallen (docs/termijnen.md, Werkvoorraad).
+
+Counts stop at GRENS ("99+"): one query per block (the first items with their capped count), and one
+per block for the menu's count, each reading at most GRENS rows of an index, whatever the number of
+dossiers.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 
 LIJST_LENGTE = 5
+GRENS = 100  # counted up to here; shown as "99+"
 
 
 @dataclass(frozen=True)
@@ -36,13 +48,38 @@ class Post:
     per_dossier: bool = True
     volgorde: int = 100
     detail: Callable | None = None  # item -> a short text beside the dossier's name
+    lijst_url: Callable | None = None  # regisseur -> the URL of the whole filtered list
+    # A block of open signalen (registreer_signaalblok): their own copy of the dossier's regisseur serves the
+    # index, and the list shows their actions.
+    signaalblok: bool = False
 
     @property
     def dossier_veld(self) -> str:
         return self.pad.removesuffix("__")
 
     def regisseur_veld(self) -> str:
-        return f"{self.pad}regisseur"
+        # A signaalblok has the visible dossier's regisseur as `dossier_regisseur` (0: none).
+        return "dossier_regisseur" if self.signaalblok else f"{self.pad}regisseur"
+
+    def van_regisseur(self, user, regisseur) -> QuerySet:
+        if self.signaalblok:
+            return _signalen_van_blok(self.sleutel, user, regisseur)
+        return self.queryset_fn(user).filter(**{self.regisseur_veld(): regisseur})
+
+    def lijst(self, regisseur) -> str:
+        if self.lijst_url:
+            return self.lijst_url(regisseur)
+        return f"{reverse('inburgering:werkvoorraad_lijst', args=[self.sleutel])}?regisseur={regisseur.pk}"
+
+    def item(self, rij, lijst: str) -> "Item":
+        """One row as a list shows it: the dossier, a detail, and where the work is done (the whole list when
+        the work is done on one page for the block)."""
+        dossier = rij
+        for deel in self.pad.split("__"):
+            if deel:
+                dossier = getattr(dossier, deel)
+        url = reverse(self.url, args=[dossier.pk]) if self.per_dossier else lijst
+        return Item(dossier=dossier, detail=str(self.detail(rij)) if self.detail else "", url=url)
 
 
 _POSTEN: dict[str, Post] = {}
@@ -58,12 +95,86 @@ def registreer(
     per_dossier: bool = True,
     volgorde: int = 100,
     detail: Callable | None = None,
+    lijst_url: Callable | None = None,
+    signaalblok: bool = False,
 ) -> None:
-    _POSTEN[sleutel] = Post(sleutel, titel, queryset_fn, url, pad, per_dossier, volgorde, detail)
+    _POSTEN[sleutel] = Post(
+        sleutel, titel, queryset_fn, url, pad, per_dossier, volgorde, detail, lijst_url, signaalblok
+    )
 
 
 def posten() -> list[Post]:
     return sorted(_POSTEN.values(), key=lambda post: (post.volgorde, post.sleutel))
+
+
+def post(sleutel: str) -> Post | None:
+    return _POSTEN.get(sleutel)
+
+
+# Deadlines: blocks of open signalen ------------------------------------------------------------------
+
+# A date block (voorrang None) holds the open signalen its rule selects by date; the core's date blocks
+# are disjoint by construction. A block of a kind (voorrang set, e.g. the PIP's voortgangsgesprekken) takes
+# its signalen out of every date block and of kind blocks with a higher voorrang.
+_SIGNAALREGELS: dict[str, tuple[int | None, Callable[[], Q]]] = {}
+
+
+def registreer_signaalblok(
+    sleutel: str, titel, regel: Callable[[], Q], url: str, *, voorrang: int | None = None, **opties
+) -> None:
+    """A block of the open signalen that meet `regel()`, less those a block of a kind takes (see above)."""
+    _SIGNAALREGELS[sleutel] = (voorrang, regel)
+    registreer(
+        sleutel,
+        titel,
+        partial(_signalen_van_blok, sleutel),
+        url,
+        pad="inburgeraar__",
+        signaalblok=True,
+        **opties,
+    )
+
+
+def signalen_in_blok(sleutel: str) -> QuerySet:
+    """The open signalen that stand in the block `sleutel`, of every dossier (a rule, not a list: callers
+    use it in a subquery under the visibility rule)."""
+    from .models import Signaal
+
+    voorrang, regel = _SIGNAALREGELS[sleutel]
+    qs = (
+        Signaal.objects.filter(status=Signaal.Status.OPEN)
+        .exclude(gesnoozed_tot__gt=timezone.localdate())
+        .filter(regel())
+    )
+    for ander, andere_regel in _SIGNAALREGELS.values():
+        if ander is not None and (voorrang is None or ander < voorrang):
+            qs = qs.exclude(andere_regel())
+    return qs
+
+
+def _signalen_van_blok(sleutel: str, user, regisseur=None) -> QuerySet:
+    """The block's signalen of the dossiers `user` may see, of one regisseur's dossiers when given.
+
+    The rule is asked per signaal, in a subquery the database cannot turn into a join: it walks the
+    (regisseur, date) index and stops at the first GRENS, where a join would first gather every dossier
+    of the regisseur. The subquery answers the visible dossier's regisseur (0: none, NULL: not visible)."""
+    from .models import Inburgeraar
+
+    regisseur_van_dossier = (
+        Inburgeraar.objects.zichtbaar_voor(user)
+        .filter(pk=OuterRef("inburgeraar_id"))
+        .order_by()
+        .values(regisseur_of_nul=Coalesce("regisseur_id", 0))[:1]
+    )
+    qs = signalen_in_blok(sleutel).alias(dossier_regisseur=Subquery(regisseur_van_dossier))
+    if regisseur is None:
+        qs = qs.filter(dossier_regisseur__isnull=False)
+    else:
+        qs = qs.filter(regisseur=regisseur, dossier_regisseur=regisseur.pk)
+    return qs.select_related("termijn", "inburgeraar").order_by("uiterste_datum", "niveau", "pk")
+
+
+# Reading ---------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -76,49 +187,57 @@ class Item:
 @dataclass
 class Blok:
     post: Post
-    aantal: int
+    aantal: int  # at most GRENS
     items: list[Item]
-    url: str | None  # the entry's own page, when it has one
+    url: str  # the whole filtered list
+
+    @property
+    def als_tekst(self) -> str:
+        return als_tekst(self.aantal)
+
+
+def als_tekst(aantal: int) -> str:
+    """A capped count as shown: "99+" once it reached GRENS."""
+    return f"{GRENS - 1}+" if aantal >= GRENS else str(aantal)
+
+
+def begrensd_aantal(qs: QuerySet, grens: int = GRENS) -> RawSQL:
+    """COUNT(*) over a LIMIT subquery: it stops reading after `grens` rows. Uncorrelated, so the database
+    computes it once for the whole query that carries it."""
+    sql, params = qs.order_by().values("pk")[:grens].query.sql_with_params()
+    return RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS begrensd", params, output_field=IntegerField())  # noqa: S608, S611 (SQL compiled by Django, values as parameters)
 
 
 def voor_regisseur(user, regisseur) -> list[Blok]:
-    """Each entry for `regisseur`'s dossiers as `user` may see them: a count and the first items."""
+    """Each block for `regisseur`'s dossiers as `user` may see them: a capped count and the first items."""
     blokken = []
     for post in posten():
-        qs = post.queryset_fn(user).filter(**{post.regisseur_veld(): regisseur})
+        qs = post.van_regisseur(user, regisseur)
         if post.dossier_veld:
             qs = qs.select_related(post.dossier_veld)
-        rijen = list(qs.annotate(werkvoorraad_aantal=Window(Count("pk")))[:LIJST_LENGTE])
-        items = []
-        for rij in rijen:
-            dossier = _dossier(rij, post)
-            detail = str(post.detail(rij)) if post.detail else ""
-            url = reverse(post.url, args=[dossier.pk]) if post.per_dossier else reverse(post.url)
-            items.append(Item(dossier=dossier, detail=detail, url=url))
+        rijen = list(qs.annotate(werkvoorraad_aantal=begrensd_aantal(qs))[:LIJST_LENGTE])
         aantal = rijen[0].werkvoorraad_aantal if rijen else 0
-        blokken.append(Blok(post, aantal, items, None if post.per_dossier else reverse(post.url)))
+        lijst = post.lijst(regisseur)
+        blokken.append(Blok(post, aantal, [post.item(rij, lijst) for rij in rijen], lijst))
     return blokken
 
 
 def per_regisseur(user) -> dict[str, dict]:
-    """{entry key: {regisseur id (None: not assigned): count}} over every dossier `user` may see."""
+    """{block key: {regisseur id (None: not assigned): count}} over every dossier `user` may see."""
     tellingen = {}
     for post in posten():
         rijen = (
             post.queryset_fn(user).order_by().values(regisseur_pk=F(post.regisseur_veld())).annotate(aantal=Count("pk"))
         )
-        tellingen[post.sleutel] = {rij["regisseur_pk"]: rij["aantal"] for rij in rijen}
+        tellingen[post.sleutel] = {rij["regisseur_pk"] or None: rij["aantal"] for rij in rijen}
     return tellingen
 
 
 def totaal(user) -> int:
-    """The badge in the menu: every entry of the user's own dossiers, one count query each."""
-    return sum(post.queryset_fn(user).filter(**{post.regisseur_veld(): user}).count() for post in posten())
-
-
-def _dossier(rij, post: Post):
-    dossier = rij
-    for deel in post.pad.split("__"):
-        if deel:
-            dossier = getattr(dossier, deel)
-    return dossier
+    """The menu's count: every block of the user's own dossiers, counted up to GRENS in all."""
+    aantal = 0
+    for post in posten():
+        aantal += post.van_regisseur(user, user)[: GRENS - aantal].count()
+        if aantal >= GRENS:
+            break
+    return aantal

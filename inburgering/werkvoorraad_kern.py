@@ -1,46 +1,38 @@
-"""The core's own entries of the werkvoorraad: deadlines, signalen and DUO's requests to act."""
+"""The core's own blocks of the werkvoorraad: deadlines (as their open signalen) and DUO's requests to act."""
 
 import datetime
 
-from django.db.models import F
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import werkvoorraad
 from .duo.queries import duo_acties_query
-from .models import Inburgeraar, Signaal, Termijn
+from .models import Inburgeraar
 
 
-def _open_termijnen(user):
-    return Termijn.objects.filter(
-        inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(user),
-        voldaan_op__isnull=True,
-        opgeschort=False,
-        uiterste_datum__isnull=False,
-    ).order_by("uiterste_datum", "pk")
-
-
-def termijnen_vandaag(user):
-    """Deadlines of today, and those already passed: both ask for action today."""
-    return _open_termijnen(user).filter(uiterste_datum__lte=timezone.localdate())
-
-
-def termijnen_deze_week(user):
-    """Deadlines after today up to and including this week's Sunday."""
+def _zondag():
     vandaag = timezone.localdate()
-    zondag = vandaag + datetime.timedelta(days=6 - vandaag.weekday())
-    return _open_termijnen(user).filter(uiterste_datum__gt=vandaag, uiterste_datum__lte=zondag)
+    return vandaag + datetime.timedelta(days=6 - vandaag.weekday())
 
 
-def open_signalen(user):
-    return (
-        Signaal.objects.filter(
-            termijn__inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(user), status=Signaal.Status.OPEN
-        )
-        .exclude(gesnoozed_tot__gt=timezone.localdate())
-        .select_related("termijn")
-        .order_by(F("uiterste_datum").asc(nulls_first=True), "niveau", "pk")
-    )
+def onbekend() -> Q:
+    """Deadlines that run without the facts to compute them: the work is to fill in the fact."""
+    return Q(uiterste_datum__isnull=True)
+
+
+def vandaag() -> Q:
+    """Deadlines of today and those already passed: both ask for action today."""
+    return Q(uiterste_datum__lte=timezone.localdate())
+
+
+def deze_week() -> Q:
+    """Deadlines after today up to and including this week's Sunday."""
+    return Q(uiterste_datum__gt=timezone.localdate(), uiterste_datum__lte=_zondag())
+
+
+def later() -> Q:
+    return Q(uiterste_datum__gt=_zondag())
 
 
 def duo_acties(user):
@@ -52,34 +44,16 @@ def duo_geweigerd(user):
 
 
 def registreer_kern() -> None:
-    werkvoorraad.registreer(
-        "termijnen_vandaag",
-        _("Termijnen vandaag of verstreken"),
-        termijnen_vandaag,
-        "inburgering:dossier",
-        pad="inburgeraar__",
-        volgorde=10,
-        detail=str,
-    )
-    werkvoorraad.registreer(
-        "termijnen_week",
-        _("Termijnen deze week"),
-        termijnen_deze_week,
-        "inburgering:dossier",
-        pad="inburgeraar__",
-        volgorde=20,
-        detail=str,
-    )
-    werkvoorraad.registreer(
-        "inburgering:signalen",
-        _("Open signalen"),
-        open_signalen,
-        "inburgering:signalen",
-        pad="termijn__inburgeraar__",
-        per_dossier=False,
-        volgorde=30,
-        detail=lambda signaal: signaal.termijn,
-    )
+    # The date blocks: disjoint by their rules, so each open signaal stands in one of them.
+    for sleutel, titel, regel, volgorde in (
+        ("termijnen_onbekend", _("Termijnen onbekend: een gegeven ontbreekt"), onbekend, 5),
+        ("termijnen_vandaag", _("Termijnen vandaag of verstreken"), vandaag, 10),
+        ("termijnen_week", _("Termijnen deze week"), deze_week, 20),
+        ("signalen_later", _("Signalen van latere termijnen"), later, 90),
+    ):
+        werkvoorraad.registreer_signaalblok(
+            sleutel, titel, regel, "inburgering:dossier", volgorde=volgorde, detail=lambda signaal: signaal.termijn
+        )
     werkvoorraad.registreer(
         "duo_acties",
         _("DUO vraagt actie"),

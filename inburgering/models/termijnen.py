@@ -78,6 +78,23 @@ class Signaal(models.Model):
         VERVALLEN = "vervallen", _("Vervallen: termijn voldaan of verschoven")
 
     termijn = models.ForeignKey(Termijn, verbose_name=_("termijn"), on_delete=models.CASCADE, related_name="signalen")
+    # Copies for the werkvoorraad's index (regisseur, date), which a join cannot serve at national scale:
+    # the termijn's dossier and soort never change; the regisseur follows the dossier's while the signal
+    # is open (maak_signalen and volg_regisseur), and every list also checks the dossier's own.
+    # DO_NOTHING: a dossier's signalen go with its termijnen, so deleting one never searches this column.
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, verbose_name=_("inburgeraar"), on_delete=models.DO_NOTHING, related_name="+", db_index=False
+    )
+    soort = models.CharField(_("soort"), max_length=30, choices=TermijnSoort.choices)
+    regisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("casusregisseur"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
     # The deadline's date when the signal was made: a moved deadline gets signals of its own. Empty for
     # "termijn onbekend": the deadline runs but cannot be computed.
     uiterste_datum = models.DateField(_("uiterste datum"), null=True, blank=True)
@@ -119,6 +136,12 @@ class Signaal(models.Model):
                 fields=["uiterste_datum", "niveau", "id"], condition=models.Q(status="open"), name="signaal_inbox"
             ),
             models.Index(fields=["gemaild_op"], condition=models.Q(status="open"), name="signaal_te_mailen"),
+            # A regisseur's werkvoorraad: their open signalen in date order, a range per block.
+            models.Index(
+                fields=["regisseur", "uiterste_datum", "niveau", "id"],
+                condition=models.Q(status="open"),
+                name="signaal_werkvoorraad",
+            ),
         ]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 """The load-test commands on a small N: synthetic dossiers, the timings table and its honest references."""
 
 import datetime
+import json
 from collections import Counter
 from io import StringIO
 
@@ -40,11 +41,14 @@ def test_genereer_testdata_makes_synthetic_dossiers_with_realistic_facts():
 
 
 @pytest.mark.django_db
-def test_benchmark_prints_each_time_its_ratio_and_the_references_in_one_table():
+def test_benchmark_prints_each_time_its_ratio_and_the_references_in_one_table(tmp_path):
     call_command("genereer_testdata", 50, stdout=StringIO())
     uitvoer = StringIO()
+    # An earlier run at another size, as --bewaar writes it: the table adds each row's growth.
+    eerder = tmp_path / "eerder.json"
+    eerder.write_text(json.dumps({"dossiers": 10, "metingen": {"werkvoorraad (startpagina)": 1e-9}}))
 
-    call_command("benchmark", herhalingen=1, stdout=uitvoer)
+    call_command("benchmark", herhalingen=1, stdout=uitvoer, vergelijk=eerder, bewaar=tmp_path / "nu.json")
 
     regels = {regel.split("  ")[0]: regel for regel in uitvoer.getvalue().splitlines()}
     assert regels["onderdeel"].split() == [
@@ -57,7 +61,21 @@ def test_benchmark_prints_each_time_its_ratio_and_the_references_in_one_table():
         "(ms)",
         "admin",
         "(ms)",
+        "groei",
+        "×",
+        "(t.o.v.",
+        "10",
+        "dossiers)",
     ]
+    bewaard = json.loads((tmp_path / "nu.json").read_text())
+    assert bewaard["dossiers"] == Inburgeraar.objects.count()
+    assert set(bewaard["metingen"]) == set(regels) - {"onderdeel", "Dossiers in de database: 50"}
+    # 1 ns then, milliseconds now: a growth in the millions; rows without an earlier time say so
+    assert float(regels["werkvoorraad (startpagina)"].split()[-1]) > 1000
+    assert regels["dossierpagina"].split()[-1] == "—"
+    for naam in ("werkvoorraad (startpagina)", "teller in het menu"):
+        tijd, verhouding, grens, admin, _groei = regels[naam].removeprefix(naam).split()
+        assert float(tijd) > 0 and float(grens) > 0 and admin == "—"
     for naam in (
         "volledige herbouw (eerste keer)",
         "scan (eerste keer)",
@@ -66,13 +84,13 @@ def test_benchmark_prints_each_time_its_ratio_and_the_references_in_one_table():
         "DUO-notificatie aannemen (valideren, opslaan, in wachtrij)",
         "rapportage regio (3 jaar)",
     ):
-        *_, grens, admin = regels[naam].split()
+        *_, grens, admin, _groei = regels[naam].split()
         assert (grens, admin) == ("—", "—")
-    assert regels["minimale pagina (ingelogd)"].split()[-3] == "1.0"
+    assert regels["minimale pagina (ingelogd)"].split()[-4] == "1.0"
     for naam in ("caseload, op naam", "caseload, op volgende termijn"):
-        tijd, verhouding, grens, admin = (float(x) for x in regels[naam].removeprefix(naam).split())
+        tijd, verhouding, grens, admin = (float(x) for x in regels[naam].removeprefix(naam).split()[:4])
         assert tijd > 0 and verhouding > 0 and grens > 0 and admin > 0
-    *_, grens, admin = regels["dossierpagina"].split()
+    *_, grens, admin, _groei = regels["dossierpagina"].split()
     assert float(grens) > 0 and admin == "—"
     assert Termijn.objects.exists() and Signaal.objects.exists()
     # The notifications were accepted (201, or the run stops) and then removed: nothing left to process.

@@ -205,6 +205,14 @@ MATRIX = [
         (naam, "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403)
         for naam in ("inburgering:werkvoorraad", "inburgering:werkvoorraad_teller")
     ],
+    # A block's whole list names the block in its URL: recht_nodig answers 404 there.
+    (
+        "inburgering:werkvoorraad_lijst",
+        "get",
+        None,
+        {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302},
+        404,
+    ),
     ("inburgering:dossier_registreren", "get", None, {**_KEMPENPLUS, "regisseur_eersel": 200, "anoniem": 302}, 403),
     ("inburgering:dossier", "get", "bladel", {**_KEMPENPLUS, "anoniem": 302}, 404),
     ("inburgering:dossier", "get", "eersel", {"regisseur_eersel": 200, "anoniem": 302}, 404),
@@ -601,7 +609,7 @@ def test_every_role_gets_exactly_what_the_rule_allows(
             objecten["leerroute_objecten"],
         )
         if dossier
-        else {}
+        else _KWARGS_ZONDER_DOEL.get(url_name, {})
     )
     url = reverse(url_name, kwargs=kwargs)
     gekregen = {}
@@ -728,6 +736,10 @@ def maak_leerroute_objecten(verwezen):
             )
             setattr(verwezen, f"groep_{naam}", groep)
     return deelnames
+
+
+# A page without an object that still names something in its URL.
+_KWARGS_ZONDER_DOEL = {"inburgering:werkvoorraad_lijst": {"sleutel": "termijnen_vandaag"}}
 
 
 def _kwargs(url_name, doel, intakes, pips, deelnames) -> dict:

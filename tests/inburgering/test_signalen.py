@@ -126,13 +126,13 @@ def test_sync_uses_a_constant_number_of_queries(wereld, aantal, django_assert_nu
     # savepoint; read the facts, read the termijnen; lock the dossiers, upsert new and changed, delete
     # stale (Django's collector: their signalen, then the rows, in a savepoint of its own), write the
     # next deadline, mark the rest computed; then the signalen of these dossiers (two inserts, two
-    # closes); releases. The same for 3 dossiers as for 30.
-    with django_assert_num_queries(19):
+    # closes, the regisseur carried along); releases. The same for 3 dossiers as for 30.
+    with django_assert_num_queries(20):
         services.synchroniseer_termijnen(ids)
     assert Termijn.objects.filter(inburgeraar_id__in=ids).count() == aantal
     assert termijnen_van(Inburgeraar.objects.get(pk=ids[0]))[Soort.BREDE_INTAKE_START].uiterste_datum == D(2026, 1, 29)
     # nothing changed: the two reads, no write, and the signal statements (finding nothing)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         services.synchroniseer_termijnen(ids)
 
 
@@ -255,8 +255,9 @@ def test_the_scan_query_count_does_not_depend_on_the_number_of_dossiers(wereld, 
     for i in range(aantal):
         InburgeraarFactory(gemeente=wereld.bladel, datum_koppeling=D(2026, 9, 1) + datetime.timedelta(days=i * 3))
     Signaal.objects.all().delete()  # made at registration already; the scan makes them again
-    # savepoint, insert … select (dated), insert … select (unknown), close met/moved, close replaced, release
-    with django_assert_num_queries(6):
+    # savepoint, insert … select (dated), insert … select (unknown), close met/moved, close replaced, the
+    # dossiers' regisseur on their open signalen, release
+    with django_assert_num_queries(7):
         nieuw = services.maak_signalen()
     assert nieuw > 0
 
