@@ -6,6 +6,9 @@ starts from `Inburgeraar.objects.zichtbaar_voor(user)` and every detail view fro
 `get_dossier_voor(user, pk, perm)`, which answers 404 exactly as for a dossier that does not exist.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Q
 from django.http import Http404
 
@@ -57,16 +60,48 @@ def zichtbare_dossiers(queryset, user, perm: str = INZIEN):
     queryset = queryset.filter(vernietigd_op__isnull=True)
     if _mag_alles(user):
         return queryset
-    per_dossier = DOSSIERRECHT_PER_DOSSIER[perm]
-    via_verwijzing = InburgeraarGroupObjectPermission.objects.filter(
-        group__user=user, permission__codename=per_dossier
-    ).values("content_object_id")
-    direct = InburgeraarUserObjectPermission.objects.filter(user=user, permission__codename=per_dossier).values(
-        "content_object_id"
-    )
-    return queryset.filter(
-        Q(gemeente__in=gemeenten_met_recht(user, perm)) | Q(pk__in=via_verwijzing) | Q(pk__in=direct)
-    )
+    vastgelegd = _vastgelegd.get()
+    if vastgelegd is None:
+        return queryset.filter(_rechten(user, perm))
+    if (user.pk, perm) not in vastgelegd:
+        vastgelegd[user.pk, perm] = _rechten_nu(user, perm)
+    return queryset.filter(vastgelegd[user.pk, perm])
+
+
+def _per_dossier(user, perm: str):
+    """The single dossiers a verwijzing opened to the user's teams, or to the user."""
+    codename = DOSSIERRECHT_PER_DOSSIER[perm]
+    via_verwijzing = InburgeraarGroupObjectPermission.objects.filter(group__user=user, permission__codename=codename)
+    direct = InburgeraarUserObjectPermission.objects.filter(user=user, permission__codename=codename)
+    return via_verwijzing.values("content_object_id"), direct.values("content_object_id")
+
+
+def _rechten(user, perm: str) -> Q:
+    via_verwijzing, direct = _per_dossier(user, perm)
+    return Q(gemeente__in=gemeenten_met_recht(user, perm)) | Q(pk__in=via_verwijzing) | Q(pk__in=direct)
+
+
+def _rechten_nu(user, perm: str) -> Q:
+    """The same rule with the user's rights read now, as lists (two queries)."""
+    via_verwijzing, direct = _per_dossier(user, perm)
+    gemeenten = list(gemeenten_met_recht(user, perm).order_by().values_list("pk", flat=True))
+    dossiers = list(via_verwijzing.union(direct).values_list("content_object_id", flat=True))
+    return Q(gemeente__in=gemeenten) | Q(pk__in=dossiers)
+
+
+_vastgelegd: ContextVar[dict | None] = ContextVar("rechten_vastgelegd", default=None)
+
+
+@contextmanager
+def rechten_eenmaal_gelezen():
+    """Within: the rule reads a user's rights once, as lists, instead of asking them again in subqueries
+    of every query. For a page that asks a dozen queries for one user (the werkvoorraad): the same dossiers,
+    found at the moment the page starts, with less to build, compile and plan each time."""
+    token = _vastgelegd.set({})
+    try:
+        yield
+    finally:
+        _vastgelegd.reset(token)
 
 
 def get_dossier_voor(user, pk, perm: str = INZIEN) -> Inburgeraar:

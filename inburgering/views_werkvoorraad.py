@@ -8,6 +8,7 @@ from django.shortcuts import render
 from . import werkvoorraad as register
 from .models import Team, User
 from .paginering import BegrensdePaginator
+from .permissions import rechten_eenmaal_gelezen
 from .rollen import CASUSREGISSEUR, TEAMLEIDER, heeft_rol
 from .toegang import recht_nodig
 
@@ -68,12 +69,14 @@ def werkvoorraad_lijst(request, sleutel):
         raise Http404
     regisseurs = list(_regisseurs_van_team(request.user)) if heeft_rol(request.user, TEAMLEIDER) else []
     regisseur = _gekozen_regisseur(request, regisseurs)
-    qs = post.van_regisseur(request.user, regisseur)
-    if post.signaalblok:
-        qs = qs.select_related("termijn__inburgeraar__gemeente", "termijn__inburgeraar__regisseur", "inburgeraar")
-    elif post.dossier_veld:
-        qs = qs.select_related(post.dossier_veld)
-    pagina = BegrensdePaginator(qs, OP_PAGINA).get_page(request.GET.get("pagina"))
+    with rechten_eenmaal_gelezen():
+        qs = post.van_regisseur(request.user, regisseur)
+        if post.signaalblok:
+            qs = qs.select_related("termijn__inburgeraar__gemeente", "termijn__inburgeraar__regisseur", "inburgeraar")
+        elif post.dossier_veld:
+            qs = qs.select_related(post.dossier_veld)
+        pagina = BegrensdePaginator(qs, OP_PAGINA).get_page(request.GET.get("pagina"))
+        pagina.object_list = list(pagina.object_list)
     lijst = post.lijst(regisseur)
     context = {
         "post": post,

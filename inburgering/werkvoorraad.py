@@ -20,8 +20,8 @@ one block, so a piece of work stands in one block and leaves it when its signaal
 uitgesteld or vervallen (docs/termijnen.md, Werkvoorraad).
 
 Counts stop at GRENS ("99+"): one query per block (the first items with their capped count), and one
-per block for the menu's count, each reading at most GRENS rows of an index, whatever the number of
-dossiers.
+per block for the menu's count until GRENS is reached, each reading at most GRENS rows of an index,
+whatever the number of dossiers.
 """
 
 from collections.abc import Callable
@@ -33,6 +33,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+
+from .permissions import rechten_eenmaal_gelezen
 
 LIJST_LENGTE = 5
 GRENS = 100  # counted up to here; shown as "99+"
@@ -61,9 +63,9 @@ class Post:
         # A signaalblok has the visible dossier's regisseur as `dossier_regisseur` (0: none).
         return "dossier_regisseur" if self.signaalblok else f"{self.pad}regisseur"
 
-    def van_regisseur(self, user, regisseur) -> QuerySet:
+    def van_regisseur(self, user, regisseur, signaalbasis=None) -> QuerySet:
         if self.signaalblok:
-            return _signalen_van_blok(self.sleutel, user, regisseur)
+            return _signalen_van_blok(self.sleutel, user, regisseur, signaalbasis)
         return self.queryset_fn(user).filter(**{self.regisseur_veld(): regisseur})
 
     def lijst(self, regisseur) -> str:
@@ -135,43 +137,58 @@ def registreer_signaalblok(
     )
 
 
-def signalen_in_blok(sleutel: str) -> QuerySet:
-    """The open signalen that stand in the block `sleutel`, of every dossier (a rule, not a list: callers
-    use it in a subquery under the visibility rule)."""
+def _regels(sleutel: str) -> tuple[Q, list[Q]]:
+    """The block's rule, and the rules of the blocks that take their signalen out of it."""
+    voorrang, regel = _SIGNAALREGELS[sleutel]
+    voor = [ander for v, ander in _SIGNAALREGELS.values() if v is not None and (voorrang is None or v < voorrang)]
+    return regel(), [ander() for ander in voor]
+
+
+def _open_signalen():
     from .models import Signaal
 
-    voorrang, regel = _SIGNAALREGELS[sleutel]
-    qs = (
-        Signaal.objects.filter(status=Signaal.Status.OPEN)
-        .exclude(gesnoozed_tot__gt=timezone.localdate())
-        .filter(regel())
-    )
-    for ander, andere_regel in _SIGNAALREGELS.values():
-        if ander is not None and (voorrang is None or ander < voorrang):
-            qs = qs.exclude(andere_regel())
+    return Signaal.objects.filter(status=Signaal.Status.OPEN).exclude(gesnoozed_tot__gt=timezone.localdate())
+
+
+def _in_blok(qs: QuerySet, sleutel: str) -> QuerySet:
+    regel, uitgezonderd = _regels(sleutel)
+    qs = qs.filter(regel)
+    for ander in uitgezonderd:
+        qs = qs.exclude(ander)
     return qs
 
 
-def _signalen_van_blok(sleutel: str, user, regisseur=None) -> QuerySet:
-    """The block's signalen of the dossiers `user` may see, of one regisseur's dossiers when given.
+def signalen_in_blok(sleutel: str) -> QuerySet:
+    """The open signalen that stand in the block `sleutel`, of every dossier (a rule, not a list: callers
+    use it in a subquery under the visibility rule)."""
+    return _in_blok(_open_signalen(), sleutel)
+
+
+def signaalbasis(user, regisseur=None) -> QuerySet:
+    """The open signalen of the dossiers `user` may see, of one regisseur's dossiers when given: every
+    signaalblok narrows this one queryset, built once per page.
 
     The rule is asked per signaal, in a subquery the database cannot turn into a join: it walks the
-    (regisseur, date) index and stops at the first GRENS, where a join would first gather every dossier
-    of the regisseur. The subquery answers the visible dossier's regisseur (0: none, NULL: not visible)."""
+    (regisseur, date) index and stops at the first GRENS, where a join would first gather every dossier of
+    the regisseur. For one regisseur the subquery answers the dossier when it is visible and theirs, and
+    the filter asks IS NOT NULL, which the planner rightly takes to hold for nearly every row (for "= id" it
+    would guess one in two hundred, and scan and sort them all); over all regisseurs (the teamleider's
+    table) it answers the visible dossier's regisseur (0: none, NULL: not visible)."""
     from .models import Inburgeraar
 
-    regisseur_van_dossier = (
-        Inburgeraar.objects.zichtbaar_voor(user)
-        .filter(pk=OuterRef("inburgeraar_id"))
-        .order_by()
-        .values(regisseur_of_nul=Coalesce("regisseur_id", 0))[:1]
-    )
-    qs = signalen_in_blok(sleutel).alias(dossier_regisseur=Subquery(regisseur_van_dossier))
+    dossier = Inburgeraar.objects.zichtbaar_voor(user).filter(pk=OuterRef("inburgeraar_id")).order_by()
+    qs = _open_signalen()
     if regisseur is None:
+        qs = qs.alias(dossier_regisseur=Subquery(dossier.values(regisseur_of_nul=Coalesce("regisseur_id", 0))[:1]))
         qs = qs.filter(dossier_regisseur__isnull=False)
     else:
-        qs = qs.filter(regisseur=regisseur, dossier_regisseur=regisseur.pk)
+        qs = qs.alias(eigen_dossier=Subquery(dossier.filter(regisseur=regisseur).values("pk")[:1]))
+        qs = qs.filter(regisseur=regisseur, eigen_dossier__isnull=False)
     return qs.select_related("termijn", "inburgeraar").order_by("uiterste_datum", "niveau", "pk")
+
+
+def _signalen_van_blok(sleutel: str, user, regisseur=None, basis=None) -> QuerySet:
+    return _in_blok(basis if basis is not None else signaalbasis(user, regisseur), sleutel)
 
 
 # Reading ---------------------------------------------------------------------------------------------
@@ -203,7 +220,8 @@ def als_tekst(aantal: int) -> str:
 
 def begrensd_aantal(qs: QuerySet, grens: int = GRENS) -> RawSQL:
     """COUNT(*) over a LIMIT subquery: it stops reading after `grens` rows. Uncorrelated, so the database
-    computes it once for the whole query that carries it."""
+    computes it once for the whole query that carries it. Without an order: the planner then reads the
+    index's matches as they come and stops, where an order would make it sort them all first."""
     sql, params = qs.order_by().values("pk")[:grens].query.sql_with_params()
     return RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS begrensd", params, output_field=IntegerField())  # noqa: S608, S611 (SQL compiled by Django, values as parameters)
 
@@ -211,33 +229,38 @@ def begrensd_aantal(qs: QuerySet, grens: int = GRENS) -> RawSQL:
 def voor_regisseur(user, regisseur) -> list[Blok]:
     """Each block for `regisseur`'s dossiers as `user` may see them: a capped count and the first items."""
     blokken = []
-    for post in posten():
-        qs = post.van_regisseur(user, regisseur)
-        if post.dossier_veld:
-            qs = qs.select_related(post.dossier_veld)
-        rijen = list(qs.annotate(werkvoorraad_aantal=begrensd_aantal(qs))[:LIJST_LENGTE])
-        aantal = rijen[0].werkvoorraad_aantal if rijen else 0
-        lijst = post.lijst(regisseur)
-        blokken.append(Blok(post, aantal, [post.item(rij, lijst) for rij in rijen], lijst))
+    with rechten_eenmaal_gelezen():
+        basis = signaalbasis(user, regisseur)
+        for post in posten():
+            qs = post.van_regisseur(user, regisseur, basis)
+            if post.dossier_veld and not post.signaalblok:
+                qs = qs.select_related(post.dossier_veld)
+            rijen = list(qs.annotate(werkvoorraad_aantal=begrensd_aantal(qs))[:LIJST_LENGTE])
+            aantal = rijen[0].werkvoorraad_aantal if rijen else 0
+            lijst = post.lijst(regisseur)
+            blokken.append(Blok(post, aantal, [post.item(rij, lijst) for rij in rijen], lijst))
     return blokken
 
 
 def per_regisseur(user) -> dict[str, dict]:
     """{block key: {regisseur id (None: not assigned): count}} over every dossier `user` may see."""
     tellingen = {}
-    for post in posten():
-        rijen = (
-            post.queryset_fn(user).order_by().values(regisseur_pk=F(post.regisseur_veld())).annotate(aantal=Count("pk"))
-        )
-        tellingen[post.sleutel] = {rij["regisseur_pk"] or None: rij["aantal"] for rij in rijen}
+    with rechten_eenmaal_gelezen():
+        basis = signaalbasis(user)
+        for post in posten():
+            qs = _signalen_van_blok(post.sleutel, user, basis=basis) if post.signaalblok else post.queryset_fn(user)
+            rijen = qs.order_by().values(regisseur_pk=F(post.regisseur_veld())).annotate(aantal=Count("pk"))
+            tellingen[post.sleutel] = {rij["regisseur_pk"] or None: rij["aantal"] for rij in rijen}
     return tellingen
 
 
 def totaal(user) -> int:
     """The menu's count: every block of the user's own dossiers, counted up to GRENS in all."""
     aantal = 0
-    for post in posten():
-        aantal += post.van_regisseur(user, user)[: GRENS - aantal].count()
-        if aantal >= GRENS:
-            break
+    with rechten_eenmaal_gelezen():
+        basis = signaalbasis(user, user)
+        for post in posten():
+            aantal += post.van_regisseur(user, user, basis)[: GRENS - aantal].count()
+            if aantal >= GRENS:
+                break
     return aantal

@@ -146,9 +146,10 @@ def test_the_werkvoorraad_takes_a_fixed_number_of_queries(client, wereld, aantal
         dossier = _dossier(wereld, wereld.regisseur, D(2026, 10, 20) + datetime.timedelta(days=i % 10))
         intake_services.start_intake(door=wereld.regisseur, inburgeraar=dossier)
     client.force_login(wereld.regisseur)
-    # session, user, the role check, permissions (user, group) for the view and the menu, one query per
-    # block (count and items at once), renewing the idle timeout (savepoint, update, release)
-    with django_assert_num_queries(18):
+    # session, user, the role check, permissions (user, group) for the view and the menu, the user's
+    # rights read once (gemeenten and single dossiers, to see and to change), one query per block (count
+    # and items at once), renewing the idle timeout (savepoint, update, release)
+    with django_assert_num_queries(22):
         client.get(reverse("inburgering:werkvoorraad"))
 
 
@@ -157,7 +158,7 @@ def test_the_teamleiders_table_takes_a_fixed_number_of_queries(client, wereld, a
     for i in range(aantal):
         _dossier(wereld, wereld.collega if i % 2 else wereld.regisseur, D(2026, 10, 20))
     client.force_login(wereld.teamleider)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(23):
         client.get(reverse("inburgering:werkvoorraad"))
 
 

@@ -53,3 +53,18 @@ def test_the_visibility_rule_is_one_sql_query(wereld, django_assert_num_queries)
 
 def _zonder_csrf(html: bytes) -> bytes:
     return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
+
+
+@pytest.mark.parametrize("perm", ["dossiers_inzien", "dossiers_wijzigen"])
+@pytest.mark.parametrize("rol", ["regisseur", "regisseur_eersel", "begeleider", "beleidsmedewerker", "beheerder"])
+def test_rights_read_once_reach_the_same_dossiers(verwezen, rol, perm):  # noqa: F811
+    from inburgering.permissions import rechten_eenmaal_gelezen
+
+    user = getattr(verwezen, rol)
+    zonder = set(Inburgeraar.objects.zichtbaar_voor(user, perm).values_list("pk", flat=True))
+    with rechten_eenmaal_gelezen():
+        met = set(Inburgeraar.objects.zichtbaar_voor(user, perm).values_list("pk", flat=True))
+        nogmaals = set(Inburgeraar.objects.zichtbaar_voor(user, perm).values_list("pk", flat=True))
+    assert met == nogmaals == zonder
+    if rol == "begeleider":
+        assert zonder == ({verwezen.dossier_bladel.pk} if perm == "dossiers_inzien" else set())  # by the verwijzing
