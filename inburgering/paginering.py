@@ -15,8 +15,11 @@ GRENS = 1000
 class BegrensdePaginator(Paginator):
     @cached_property
     def count(self) -> int:
-        """At most GRENS + 1: COUNT(*) over a LIMIT subquery, which stops reading after that many rows."""
-        return self.object_list[: GRENS + 1].count()
+        """At most GRENS + 1: COUNT(*) over a LIMIT subquery, which stops reading after that many rows.
+
+        Without the list's order: any GRENS + 1 rows give the same count, and PostgreSQL may then take
+        the first it finds (through a search's indexes, say) instead of walking an index in order."""
+        return self.object_list.order_by()[: GRENS + 1].count()
 
     @property
     def begrensd(self) -> bool:
