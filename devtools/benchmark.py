@@ -27,7 +27,7 @@ from django.test.utils import override_settings
 from django.urls import include, path, reverse
 from django.utils import timezone
 
-from devtools.benchmark_referenties import BEHEERSITES, Caseloadreferentie, Dossierreferentie
+from devtools.benchmark_referenties import BEHEERSITES, Caseloadreferentie, Dossierreferentie, Zoekreferentie
 from inburgering import services
 from inburgering.celery import app as celery_app
 from inburgering.duo.models import Notificatie
@@ -294,10 +294,19 @@ def meet(*, herhalingen: int = 5) -> list[Meting]:
                 ),
             )
 
+        def zoeken(naam, zoekterm):
+            url = reverse("inburgering:caseload")
+            referentie = Zoekreferentie(regisseur, zoekterm).html
+            return Meting(naam, _meet(pagina(url, q=zoekterm), herhalingen), sql_grens=_meet(referentie, herhalingen))
+
         resultaten += [
             Meting("minimale pagina (ingelogd)", _meet(pagina(reverse("benchmark_minimaal")), herhalingen)),
             caseload("caseload, op naam", "naam"),
             caseload("caseload, op volgende termijn", "termijn", sorteer="termijn"),
+            # A surname few share, the first name of one in twelve, the digits the list shows (one in 1,000).
+            zoeken("zoeken op naam", dossier.achternaam if dossier else ACHTERNAMEN[0]),
+            zoeken("zoeken op veelvoorkomende voornaam", VOORNAMEN[0]),
+            zoeken("zoeken op drie BSN-cijfers", "123"),
             Meting("signalen (team)", _meet(pagina(reverse("inburgering:signalen"), van="team"), herhalingen)),
         ]
         if dossier:
