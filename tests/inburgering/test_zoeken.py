@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import Q
 from django.urls import reverse
 
-from inburgering.forms import _zoek
+from inburgering.forms import CaseloadFilterForm, _zoek
 from inburgering.migration_operations import OnPostgreSQL
 from inburgering.models import Inburgeraar
 from tests.factories import InburgeraarFactory
@@ -79,6 +79,25 @@ def test_it_finds_the_same_dossiers_in_the_same_order_as_the_plain_lookups(clien
         .order_by("-achternaam", "-voornamen", "-pk")
         .values_list("pk", flat=True)
     )
+
+
+@pytest.mark.parametrize(("zoekterm", "sortering"), [("amal", "naam"), ("amal", "-naam"), ("", "naam"), ("a", "fase")])
+def test_its_pages_together_hold_the_plain_lookups_rows_in_order(
+    client, zoekbare_dossiers, settings, zoekterm, sortering
+):
+    settings.CASELOAD_PAGINA_GROOTTE = 2
+    verwacht = _oude_zoekopdracht(zoekbare_dossiers, zoekterm).order_by(*CaseloadFilterForm.SORTERINGEN[sortering])
+
+    gevonden = []
+    for nummer in range(1, 20):
+        pagina = client.get(
+            reverse("inburgering:caseload"), {"q": zoekterm, "sorteer": sortering, "pagina": nummer}
+        ).context["pagina"]
+        gevonden += [d.pk for d in pagina.object_list]
+        if not pagina.has_next():
+            break
+
+    assert gevonden == list(verwacht.values_list("pk", flat=True))
 
 
 def test_accents_and_case_count_as_they_did(client, zoekbare_dossiers):
