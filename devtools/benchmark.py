@@ -33,6 +33,7 @@ from devtools.benchmark_referenties import (
     Dossierreferentie,
     Menutellerreferentie,
     Werkvoorraadreferentie,
+    Zoekreferentie,
 )
 from inburgering import services
 from inburgering.celery import app as celery_app
@@ -303,10 +304,19 @@ def meet(*, herhalingen: int = 5) -> list[Meting]:
                 ),
             )
 
+        def zoeken(naam, zoekterm):
+            url = reverse("inburgering:caseload")
+            referentie = Zoekreferentie(regisseur, zoekterm).html
+            return Meting(naam, _meet(pagina(url, q=zoekterm), herhalingen), sql_grens=_meet(referentie, herhalingen))
+
         resultaten += [
             Meting("minimale pagina (ingelogd)", _meet(pagina(reverse("benchmark_minimaal")), herhalingen)),
             caseload("caseload, op naam", "naam"),
             caseload("caseload, op volgende termijn", "termijn", sorteer="termijn"),
+            # A surname few share, the first name of one in twelve, the digits the list shows (one in 1,000).
+            zoeken("zoeken op naam", dossier.achternaam if dossier else ACHTERNAMEN[0]),
+            zoeken("zoeken op veelvoorkomende voornaam", VOORNAMEN[0]),
+            zoeken("zoeken op drie BSN-cijfers", "123"),
             Meting("signalen (team)", _meet(pagina(reverse("inburgering:signalen"), van="team"), herhalingen)),
             Meting(
                 "werkvoorraad (startpagina)",

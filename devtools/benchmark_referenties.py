@@ -19,7 +19,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from inburgering.bsn import maskeer_bsn
+from inburgering.bsn import ZICHTBARE_BSN_CIJFERS, maskeer_bsn, normaliseer_bsn
 from inburgering.fasen import Fase
 from inburgering.forms import CaseloadFilterForm
 from inburgering.models import Doelgroep, Inburgeraar, TermijnSoort
@@ -59,6 +59,7 @@ _VOLGORDE = {
 
 # One page of the caseload with its capped count (the page says "meer dan 1.000" past GRENS), and for a
 # dossier with an unknown deadline the kinds of deadline and the facts they miss ("soort=veld,veld;...").
+# `zoeken` narrows both to a search (_zoekvoorwaarde).
 _CASELOAD = """
 SELECT d.id, d.achternaam, d.voornamen, d.tussenvoegsel, d.bsn, d.doelgroep, d.fase, g.naam,
        u.first_name, u.last_name, u.username, d.datum_koppeling,
@@ -66,11 +67,11 @@ SELECT d.id, d.achternaam, d.voornamen, d.tussenvoegsel, d.bsn, d.doelgroep, d.f
        CASE WHEN d.termijn_onbekend THEN (
            SELECT string_agg(t.soort || '=' || t.ontbreekt, ';' ORDER BY t.id) FROM inburgering_termijn t
            WHERE t.inburgeraar_id = d.id AND t.uiterste_datum IS NULL) END,
-       (SELECT count(*) FROM (SELECT 1 FROM inburgering_inburgeraar d WHERE {zichtbaar} LIMIT %(grens)s) AS n)
+       (SELECT count(*) FROM (SELECT 1 FROM inburgering_inburgeraar d WHERE {zichtbaar}{zoeken} LIMIT %(grens)s) AS n)
 FROM inburgering_inburgeraar d
 JOIN inburgering_gemeente g ON g.id = d.gemeente_id
 LEFT JOIN inburgering_user u ON u.id = d.regisseur_id
-WHERE {zichtbaar}
+WHERE {zichtbaar}{zoeken}
 ORDER BY {volgorde}
 LIMIT %(grootte)s"""
 
@@ -147,9 +148,9 @@ class _Labels:
 class Caseloadreferentie:
     """One caseload page of `user` in `sortering`, by one SQL query and string joins."""
 
-    def __init__(self, user, sortering: str):
-        # Only constants go into the text; the user and the sizes are parameters.
-        self.sql = _CASELOAD.format(zichtbaar=_ZICHTBAAR, volgorde=_VOLGORDE[sortering])
+    def __init__(self, user, sortering: str, zoeken: str = ""):
+        # Only constants go into the text; the user, the sizes and the search's words are parameters.
+        self.sql = _CASELOAD.format(zichtbaar=_ZICHTBAAR, zoeken=zoeken, volgorde=_VOLGORDE[sortering])
         self.params = {**_rechten(user), "grens": GRENS + 1, "grootte": settings.CASELOAD_PAGINA_GROOTTE}
         self.labels = _Labels()
 
@@ -185,6 +186,36 @@ class Caseloadreferentie:
                 f"<td>{(labels.vandaag - koppeling).days}</td><td>{cel}</td></tr>",
             ]
         )
+
+
+def _zoekvoorwaarde(zoekterm: str) -> tuple[str, dict]:
+    """The caseload's search (forms._zoek) by hand: the shown BSN digits, a full BSN, or each word in a
+    first name or surname, or equal to the tussenvoegsel, in any case (UPPER as Django's icontains)."""
+    cijfers = zoekterm.strip().lstrip("*")
+    if len(cijfers) == ZICHTBARE_BSN_CIJFERS and cijfers.isdigit():
+        return " AND d.bsn LIKE %(bsn_einde)s", {"bsn_einde": "%" + cijfers}
+    bsn = normaliseer_bsn(zoekterm)
+    if len(bsn) == 9 and bsn.isdigit():
+        return " AND d.bsn = %(bsn)s", {"bsn": bsn}
+    voorwaarden, params = [], {}
+    for i, woord in enumerate(zoekterm.split()):
+        voorwaarden.append(
+            f" AND (UPPER(d.voornamen) LIKE UPPER(%(deel{i})s) OR UPPER(d.achternaam) LIKE UPPER(%(deel{i})s)"
+            f" OR UPPER(d.tussenvoegsel) = UPPER(%(woord{i})s))"
+        )
+        # LIKE's own characters in the word stand for themselves, as Django escapes them.
+        letterlijk = woord.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params |= {f"deel{i}": f"%{letterlijk}%", f"woord{i}": woord}
+    return "".join(voorwaarden), params
+
+
+class Zoekreferentie(Caseloadreferentie):
+    """The caseload page of `user` searching `zoekterm`, sorted by name: one SQL query and string joins."""
+
+    def __init__(self, user, zoekterm: str):
+        voorwaarde, params = _zoekvoorwaarde(zoekterm)
+        super().__init__(user, "naam", zoeken=voorwaarde)
+        self.params |= params
 
 
 class Dossierreferentie:

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The operator classes of the search's trigram indexes (OpClass); on SQLite it does nothing.
+    "django.contrib.postgres",
     "django.forms",
     "django_otp",
     "django_otp.plugins.otp_totp",

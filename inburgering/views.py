@@ -73,7 +73,12 @@ def caseload(request):
     dossiers = form.filter(dossiers).prefetch_related(
         Prefetch("termijnen", Termijn.objects.filter(uiterste_datum__isnull=True), to_attr="onbekende_termijnen")
     )
-    pagina = BegrensdePaginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    # A search sorts its matches (forms._volgorde_na_zoeken): narrow rows, keys first. Without one the page
+    # reads its rows straight from an index in order, a few ms faster in one query.
+    zoekt = form.is_valid() and bool(form.cleaned_data["q"].strip())
+    pagina = BegrensdePaginator(dossiers, settings.CASELOAD_PAGINA_GROOTTE, sleutels_eerst=zoekt).get_page(
+        request.GET.get("pagina")
+    )
     # With htmx (filtering as you type) only the results are sent; without JavaScript the whole page.
     template = "inburgering/_caseload_resultaten.html" if request.htmx else "inburgering/caseload.html"
     context = {"form": form, "pagina": pagina, "sortering": form.data.get("sorteer") or "naam"}

@@ -319,6 +319,7 @@ class Inburgeraar(models.Model):
         verbose_name_plural = _("inburgeraars")
         ordering = ["achternaam", "voornamen", "pk"]
         permissions = [("historie_inzien", _("Wijzigingshistorie van dossiers inzien"))]
+        # The caseload's search has trigram indexes on PostgreSQL only, outside the state: migration 0028.
         indexes = [
             models.Index(fields=["gemeente", "fase"]),
             # The caseload's and the reports' filter on the ondertussen-groep.

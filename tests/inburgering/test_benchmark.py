@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from devtools.benchmark import benchmark_omgeving, genereer
-from devtools.benchmark_referenties import Caseloadreferentie, Dossierreferentie
+from devtools.benchmark_referenties import Caseloadreferentie, Dossierreferentie, Zoekreferentie
 from inburgering import services
 from inburgering.bsn import valideer_bsn
 from inburgering.duo.models import Notificatie
@@ -90,6 +90,9 @@ def test_benchmark_prints_each_time_its_ratio_and_the_references_in_one_table(tm
     for naam in ("caseload, op naam", "caseload, op volgende termijn"):
         tijd, verhouding, grens, admin = (float(x) for x in regels[naam].removeprefix(naam).split()[:4])
         assert tijd > 0 and verhouding > 0 and grens > 0 and admin > 0
+    for naam in ("zoeken op naam", "zoeken op veelvoorkomende voornaam", "zoeken op drie BSN-cijfers"):
+        tijd, verhouding, grens, admin, _groei = regels[naam].removeprefix(naam).split()
+        assert float(tijd) > 0 and float(grens) > 0 and admin == "—"
     *_, grens, admin, _groei = regels["dossierpagina"].split()
     assert float(grens) > 0 and admin == "—"
     assert Termijn.objects.exists() and Signaal.objects.exists()
@@ -154,6 +157,27 @@ def test_the_sql_reference_fetches_the_caseload_pages_dossiers_in_its_order(
         assert onbekend == sorted(onbekend, reverse=True) and onbekend[0]
     eerste = pagina.object_list[0]
     assert f"{eerste.achternaam}, {eerste.voornamen}" in html
+
+
+@pytest.mark.parametrize("zoekterm", ["Amal", "proef", "Haile", "{cijfers}", "******{cijfers}", "{bsn}"])
+def test_the_search_reference_fetches_the_caseload_pages_dossiers_in_its_order(
+    client, wereld, caseload_met_verwijzing, zoekterm
+):
+    regisseur = caseload_met_verwijzing
+    client.force_login(regisseur)
+    zichtbaar = Inburgeraar.objects.filter(gemeente__naam="Benchmark").order_by("pk").first()
+    zoekterm = zoekterm.format(cijfers=zichtbaar.bsn[-3:], bsn=zichtbaar.bsn)
+
+    with time_machine.travel(NU, tick=False):
+        pagina = client.get(reverse("inburgering:caseload"), {"q": zoekterm}).context["pagina"]
+        referentie = Zoekreferentie(regisseur, zoekterm)
+        rijen = referentie.rijen()
+        html = referentie.html()
+
+    assert [rij[0] for rij in rijen] == [d.pk for d in pagina.object_list]
+    assert rijen, "the search finds something"
+    assert {rij[-1] for rij in rijen} == {pagina.paginator.count}
+    assert f"{pagina.object_list[0].achternaam}, {pagina.object_list[0].voornamen}" in html
 
 
 def test_the_dossier_reference_fetches_the_dossiers_termijnen_and_tijdlijn_only_when_visible(
