@@ -45,6 +45,7 @@ def main_paginas(w) -> list[Pagina]:
     """The main screens of every role, on the Bladel dossier of the regisseur's team."""
     d = w.dossier_bladel.pk
     return [
+        Pagina("werkvoorraad", "regisseur", reverse("inburgering:werkvoorraad")),
         Pagina("caseload", "regisseur", reverse("inburgering:caseload")),
         Pagina("dossier", "regisseur", reverse("inburgering:dossier", args=[d])),
         Pagina("intake", "regisseur", reverse("intake:intake", args=[d])),
@@ -71,6 +72,10 @@ def alle_paginas(w) -> list[Pagina]:
         Pagina("groepen", "regisseur", reverse("groepen:groepen")),
         Pagina("groep", "regisseur", reverse("groepen:groep", args=[w.groep_bladel.pk])),
         Pagina("uren beoordelen", "regisseur", reverse("ontzorgen:uren_beoordelen")),
+        Pagina(
+            "werkvoorraad lijst", "regisseur", reverse("inburgering:werkvoorraad_lijst", args=["termijnen_vandaag"])
+        ),
+        Pagina("werkvoorraad teamleider", "teamleider", reverse("inburgering:werkvoorraad")),
         Pagina("caseload teamleider", "teamleider", reverse("inburgering:caseload")),
         Pagina("signalen teamleider", "teamleider", reverse("inburgering:signalen")),
         Pagina("mijn inburgeraars", "begeleider", reverse("ontzorgen:mijn_inburgeraars")),
