@@ -30,7 +30,6 @@ from functools import partial
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,8 +59,7 @@ class Post:
         return self.pad.removesuffix("__")
 
     def regisseur_veld(self) -> str:
-        # A signaalblok has the visible dossier's regisseur as `dossier_regisseur` (0: none).
-        return "dossier_regisseur" if self.signaalblok else f"{self.pad}regisseur"
+        return f"{self.pad}regisseur"
 
     def van_regisseur(self, user, regisseur, signaalbasis=None) -> QuerySet:
         if self.signaalblok:
@@ -172,17 +170,16 @@ def signaalbasis(user, regisseur=None) -> QuerySet:
     (regisseur, date) index and stops at the first GRENS, where a join would first gather every dossier of
     the regisseur. For one regisseur the subquery answers the dossier when it is visible and theirs, and
     the filter asks IS NOT NULL, which the planner rightly takes to hold for nearly every row (for "= id" it
-    would guess one in two hundred, and scan and sort them all); over all regisseurs (the teamleider's
-    table) it answers the visible dossier's regisseur (0: none, NULL: not visible)."""
+    would guess one in two hundred, and scan and sort them all). Over all regisseurs (the teamleider's
+    table) every signaal is counted anyway, through a join."""
     from .models import Inburgeraar
 
-    dossier = Inburgeraar.objects.zichtbaar_voor(user).filter(pk=OuterRef("inburgeraar_id")).order_by()
     qs = _open_signalen()
-    if regisseur is None:
-        qs = qs.alias(dossier_regisseur=Subquery(dossier.values(regisseur_of_nul=Coalesce("regisseur_id", 0))[:1]))
-        qs = qs.filter(dossier_regisseur__isnull=False)
+    if regisseur is None:  # every open signaal is read: a join counts them fastest
+        qs = qs.filter(inburgeraar__in=Inburgeraar.objects.zichtbaar_voor(user))
     else:
-        qs = qs.alias(eigen_dossier=Subquery(dossier.filter(regisseur=regisseur).values("pk")[:1]))
+        dossier = Inburgeraar.objects.zichtbaar_voor(user).filter(pk=OuterRef("inburgeraar_id"), regisseur=regisseur)
+        qs = qs.alias(eigen_dossier=Subquery(dossier.order_by().values("pk")[:1]))
         qs = qs.filter(regisseur=regisseur, eigen_dossier__isnull=False)
     return qs.select_related("termijn", "inburgeraar").order_by("uiterste_datum", "niveau", "pk")
 
@@ -250,7 +247,7 @@ def per_regisseur(user) -> dict[str, dict]:
         for post in posten():
             qs = _signalen_van_blok(post.sleutel, user, basis=basis) if post.signaalblok else post.queryset_fn(user)
             rijen = qs.order_by().values(regisseur_pk=F(post.regisseur_veld())).annotate(aantal=Count("pk"))
-            tellingen[post.sleutel] = {rij["regisseur_pk"] or None: rij["aantal"] for rij in rijen}
+            tellingen[post.sleutel] = {rij["regisseur_pk"]: rij["aantal"] for rij in rijen}
     return tellingen
 
 
