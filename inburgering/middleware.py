@@ -52,11 +52,18 @@ class GeenCacheMiddleware:
     def __call__(self, request):
         # Asked before and after the view: logging out ends the session, logging in starts one, and
         # the API replaces request.user with its own client (authenticated by a header, not a session).
-        ingelogd = request.user.is_authenticated
+        ingelogd = _ingelogd(request)
         response = self.get_response(request)
-        if ingelogd or request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META:
+        if ingelogd or _ingelogd(request) or "HTTP_AUTHORIZATION" in request.META:
             add_never_cache_headers(response)
         return response
+
+
+def _ingelogd(request) -> bool:
+    """Signed in, or carrying a session cookie: the machine stack (inburgering.machineverkeer) reads no session
+    and has no request.user until DRF checks a token, so there a browser's cookie is all it can go by."""
+    user = getattr(request, "user", None)
+    return (user is not None and user.is_authenticated) or settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 class NietGevondenMiddleware:
