@@ -142,6 +142,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # dossiers, measured). Reports that aggregate a whole regio stay well within budget without it.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
+    # Each process keeps its connection between requests (for a minute; checked before it is used again after
+    # a request): a new one per request cost a gunicorn worker more CPU than accepting a DUO notification itself
+    # and halved the notifications accepted per second (docs/load-test.md). DATABASE_URL's ?conn_max_age=
+    # overrides it.
+    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The demo's embedded database serves the development server's threads: the menu's count
     # request reads while a save writes. WAL lets readers and one writer work side by side; the
