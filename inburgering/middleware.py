@@ -2,6 +2,7 @@
 organisation's identity provider confirmed one at login (inburgering.oidc), keep responses for
 signed-in users out of every cache, and put the Content-Security-Policy on every response."""
 
+from auditlog import middleware as auditlog_middleware
 from csp import middleware as csp_middleware
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 
 from .oidc import SESSIE_MFA
 
@@ -105,3 +107,13 @@ class CSPMiddleware(csp_middleware.CSPMiddleware):
             return super().process_response(request, response)
         finally:
             response.status_code = status
+
+
+class AuditlogMiddleware(auditlog_middleware.AuditlogMiddleware):
+    """auditlog's middleware, with the actor looked up when an entry is written instead of before the view.
+    The partner API authenticates inside the view (DRF sets request.user to the client's service user), so
+    auditlog's own recorded no actor for what a partner changed; for a page it is the signed-in user either way."""
+
+    @staticmethod
+    def _get_actor(request):
+        return SimpleLazyObject(lambda: auditlog_middleware.AuditlogMiddleware._get_actor(request))

@@ -87,7 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "inburgering.middleware.NietGevondenMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    # auditlog's, with the actor of the API's writes too.
+    "inburgering.middleware.AuditlogMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
 ]

@@ -7,6 +7,7 @@ import json
 import uuid
 
 import pytest
+from auditlog.models import LogEntry
 
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
@@ -110,6 +111,23 @@ def test_the_api_answers_problem_json_for_an_unknown_url_and_a_body_over_the_lim
         _beveiligd(response)
 
 
+def test_what_a_partner_changes_through_the_api_is_logged_with_its_service_user_as_actor(partners, api):  # noqa: F811
+    dossier = partners.wereld.dossier_bladel
+    regel = {"dossier": dossier.pk, "periode_van": "2026-11-16", "periode_tot": "2026-11-20", "lesuren": 8}
+
+    response = api.als(partners.sleutel).post(reverse("api_deelnames"), {"regels": [regel]})
+
+    assert response.status_code == 201
+    [wijziging] = [
+        entry
+        for entry in LogEntry.objects.get_for_object(dossier).filter(action=LogEntry.Action.UPDATE)
+        if "lesuren_gevolgd" in entry.changes_dict
+    ]
+    assert wijziging.changes_dict["lesuren_gevolgd"] == ["0", "8"]
+    assert wijziging.actor == partners.client.gebruiker
+    assert wijziging.remote_addr == "127.0.0.1"
+
+
 def test_the_public_api_document_is_not_kept_when_a_browser_brings_its_session(client, wereld):
     client.force_login(wereld.regisseur)
 
@@ -157,7 +175,7 @@ def test_the_machine_stack_keeps_the_safeguards_and_drops_what_serves_a_browser(
         "inburgering.middleware.GeenCacheMiddleware",
         "django.middleware.clickjacking.XFrameOptionsMiddleware",
         "inburgering.middleware.NietGevondenMiddleware",
-        "auditlog.middleware.AuditlogMiddleware",
+        "inburgering.middleware.AuditlogMiddleware",
     ]
 
 
