@@ -1,5 +1,6 @@
 """Notifications from DUO: checked, stored durably (deduplicated by berichtId), processed later."""
 
+import contextlib
 import datetime
 import ipaddress
 import logging
@@ -98,7 +99,9 @@ def ontvang(
     # two processes take the same one at once) fails on its unique constraint and returns the first. Asking
     # first would cost every new notification a query to spare the rare repeat one.
     try:
-        with transaction.atomic():
+        # On its own the INSERT commits by itself, and a transaction around it would cost a round trip more;
+        # inside a caller's transaction a savepoint keeps that transaction usable after a repeat's IntegrityError.
+        with transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext():
             notificatie = Notificatie.objects.create(
                 bericht_id=bericht_id,
                 bron=bron,
