@@ -1,6 +1,7 @@
 """Require a verified second factor (django-otp TOTP) when TWEE_FACTOR_VERPLICHT is on, unless the
 organisation's identity provider confirmed one at login (inburgering.oidc), keep responses for
-signed-in users out of every cache, and put the Content-Security-Policy on every response."""
+signed-in users out of every cache, put the Content-Security-Policy on every response, and give auditlog
+the actor the partner API authenticates. The machine stack (inburgering.machineverkeer) uses some of them."""
 
 from auditlog import middleware as auditlog_middleware
 from csp import middleware as csp_middleware
