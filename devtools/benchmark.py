@@ -343,6 +343,7 @@ def meet(*, herhalingen: int = 5) -> list[Meting]:
                 _duo_notificatie(client, gemeente, herhalingen),
             )
         )
+        resultaten += _cpu_tegen_health(gemeente, herhalingen)
         # The regio's dashboard as its beleidsmedewerker sees it: every indicator aggregated in SQL.
         client.force_login(get_user_model().objects.get(username="benchmark.beleid"))
         regio = {"gebied": f"regio-{gemeente.regio_id}", "van": f"{timezone.localdate().year - 3}-01-01"}
@@ -397,6 +398,47 @@ def _duo_notificatie(client, gemeente, herhalingen: int) -> float:
             return _meet(aannemen, herhalingen)
     finally:
         Notificatie.objects.filter(bericht_id__in=bericht_ids).delete()
+
+
+CPU_HEALTH = "health check, CPU-tijd per verzoek"
+CPU_DUO = "DUO-notificatie aannemen, CPU-tijd per stuk"
+
+
+def _cpu_tegen_health(gemeente, herhalingen: int, *, per_ronde: int = 20) -> list[Meting]:
+    """The CPU time (time.process_time: no waiting on the database or Redis; the test client's share included)
+    of a bare health check and of accepting a notification, in alternating rounds, each the median of its
+    rounds: what a web worker's core spends on one. A client without cookies, as DUO and the container's health
+    check come, so both take the machine stack production runs (inburgering.machineverkeer)."""
+    client, bericht_ids = Client(), []
+    header = settings.DUO_CERTIFICAAT_HEADER
+    proxy = {header: f"CN=DUO,serialNumber={settings.DUO_OIN}"} if header else {}
+
+    def health():
+        if (response := client.get(reverse("health"))).status_code != 200:
+            raise RuntimeError(f"/health/ gaf status {response.status_code}: {response.content!r}")
+
+    def duo():
+        bericht_ids.append(uuid.uuid4())
+        headers = {"bron": settings.DUO_OIN, "doel": gemeente.oin, "berichtId": str(bericht_ids[-1]), **proxy}
+        inhoud = {"gebeurtenisId": "SS101", "bsn": "880000008", "registratieDatumTijd": timezone.now().isoformat()}
+        response = client.post(reverse("duo_notificaties"), inhoud, content_type="application/json", headers=headers)
+        if response.status_code != 201:
+            raise RuntimeError(f"DUO-notificatie gaf status {response.status_code}")
+
+    rondes = {health: [], duo: []}
+    try:
+        with _wachtrij_zonder_verwerking(), override_settings(DUO_PROXY_ADRESSEN=[ipaddress.ip_network("127.0.0.1")]):
+            for functie in rondes:
+                functie()  # warm-up
+            for _ in range(max(herhalingen, 5)):
+                for functie, tijden in rondes.items():
+                    begin = time.process_time()
+                    for _ in range(per_ronde):
+                        functie()
+                    tijden.append((time.process_time() - begin) / per_ronde)
+    finally:
+        Notificatie.objects.filter(bericht_id__in=bericht_ids).delete()
+    return [Meting(CPU_HEALTH, statistics.median(rondes[health])), Meting(CPU_DUO, statistics.median(rondes[duo]))]
 
 
 @contextmanager

@@ -1,7 +1,9 @@
 """Require a verified second factor (django-otp TOTP) when TWEE_FACTOR_VERPLICHT is on, unless the
 organisation's identity provider confirmed one at login (inburgering.oidc), keep responses for
-signed-in users out of every cache, and put the Content-Security-Policy on every response."""
+signed-in users out of every cache, put the Content-Security-Policy on every response, and give auditlog
+the actor the partner API authenticates. The machine stack (inburgering.machineverkeer) uses some of them."""
 
+from auditlog import middleware as auditlog_middleware
 from csp import middleware as csp_middleware
 
 from django.conf import settings
@@ -9,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 
 from .oidc import SESSIE_MFA
 
@@ -52,11 +55,18 @@ class GeenCacheMiddleware:
     def __call__(self, request):
         # Asked before and after the view: logging out ends the session, logging in starts one, and
         # the API replaces request.user with its own client (authenticated by a header, not a session).
-        ingelogd = request.user.is_authenticated
+        ingelogd = _ingelogd(request)
         response = self.get_response(request)
-        if ingelogd or request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META:
+        if ingelogd or _ingelogd(request) or "HTTP_AUTHORIZATION" in request.META:
             add_never_cache_headers(response)
         return response
+
+
+def _ingelogd(request) -> bool:
+    """Signed in, or carrying a session cookie: the machine stack (inburgering.machineverkeer) reads no session
+    and has no request.user until DRF checks a token, so there a browser's cookie is all it can go by."""
+    user = getattr(request, "user", None)
+    return (user is not None and user.is_authenticated) or settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 class NietGevondenMiddleware:
@@ -98,3 +108,13 @@ class CSPMiddleware(csp_middleware.CSPMiddleware):
             return super().process_response(request, response)
         finally:
             response.status_code = status
+
+
+class AuditlogMiddleware(auditlog_middleware.AuditlogMiddleware):
+    """auditlog's middleware, with the actor looked up when an entry is written instead of before the view.
+    The partner API authenticates inside the view (DRF sets request.user to the client's service user), so
+    auditlog's own recorded no actor for what a partner changed; for a page it is the signed-in user either way."""
+
+    @staticmethod
+    def _get_actor(request):
+        return SimpleLazyObject(lambda: auditlog_middleware.AuditlogMiddleware._get_actor(request))

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Machines (MACHINE_PADEN) take a lean stack: what follows without MIDDLEWARE_ALLEEN_BROWSERS.
+    "inburgering.machineverkeer.MachineVerkeer",
     "django.middleware.security.SecurityMiddleware",
     # django-csp, with the policy on error pages under DEBUG too.
     "inburgering.middleware.CSPMiddleware",
@@ -87,8 +89,29 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "inburgering.middleware.NietGevondenMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    # auditlog's, with the actor of the API's writes too.
+    "inburgering.middleware.AuditlogMiddleware",
     # Axes last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
+]
+# DUO's notifications, the partner API and the container's health check send no cookie: their requests
+# skip what only serves a browser's session (inburgering/machineverkeer.py, docs/architecture.md).
+MACHINE_PADEN = ["/duo/", "/api/", "/health/"]
+MIDDLEWARE_ALLEEN_BROWSERS = [
+    # Static files live under /static/.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # No cookie, so no session; nor a signed-in user, a second factor or messages that hang on one. DRF sets
+    # request.user to the partner client's service user when its token checks out.
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "inburgering.middleware.TweeFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # CSRF protects what a browser's cookie authorises; a token in a header or a certificate cannot be
+    # forged by another site (the DUO view and DRF's views are csrf_exempt as it is).
+    "django.middleware.csrf.CsrfViewMiddleware",
+    # htmx is the browser's; login throttling counts logins, and machines do not log in.
+    "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -122,6 +145,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # dossiers, measured). Reports that aggregate a whole regio stay well within budget without it.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
+    # Each process keeps its connection between requests (for a minute; checked before it is used again after
+    # a request): a new one per request cost a gunicorn worker more CPU than accepting a DUO notification itself
+    # and halved the notifications accepted per second (docs/load-test.md). DATABASE_URL's ?conn_max_age=
+    # overrides it.
+    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The demo's embedded database serves the development server's threads: the menu's count
     # request reads while a save writes. WAL lets readers and one writer work side by side; the

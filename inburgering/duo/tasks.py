@@ -8,7 +8,9 @@ from celery.signals import worker_ready
 log = logging.getLogger(__name__)
 
 
-@shared_task(acks_late=True)
+# No result kept: the notification's own row records what came of it (status, actie). A kept result would
+# also make every accepted notification subscribe to its result in Redis (celery's on_task_call).
+@shared_task(acks_late=True, ignore_result=True)
 def verwerk_notificatie(notificatie_id: int) -> str | None:
     from .verwerking import verwerk
 

@@ -290,3 +290,18 @@ def test_a_notification_that_cannot_be_stored_gets_500_with_api_version(client, 
     antwoord = _post(client, _headers(duo_wereld.bladel), _nieuw())
 
     assert (antwoord.status_code, antwoord["API-Version"]) == (500, "1.8.0")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_repeat_outside_any_transaction_is_stored_and_queued_once(client, duo_wereld, monkeypatch):
+    """As in production: no transaction around the view, so the INSERT commits by itself and a repeat's
+    IntegrityError leaves the connection usable."""
+    gepland = []
+    monkeypatch.setattr("inburgering.duo.inbox._plan", gepland.append)
+    headers = _headers(duo_wereld.bladel, bericht_id=uuid.uuid4())
+
+    antwoorden = [_post(client, headers, _nieuw()).status_code for _ in range(2)]
+
+    assert antwoorden == [201, 201]
+    notificatie = Notificatie.objects.get()
+    assert gepland == [notificatie.pk]
