@@ -19,17 +19,16 @@ Deadlines stand in the werkvoorraad as their open signalen (`registreer_signaalb
 one block, so a piece of work stands in one block and leaves it when its signaal is afgehandeld,
 uitgesteld or vervallen (docs/termijnen.md, Werkvoorraad).
 
-Counts stop at GRENS ("99+"): one query per block (the first items with their capped count), and one
-per block for the menu's count until GRENS is reached, each reading at most GRENS rows of an index,
-whatever the number of dossiers.
+Counts stop at GRENS ("99+"): one query per block reads its ids in order up to GRENS (its count, and
+which come first), then the first items are read by id; the menu's count is one query per block until
+GRENS is reached. Each reads at most GRENS rows of an index, whatever the number of dossiers.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -215,28 +214,44 @@ def als_tekst(aantal: int) -> str:
     return f"{GRENS - 1}+" if aantal >= GRENS else str(aantal)
 
 
-def begrensd_aantal(qs: QuerySet, grens: int = GRENS) -> RawSQL:
-    """COUNT(*) over a LIMIT subquery: it stops reading after `grens` rows. Uncorrelated, so the database
-    computes it once for the whole query that carries it. Without an order: the planner then reads the
-    index's matches as they come and stops, where an order would make it sort them all first."""
-    sql, params = qs.order_by().values("pk")[:grens].query.sql_with_params()
-    return RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS begrensd", params, output_field=IntegerField())  # noqa: S608, S611 (SQL compiled by Django, values as parameters)
-
-
 def voor_regisseur(user, regisseur) -> list[Blok]:
-    """Each block for `regisseur`'s dossiers as `user` may see them: a capped count and the first items."""
-    blokken = []
+    """Each block for `regisseur`'s dossiers as `user` may see them: a capped count and the first items.
+
+    Per block one query reads the ids in order up to GRENS: the count, and which come first. The first
+    items are then read by id, of all blocks of signalen at once."""
     with rechten_eenmaal_gelezen():
         basis = signaalbasis(user, regisseur)
-        for post in posten():
-            qs = post.van_regisseur(user, regisseur, basis)
-            if post.dossier_veld and not post.signaalblok:
-                qs = qs.select_related(post.dossier_veld)
-            rijen = list(qs.annotate(werkvoorraad_aantal=begrensd_aantal(qs))[:LIJST_LENGTE])
-            aantal = rijen[0].werkvoorraad_aantal if rijen else 0
-            lijst = post.lijst(regisseur)
-            blokken.append(Blok(post, aantal, [post.item(rij, lijst) for rij in rijen], lijst))
+        querysets = {post.sleutel: post.van_regisseur(user, regisseur, basis) for post in posten()}
+        ids = {sleutel: list(qs.values_list("pk", flat=True)[:GRENS]) for sleutel, qs in querysets.items()}
+    eerste = {sleutel: rij[:LIJST_LENGTE] for sleutel, rij in ids.items()}
+    signalen = _in_bulk(basis, [pk for post in posten() if post.signaalblok for pk in eerste[post.sleutel]])
+    blokken = []
+    for post in posten():
+        qs = querysets[post.sleutel]
+        if post.dossier_veld and not post.signaalblok:
+            qs = qs.select_related(post.dossier_veld)
+        rijen = signalen if post.signaalblok else _in_bulk(qs, eerste[post.sleutel])
+        lijst = post.lijst(regisseur)
+        items = [post.item(rijen[pk], lijst) for pk in eerste[post.sleutel]]
+        blokken.append(Blok(post, len(ids[post.sleutel]), items, lijst))
     return blokken
+
+
+def _in_bulk(qs: QuerySet, pks: list) -> dict:
+    """Rows of a block's query by id (its relations selected), without its filters: the ids came from it.
+    No query for none."""
+    if not pks:
+        return {}
+    return qs.model._default_manager.select_related(*_gekozen_relaties(qs)).in_bulk(pks)
+
+
+def _gekozen_relaties(qs: QuerySet) -> list[str]:
+    def paden(boom, voor=""):
+        for naam, rest in boom.items():
+            yield f"{voor}{naam}"
+            yield from paden(rest, f"{voor}{naam}__")
+
+    return list(paden(qs.query.select_related)) if isinstance(qs.query.select_related, dict) else []
 
 
 def per_regisseur(user) -> dict[str, dict]:
