@@ -299,14 +299,20 @@ class Dossierreferentie:
 
 # A block of open signalen of the regisseur's visible dossiers (inburgering.werkvoorraad): the first items
 # and the count up to the limit. The signaal's own copy of the regisseur serves the index.
+# The dossier is asked per signaal, visible and the regisseur's, in a subquery tested IS NOT NULL: so the
+# planner walks the (regisseur, date) index and stops (as the page does; inburgering.werkvoorraad).
 _SIGNALEN_VAN = """
-    FROM inburgering_signaal s JOIN inburgering_inburgeraar d ON d.id = s.inburgeraar_id
+    FROM inburgering_signaal s
     WHERE s.status = 'open' AND (s.gesnoozed_tot IS NULL OR s.gesnoozed_tot <= %(vandaag)s)
-      AND s.regisseur_id = %(user)s AND d.regisseur_id = %(user)s AND {regel} AND {zichtbaar}"""
+      AND s.regisseur_id = %(user)s AND {regel}
+      AND (SELECT d.id FROM inburgering_inburgeraar d
+           WHERE d.id = s.inburgeraar_id AND d.regisseur_id = %(user)s AND {zichtbaar}) IS NOT NULL"""
 _SIGNAALBLOK = """
-(SELECT %(blok_{blok})s, d.id, d.voornamen, d.tussenvoegsel, d.achternaam, s.soort, s.uiterste_datum, NULL::int,
+(SELECT %(blok_{blok})s, p.id, p.voornamen, p.tussenvoegsel, p.achternaam, s.soort, s.uiterste_datum, NULL::int,
         (SELECT count(*) FROM (SELECT 1 {van} LIMIT %(grens)s) AS n)
- {van} ORDER BY s.uiterste_datum, s.niveau, s.id LIMIT %(lengte)s)"""
+ FROM (SELECT s.* {van} ORDER BY s.uiterste_datum, s.niveau, s.id LIMIT %(lengte)s) AS s
+ JOIN inburgering_inburgeraar p ON p.id = s.inburgeraar_id
+ ORDER BY s.uiterste_datum, s.niveau, s.id)"""
 # The voortgangsgesprekken due take their signalen out of the blocks by date.
 _VOORTGANG = "(s.soort = 'voortgangsgesprek' AND s.uiterste_datum <= %(vooruit)s)"
 _DATUMREGELS = {
