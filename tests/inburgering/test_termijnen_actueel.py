@@ -221,7 +221,11 @@ def test_a_passed_bezwaartermijn_counts_as_met_after_the_nightly_run(wereld):
 
 
 @pytest.mark.django_db
-def test_the_syncs_query_count_does_not_grow_with_the_number_of_dossiers(wereld):
+@pytest.mark.parametrize("kopieer_vanaf", [1, 10**9], ids=["copy", "values"])
+def test_the_syncs_query_count_does_not_grow_with_the_number_of_dossiers(wereld, monkeypatch, kopieer_vanaf):
+    # Large batches COPY their rows, small ones send them as VALUES: each way, the same count at any size.
+    monkeypatch.setattr(signalering, "KOPIEER_VANAF", kopieer_vanaf)
+
     def queries_voor(aantal: int) -> int:
         Inburgeraar.objects.all().delete()
         Inburgeraar.objects.bulk_create(
@@ -303,3 +307,31 @@ def test_a_new_norm_of_the_gemeente_moves_its_deadlines_at_once(client, wereld, 
         response = client.post(url, {**gegevens, "norm_brede_intake_weken": 6})
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert ververs(dossier).volgende_termijn == D(2026, 12, 14)
+
+
+def test_copied_and_inlined_rows_write_the_same_termijnen(wereld, monkeypatch):
+    dossiers = [
+        InburgeraarFactory(gemeente=wereld.bladel, datum_koppeling=D(2026, 9, 1) + datetime.timedelta(days=i * 9))
+        for i in range(12)
+    ]
+    ids = [d.pk for d in dossiers]
+
+    def geschreven(kopieer_vanaf):
+        monkeypatch.setattr(signalering, "KOPIEER_VANAF", kopieer_vanaf)
+        Termijn.objects.filter(inburgeraar_id__in=ids).delete()
+        Inburgeraar.objects.filter(pk__in=ids).update(volgende_termijn=None, termijnen_bijgewerkt_op=None)
+        services.synchroniseer_alle_termijnen()
+        termijnen = set(
+            Termijn.objects.filter(inburgeraar_id__in=ids).values_list(
+                "inburgeraar_id", "soort", "uiterste_datum", "ontbreekt"
+            )
+        )
+        volgende = set(
+            Inburgeraar.objects.filter(pk__in=ids).values_list(
+                "pk", "volgende_termijn", "volgende_termijn_soort", "termijn_onbekend"
+            )
+        )
+        return termijnen, volgende
+
+    assert geschreven(1) == geschreven(10**9)
+    assert all(datum for _pk, datum, _soort, _onbekend in geschreven(1)[1])
