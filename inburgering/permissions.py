@@ -6,6 +6,7 @@ starts from `Inburgeraar.objects.zichtbaar_voor(user)` and every detail view fro
 `get_dossier_voor(user, pk, perm)`, which answers 404 exactly as for a dossier that does not exist.
 """
 
+from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -63,9 +64,9 @@ def zichtbare_dossiers(queryset, user, perm: str = INZIEN):
     vastgelegd = _vastgelegd.get()
     if vastgelegd is None:
         return queryset.filter(_rechten(user, perm))
-    if (user.pk, perm) not in vastgelegd:
-        vastgelegd[user.pk, perm] = _rechten_nu(user, perm)
-    return queryset.filter(vastgelegd[user.pk, perm])
+    if user.pk not in vastgelegd:
+        vastgelegd[user.pk] = _rechten_nu(user)
+    return queryset.filter(vastgelegd[user.pk][perm])
 
 
 def _per_dossier(user, perm: str):
@@ -81,12 +82,27 @@ def _rechten(user, perm: str) -> Q:
     return Q(gemeente__in=gemeenten_met_recht(user, perm)) | Q(pk__in=via_verwijzing) | Q(pk__in=direct)
 
 
-def _rechten_nu(user, perm: str) -> Q:
-    """The same rule with the user's rights read now, as lists (two queries)."""
-    via_verwijzing, direct = _per_dossier(user, perm)
-    gemeenten = list(gemeenten_met_recht(user, perm).order_by().values_list("pk", flat=True))
-    dossiers = list(via_verwijzing.union(direct).values_list("content_object_id", flat=True))
-    return Q(gemeente__in=gemeenten) | Q(pk__in=dossiers)
+def _rechten_nu(user) -> dict[str, Q]:
+    """The same rule for each dossier right, with the user's rights read now as lists: two queries, one for
+    the gemeenten and one for the single dossiers, of the user's teams and of the user."""
+    gemeentecodes, dossiercodes = list(DOSSIERRECHT_PER_DOSSIER), list(DOSSIERRECHT_PER_DOSSIER.values())
+    gemeenten, dossiers = defaultdict(list), defaultdict(list)
+    for rechten, codes, per_code in (
+        ((GemeenteGroupObjectPermission, GemeenteUserObjectPermission), gemeentecodes, gemeenten),
+        ((InburgeraarGroupObjectPermission, InburgeraarUserObjectPermission), dossiercodes, dossiers),
+    ):
+        via_team, direct = (
+            model.objects.filter(**{veld: user}, permission__codename__in=codes).values_list(
+                "permission__codename", "content_object_id"
+            )
+            for model, veld in zip(rechten, ("group__user", "user"), strict=True)
+        )
+        for code, pk in via_team.union(direct):
+            per_code[code].append(pk)
+    return {
+        perm: Q(gemeente__in=gemeenten[perm]) | Q(pk__in=dossiers[per_dossier])
+        for perm, per_dossier in DOSSIERRECHT_PER_DOSSIER.items()
+    }
 
 
 _vastgelegd: ContextVar[dict | None] = ContextVar("rechten_vastgelegd", default=None)

@@ -148,10 +148,10 @@ def test_the_werkvoorraad_takes_a_fixed_number_of_queries(client, wereld, aantal
         intake_services.start_intake(door=wereld.regisseur, inburgeraar=dossier)
     client.force_login(wereld.regisseur)
     # session, user, the role check, permissions (user, group) for the view and the menu, the user's
-    # rights read once (gemeenten and single dossiers, to see and to change), one query per block (its ids
+    # rights read once (gemeenten, single dossiers), one query per block (its ids
     # up to the limit), the first items of the blocks with any (signalen at once, intakes), renewing the
     # idle timeout (savepoint, update, release)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(22):
         client.get(reverse("inburgering:werkvoorraad"))
 
 
@@ -160,7 +160,7 @@ def test_the_teamleiders_table_takes_a_fixed_number_of_queries(client, wereld, a
     for i in range(aantal):
         _dossier(wereld, wereld.collega if i % 2 else wereld.regisseur, D(2026, 10, 20))
     client.force_login(wereld.teamleider)
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(21):
         client.get(reverse("inburgering:werkvoorraad"))
 
 
