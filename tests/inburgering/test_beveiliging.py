@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from inburgering.uploads import valideer_logo
 from tests.inburgering.test_isolation import (  # noqa: F401  (fixtures)
+    _KWARGS_ZONDER_DOEL,
     MATRIX,
     _doel,
     _kwargs,
@@ -57,7 +58,11 @@ def test_every_page_carries_the_csp_and_security_headers(
         if methode != "get" or rol is None:
             continue
         client.force_login(getattr(verwezen, rol))
-        kwargs = _kwargs(url_name, _doel(verwezen, dossier), intakes, pips, leerroute_objecten) if dossier else {}
+        kwargs = (
+            _kwargs(url_name, _doel(verwezen, dossier), intakes, pips, leerroute_objecten)
+            if dossier
+            else _KWARGS_ZONDER_DOEL.get(url_name, {})
+        )
         url = reverse(url_name, kwargs=kwargs)
         response = client.get(url)
         assert response.status_code == 200, url
