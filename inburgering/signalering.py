@@ -375,7 +375,7 @@ def _schrijf_volgende(per_dossier: dict, nu) -> None:
 
 
 def _schrijf_volgende_postgresql(veranderd: dict, nu) -> None:
-    """One UPDATE … FROM the copied rows for the whole batch: bulk_update's CASE per row grows quadratically."""
+    """One UPDATE … FROM the batch's rows (_rijen_als_tabel): bulk_update's CASE per row grows quadratically."""
     rijen = [(pk, datum, soort, onbekend) for pk, (datum, soort, onbekend) in veranderd.items()]
     with connection.cursor() as cursor, _rijen_als_tabel(cursor, "volgende_invoer", _VOLGENDE_INVOER, rijen) as bron:
         # No parameters: the rows' text is in the statement already (mogrified), the time as well.

@@ -224,34 +224,25 @@ def voor_regisseur(user, regisseur) -> list[Blok]:
         querysets = {post.sleutel: post.van_regisseur(user, regisseur, basis) for post in posten()}
         ids = {sleutel: list(qs.values_list("pk", flat=True)[:GRENS]) for sleutel, qs in querysets.items()}
     eerste = {sleutel: rij[:LIJST_LENGTE] for sleutel, rij in ids.items()}
-    signalen = _in_bulk(basis, [pk for post in posten() if post.signaalblok for pk in eerste[post.sleutel]])
+    signaal_ids = [pk for post in posten() if post.signaalblok for pk in eerste[post.sleutel]]
+    signalen = _in_bulk(basis.model, ["termijn", "inburgeraar"], signaal_ids)
     blokken = []
     for post in posten():
-        qs = querysets[post.sleutel]
-        if post.dossier_veld and not post.signaalblok:
-            qs = qs.select_related(post.dossier_veld)
-        rijen = signalen if post.signaalblok else _in_bulk(qs, eerste[post.sleutel])
+        if post.signaalblok:
+            rijen = signalen
+        else:
+            relaties = [post.dossier_veld] if post.dossier_veld else []
+            rijen = _in_bulk(querysets[post.sleutel].model, relaties, eerste[post.sleutel])
         lijst = post.lijst(regisseur)
         items = [post.item(rijen[pk], lijst) for pk in eerste[post.sleutel]]
         blokken.append(Blok(post, len(ids[post.sleutel]), items, lijst))
     return blokken
 
 
-def _in_bulk(qs: QuerySet, pks: list) -> dict:
-    """Rows of a block's query by id (its relations selected), without its filters: the ids came from it.
-    No query for none."""
-    if not pks:
-        return {}
-    return qs.model._default_manager.select_related(*_gekozen_relaties(qs)).in_bulk(pks)
-
-
-def _gekozen_relaties(qs: QuerySet) -> list[str]:
-    def paden(boom, voor=""):
-        for naam, rest in boom.items():
-            yield f"{voor}{naam}"
-            yield from paden(rest, f"{voor}{naam}__")
-
-    return list(paden(qs.query.select_related)) if isinstance(qs.query.select_related, dict) else []
+def _in_bulk(model, relaties: list[str], pks: list) -> dict:
+    """Rows by id, with the dossier the list names; the ids came from the block's query, under the
+    visibility rule. No query for none."""
+    return model._default_manager.select_related(*relaties).in_bulk(pks) if pks else {}
 
 
 def per_regisseur(user) -> dict[str, dict]:
