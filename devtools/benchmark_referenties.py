@@ -19,6 +19,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from inburgering import werkvoorraad, werkvoorraad_kern
 from inburgering.bsn import ZICHTBARE_BSN_CIJFERS, maskeer_bsn, normaliseer_bsn
 from inburgering.fasen import Fase
 from inburgering.forms import CaseloadFilterForm
@@ -391,7 +392,6 @@ def _werkvoorraad_sql() -> str:
 
 
 def _werkvoorraad_params(user) -> dict:
-    from inburgering import werkvoorraad
     from inburgering.permissions import WIJZIGEN
     from pip.werkvoorraad import VOORTGANG_VOORUIT
 
@@ -401,7 +401,7 @@ def _werkvoorraad_params(user) -> dict:
         "wijzigen": WIJZIGEN,
         "wijzigen_per_dossier": DOSSIERRECHT_PER_DOSSIER[WIJZIGEN],
         "vandaag": vandaag,
-        "zondag": vandaag + datetime.timedelta(days=6 - vandaag.weekday()),
+        "zondag": werkvoorraad_kern.zondag(),
         "vooruit": vandaag + VOORTGANG_VOORUIT,
         "grens": werkvoorraad.GRENS,
         "lengte": werkvoorraad.LIJST_LENGTE,
@@ -413,9 +413,7 @@ class Menutellerreferentie:
     """The menu's count: every block's rows of the regisseur, counted up to the limit, by one SQL query."""
 
     def __init__(self, user):
-        from inburgering import werkvoorraad
 
-        self.grens = werkvoorraad.GRENS
         delen = "\nUNION ALL\n".join(f"(SELECT 1 {van})" for van in _van_per_blok().values())
         self.sql = f"SELECT count(*) FROM (SELECT 1 FROM ({delen}) AS alles LIMIT %(grens)s) AS n"  # noqa: S608
         self.params = _werkvoorraad_params(user)
@@ -427,7 +425,7 @@ class Menutellerreferentie:
 
     def html(self) -> str:
         aantal = self.aantal()
-        tekst = f"{self.grens - 1}+" if aantal >= self.grens else str(aantal)
+        tekst = werkvoorraad.als_tekst(aantal)
         return f'<span class="app-teller" id="werkvoorraad-teller">{tekst}</span>' if aantal else ""
 
 
@@ -436,11 +434,8 @@ class Werkvoorraadreferentie:
     of one SELECT per block) and string joins."""
 
     def __init__(self, user):
-        from inburgering import werkvoorraad
-
         self.titels = {post.sleutel: str(post.titel) for post in werkvoorraad.posten()}
         self.volgorde = [post.sleutel for post in werkvoorraad.posten()]
-        self.grens = werkvoorraad.GRENS
         self.sql = _werkvoorraad_sql()
         self.params = _werkvoorraad_params(user)
         self.labels = _Labels()
@@ -461,7 +456,7 @@ class Werkvoorraadreferentie:
     def html(self) -> str:
         delen = []
         for blok, (aantal, rijen) in self.blokken().items():
-            teller = f"{self.grens - 1}+" if aantal >= self.grens else str(aantal)
+            teller = werkvoorraad.als_tekst(aantal)
             delen.append(f"<section><h2>{escape(self.titels[blok])} <span>{teller}</span></h2><ul>")
             delen += [self._item(*rij[1:8]) for rij in rijen]
             delen.append("</ul></section>" if rijen else "<p>Niets te doen.</p></section>")

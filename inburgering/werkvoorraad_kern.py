@@ -11,7 +11,8 @@ from .duo.queries import duo_acties_query
 from .models import Inburgeraar
 
 
-def _zondag():
+def zondag():
+    """This week's Sunday: the end of the block *Termijnen deze week*."""
     vandaag = timezone.localdate()
     return vandaag + datetime.timedelta(days=6 - vandaag.weekday())
 
@@ -28,11 +29,11 @@ def vandaag() -> Q:
 
 def deze_week() -> Q:
     """Deadlines after today up to and including this week's Sunday."""
-    return Q(uiterste_datum__gt=timezone.localdate(), uiterste_datum__lte=_zondag())
+    return Q(uiterste_datum__gt=timezone.localdate(), uiterste_datum__lte=zondag())
 
 
 def later() -> Q:
-    return Q(uiterste_datum__gt=_zondag())
+    return Q(uiterste_datum__gt=zondag())
 
 
 def duo_acties(user):
